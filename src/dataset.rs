@@ -1,0 +1,1 @@
+//! The Parquet dataset on disk.

@@ -1,0 +1,1 @@
+//! Canonical names of countries, North Korean places and organisations.

@@ -1,0 +1,60 @@
+//! Deterministic identifiers: `post_id`, `claim_id`, `figure_id`, `trade_id`.
+
+use crate::model::Date;
+use xxhash_rust::xxh3::xxh3_64;
+
+/// Normalises a title for hashing: lowercase, quotes and apostrophes dropped,
+/// every other run of non-alphanumeric characters turned into one space.
+pub fn normalize_title(title: &str) -> String {
+    let mut out = String::with_capacity(title.len());
+    let mut space = false;
+    for c in title.chars() {
+        if matches!(c, '\'' | '"' | '‘' | '’' | '“' | '”' | '`' | '´') {
+            continue;
+        }
+        if c.is_alphanumeric() {
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.extend(c.to_lowercase());
+        } else {
+            space = true;
+        }
+    }
+    out
+}
+
+/// The post id: 16 lowercase hex digits of a 64-bit xxh3 hash of the normalised
+/// title and the ISO publication date (empty when unknown).
+///
+/// # Examples
+/// ```
+/// use nkecon::ids::post_id;
+/// let d = chrono::NaiveDate::from_ymd_opt(2022, 10, 25);
+/// let a = post_id("North Korean trade with China", d);
+/// assert_eq!(a, post_id("North Korean  trade with China ", d));
+/// assert_eq!(a.len(), 16);
+/// ```
+pub fn post_id(title: &str, published: Option<Date>) -> String {
+    let date = published
+        .map(|d| d.format("%Y-%m-%d").to_string())
+        .unwrap_or_default();
+    let key = format!("{}\u{1f}{}", normalize_title(title), date);
+    format!("{:016x}", xxh3_64(key.as_bytes()))
+}
+
+/// `"{post_id}:{sentence}"`.
+pub fn claim_id(post_id: &str, sentence: usize) -> String {
+    format!("{post_id}:{sentence}")
+}
+
+/// `"{claim_id}:{k}"`, `k` the figure's ordinal within its sentence.
+pub fn figure_id(claim_id: &str, k: usize) -> String {
+    format!("{claim_id}:{k}")
+}
+
+/// `"{post_id}:t{n}"`, `n` the row's ordinal within the post.
+pub fn trade_id(post_id: &str, n: usize) -> String {
+    format!("{post_id}:t{n}")
+}

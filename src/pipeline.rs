@@ -1,0 +1,1 @@
+//! The whole run: streaming, parallel, bounded memory.

@@ -1,0 +1,1 @@
+//! Arrow schemas and builders for every table, defined once.
