@@ -73,6 +73,7 @@ fn main() {
     golds.extend(dev);
     let (mut tp, mut fp, mut fn_) = (0, 0, 0);
     let mut fields = [(0, 0); 3]; // published, author, sources
+    let mut voices = (0, 0);
     for g in golds {
         let Ok(raw) = std::fs::read_to_string(&g) else {
             continue;
@@ -86,7 +87,10 @@ fn main() {
         let (posts, rejects) = parse_page(&doc, &ParseOptions::default());
         if dump.as_deref().is_some_and(|d| file.contains(d)) {
             for p in &posts {
-                println!("=== {:?} {:?} {:?} url={:?} cats={:?}", p.title, p.published, p.author, p.url, p.categories);
+                println!(
+                    "=== {:?} {:?} {:?} url={:?} cats={:?}",
+                    p.title, p.published, p.author, p.url, p.categories
+                );
                 println!("sources: {:?}", p.sources);
                 for para in &p.paragraphs {
                     let t = &p.body[para.start..para.end];
@@ -142,7 +146,10 @@ fn main() {
             let mut g2 = got.clone();
             let mut ok = true;
             for w in &want {
-                if let Some(i) = g2.iter().position(|x| x.contains(w.as_str()) || w.contains(x.as_str())) {
+                if let Some(i) = g2
+                    .iter()
+                    .position(|x| x.contains(w.as_str()) || w.contains(x.as_str()))
+                {
                     g2.remove(i);
                 } else {
                     ok = false;
@@ -155,6 +162,28 @@ fn main() {
             } else {
                 println!("{file}: {gt:?} sources {got:?} != {want:?}");
             }
+            for c in gp["claims"].as_array().into_iter().flatten() {
+                let (Some(cont), Some(gv)) = (c["contains"].as_str(), c["voice"].as_str()) else {
+                    continue;
+                };
+                let Some(at) = p.body.find(cont) else {
+                    println!("{file}: {gt:?} claim text not in body: {cont:?}");
+                    voices.1 += 1;
+                    continue;
+                };
+                voices.1 += 1;
+                let v = p
+                    .paragraphs
+                    .iter()
+                    .find(|x| x.start <= at && at < x.end)
+                    .map(|x| x.voice.as_str())
+                    .unwrap_or("-");
+                if v == gv {
+                    voices.0 += 1;
+                } else {
+                    println!("{file}: {gt:?} voice {v} != {gv}: {cont:?}");
+                }
+            }
             if verbose {
                 println!("{file}: ok {gt:?}");
             }
@@ -166,9 +195,19 @@ fn main() {
     }
     let prec = tp as f64 / (tp + fp).max(1) as f64;
     let rec = tp as f64 / (tp + fn_).max(1) as f64;
-    let f1 = if prec + rec > 0.0 { 2.0 * prec * rec / (prec + rec) } else { 0.0 };
+    let f1 = if prec + rec > 0.0 {
+        2.0 * prec * rec / (prec + rec)
+    } else {
+        0.0
+    };
     println!("posts P {prec:.3} R {rec:.3} F1 {f1:.3} (tp {tp}, fp {fp}, fn {fn_})");
     for (name, (r, a)) in ["published", "author", "sources"].iter().zip(fields) {
         println!("{name:10} {r}/{a} = {:.3}", r as f64 / a.max(1) as f64);
     }
+    println!(
+        "voice      {}/{} = {:.3}",
+        voices.0,
+        voices.1,
+        voices.0 as f64 / voices.1.max(1) as f64
+    );
 }

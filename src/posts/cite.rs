@@ -214,7 +214,8 @@ pub fn looks_like_name(s: &str, max_words: usize) -> bool {
     }
     let mut caps = 0;
     for w in &words {
-        let w = w.trim_matches(|c: char| matches!(c, '(' | ')' | '[' | ']' | ',' | '"' | '“' | '”'));
+        let w =
+            w.trim_matches(|c: char| matches!(c, '(' | ')' | '[' | ']' | ',' | '"' | '“' | '”'));
         let Some(c) = w.chars().next() else {
             continue;
         };
@@ -222,8 +223,23 @@ pub fn looks_like_name(s: &str, max_words: usize) -> bool {
             caps += 1;
         } else if matches!(
             w,
-            "for" | "of" | "and" | "the" | "de" | "van" | "von" | "der" | "bin" | "al" | "la" | "le"
-                | "du" | "da" | "&" | "on" | "in"
+            "for"
+                | "of"
+                | "and"
+                | "the"
+                | "de"
+                | "van"
+                | "von"
+                | "der"
+                | "bin"
+                | "al"
+                | "la"
+                | "le"
+                | "du"
+                | "da"
+                | "&"
+                | "on"
+                | "in"
         ) {
         } else {
             return false;
@@ -273,7 +289,10 @@ mod tests {
         assert_eq!(s.outlet.as_deref(), Some("Yonhap"));
         assert_eq!(s.published, Date::from_ymd_opt(2007, 11, 3));
         assert!(outlet_date_line("Prices rose / 11/3/2007 was a bad day").is_none());
-        assert!(looks_like_name("Institute for Far Eastern Studies (IFES)", 8));
+        assert!(looks_like_name(
+            "Institute for Far Eastern Studies (IFES)",
+            8
+        ));
         assert!(!looks_like_name("Prices rose sharply.", 8));
     }
 }

@@ -121,10 +121,7 @@ fn ymd(y: u32, m: u32, d: u32) -> Option<Date> {
 }
 
 fn is_ordinal_suffix(w: &str) -> bool {
-    matches!(
-        w.to_ascii_lowercase().as_str(),
-        "st" | "nd" | "rd" | "th"
-    )
+    matches!(w.to_ascii_lowercase().as_str(), "st" | "nd" | "rd" | "th")
 }
 
 /// Parses a date at the start of `toks`; returns it and the number of tokens used.
@@ -310,9 +307,23 @@ pub fn date_line(line: &str) -> Option<DateLine> {
     if !(first.is_ascii_alphanumeric()) {
         return None;
     }
+    // "Posted by Jane Doe on October 26, 2022"
+    if let Some(name) = super::lines::byline(line.split(" on ").next().unwrap_or("")) {
+        if let Some(p) = line.find(" on ") {
+            if let Some(d) = parse_date(&line[p + 4..]) {
+                return Some(DateLine {
+                    date: d,
+                    labelled: false,
+                    author: Some(name.to_string()),
+                });
+            }
+        }
+    }
     let rest = strip_label(line);
     let labelled = rest.len() != line.len()
-        && line.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("date"));
+        && line
+            .get(..4)
+            .is_some_and(|p| p.eq_ignore_ascii_case("date"));
     let toks = tokenize(rest);
     let (date, used) = parse_toks(&toks)?;
     let tail = &toks[used..];
@@ -334,7 +345,10 @@ pub fn date_line(line: &str) -> Option<DateLine> {
         let before = tokenize(&rest[..p]);
         if let Some((d2, u2)) = parse_toks(&before) {
             let t2 = &before[u2..];
-            if d2 == date && (t2.is_empty() || is_time_tail(t2)) && !name.is_empty() && name.len() < 60
+            if d2 == date
+                && (t2.is_empty() || is_time_tail(t2))
+                && !name.is_empty()
+                && name.len() < 60
             {
                 return Some(DateLine {
                     date,
@@ -443,6 +457,9 @@ mod tests {
         assert!(date_line("Date : April 12, 2013").unwrap().labelled);
         let by = date_line("March 3, 2016 by Jane Roe").unwrap();
         assert_eq!(by.author.as_deref(), Some("Jane Roe"));
+        let by = date_line("Posted by Jane Roe on March 3, 2016").unwrap();
+        assert_eq!(by.author.as_deref(), Some("Jane Roe"));
+        assert_eq!(by.date, d(2016, 3, 3));
     }
 
     #[test]

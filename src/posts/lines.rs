@@ -62,22 +62,65 @@ pub fn furniture(t: &str) -> Option<Furniture> {
     let l = squash_lower(t);
     let l = l.as_str();
     match l {
-        "share" | "share this:" | "share this" | "share this post" | "share:" | "like this:"
-        | "comments are closed." | "comments are closed" | "leave a reply" | "leave a comment"
-        | "prev next" | "previous next" | "« prev next »" | "related posts" | "related posts:"
-        | "related" | "continue reading" | "continue reading →" | "continue reading »"
-        | "continue reading..." | "continue reading…" | "read more" | "read more »"
-        | "read more →" | "back to top" | "top" | "list" | "post navigation" => {
-            return Some(Furniture::End)
-        }
-        "skip to content" | "skip to main content" | "menu" | "main menu" | "search" | "print"
-        | "email" | "tweet" | "facebook" | "twitter" | "home" | "close" | "toggle navigation"
-        | "no comments" | "one comment" | "prev" | "next" | "previous" => {
-            return Some(Furniture::Drop)
-        }
+        "share"
+        | "share this:"
+        | "share this"
+        | "share this post"
+        | "share:"
+        | "like this:"
+        | "comments are closed."
+        | "comments are closed"
+        | "leave a reply"
+        | "leave a comment"
+        | "prev next"
+        | "previous next"
+        | "« prev next »"
+        | "related posts"
+        | "related posts:"
+        | "related"
+        | "continue reading"
+        | "continue reading →"
+        | "continue reading »"
+        | "continue reading..."
+        | "continue reading…"
+        | "read more"
+        | "read more »"
+        | "read more →"
+        | "back to top"
+        | "top"
+        | "list"
+        | "post navigation" => return Some(Furniture::End),
+        "skip to content"
+        | "skip to main content"
+        | "menu"
+        | "main menu"
+        | "search"
+        | "print"
+        | "email"
+        | "tweet"
+        | "facebook"
+        | "twitter"
+        | "home"
+        | "close"
+        | "toggle navigation"
+        | "no comments"
+        | "one comment"
+        | "prev"
+        | "next"
+        | "previous" => return Some(Furniture::Drop),
         _ => {}
     }
-    if is_count_line(l, &["comments", "comment", "responses", "response", "replies", "reply"]) {
+    if is_count_line(
+        l,
+        &[
+            "comments",
+            "comment",
+            "responses",
+            "response",
+            "replies",
+            "reply",
+        ],
+    ) {
         return Some(Furniture::Drop);
     }
     // "3 Responses to “Title”"
@@ -103,7 +146,14 @@ pub fn furniture(t: &str) -> Option<Furniture> {
     if t.contains('©') || l.starts_with("copyright") || l.contains("all rights reserved") {
         return Some(Furniture::End);
     }
-    if short && (l.starts_with("share on ") || l.starts_with("click to share")) {
+    if l.starts_with("continue reading") {
+        return Some(Furniture::End);
+    }
+    if short
+        && (l.starts_with("share on ")
+            || l.starts_with("click to share")
+            || l.starts_with("comments off"))
+    {
         return Some(Furniture::Drop);
     }
     // breadcrumbs
@@ -132,7 +182,7 @@ pub fn furniture(t: &str) -> Option<Furniture> {
 
 fn is_menu_line(t: &str) -> bool {
     let items: Vec<&str> = t
-        .split(|c| c == '\t' || c == '|')
+        .split(['\t', '|'])
         .flat_map(|p| p.split("   "))
         .map(str::trim)
         .filter(|p| !p.is_empty())
@@ -232,7 +282,15 @@ pub fn byline(t: &str) -> Option<&str> {
         return None;
     }
     let mut rest = None;
-    for p in ["by:", "by ", "posted by ", "written by ", "author:", "authors:", "words by "] {
+    for p in [
+        "by:",
+        "by ",
+        "posted by ",
+        "written by ",
+        "author:",
+        "authors:",
+        "words by ",
+    ] {
         if t.len() > p.len() && t.is_char_boundary(p.len()) && t[..p.len()].eq_ignore_ascii_case(p)
         {
             rest = Some(t[p.len()..].trim());
@@ -260,9 +318,7 @@ pub fn byline(t: &str) -> Option<&str> {
 pub fn bare_name(t: &str) -> bool {
     let t = t.trim();
     let words = t.split_whitespace().count();
-    (2..=8).contains(&words)
-        && !t.bytes().any(|b| b.is_ascii_digit())
-        && looks_like_name(t, 8)
+    (2..=8).contains(&words) && !t.bytes().any(|b| b.is_ascii_digit()) && looks_like_name(t, 8)
 }
 
 /// True when a line could be a post title: one line, not furniture, not a sentence
@@ -320,7 +376,10 @@ mod tests {
             ("Home > News > Markets", Some(Furniture::Drop)),
             ("http://news.example/a/b.html [872]", Some(Furniture::Drop)),
             ("Home   About   Maps   Contact", Some(Furniture::Drop)),
-            ("Copyright © 2001–2020. All rights reserved.", Some(Furniture::End)),
+            (
+                "Copyright © 2001–2020. All rights reserved.",
+                Some(Furniture::End),
+            ),
             ("Rice prices rose in May.", None),
             ("Share prices in Seoul fell sharply on Monday.", None),
         ];

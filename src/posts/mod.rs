@@ -60,6 +60,8 @@ struct Anchor {
 
 struct Page<'a> {
     ls: Vec<Ln<'a>>,
+    /// Non-blank lines per group.
+    sizes: Vec<usize>,
 }
 
 impl<'a> Page<'a> {
@@ -91,7 +93,15 @@ impl<'a> Page<'a> {
             });
             prev_blank = false;
         }
-        Page { ls }
+        let mut sizes = vec![0usize; group + 1];
+        for l in &ls {
+            if l.kind != Kind::Blank {
+                if let Some(c) = sizes.get_mut(l.group) {
+                    *c += 1;
+                }
+            }
+        }
+        Page { ls, sizes }
     }
 
     fn prev_nonblank(&self, i: usize) -> Option<usize> {
@@ -104,17 +114,20 @@ impl<'a> Page<'a> {
 
     /// Number of non-blank lines in the group of line `i`.
     fn group_len(&self, i: usize) -> usize {
-        let g = self.ls[i].group;
-        let mut n = 0;
-        let mut k = i;
-        while k > 0 && self.ls[k - 1].group == g && self.ls[k - 1].kind != Kind::Blank {
-            k -= 1;
-        }
-        while k < self.ls.len() && self.ls[k].group == g && self.ls[k].kind != Kind::Blank {
-            n += 1;
-            k += 1;
-        }
-        n
+        self.sizes.get(self.ls[i].group).copied().unwrap_or(0)
+    }
+
+    /// For a date line that is the second line of its group: the title line above it
+    /// ("Title\nWednesday, October 26th, 2022" rendered without a blank line).
+    fn compact_title(&self, i: usize) -> Option<usize> {
+        let t = i.checked_sub(1)?;
+        let l = &self.ls[t];
+        (l.kind == Kind::Text
+            && l.first
+            && l.group == self.ls[i].group
+            && lines::title_like(l.t, false)
+            && !lines::bare_name(l.t))
+        .then_some(t)
     }
 
     fn is_text(&self, i: usize) -> bool {
@@ -209,6 +222,23 @@ fn read_header(p: &Page<'_>, a: &mut Anchor, limit: usize) {
                         } else {
                             break;
                         }
+                    } else if p.group_len(k) == 2
+                        && k + 1 < p.ls.len()
+                        && p.ls[k + 1].group == l.group
+                        && l.t.split_whitespace().count() == 1
+                        && cite::looks_like_name(l.t, 1)
+                    {
+                        // "Yonhap\n11/3/2007": an outlet with its date is a source
+                        let Kind::Date(d) = &p.ls[k + 1].kind else {
+                            break;
+                        };
+                        a.header_source = Some(SourceRef {
+                            outlet: Some(l.t.to_string()),
+                            published: Some(d.date),
+                            ..SourceRef::default()
+                        });
+                        took_name = true;
+                        k += 1;
                     } else {
                         break;
                     }
@@ -242,7 +272,10 @@ fn find_anchors(p: &Page<'_>, url: Option<&str>) -> Vec<Anchor> {
     let n = p.ls.len();
     let date_idx: Vec<usize> = (0..n)
         .filter(|&i| match &p.ls[i].kind {
-            Kind::Date(d) => (p.ls[i].first || d.labelled) && !p.in_citation_block(i),
+            Kind::Date(d) => {
+                (p.ls[i].first || d.labelled || p.compact_title(i).is_some())
+                    && !p.in_citation_block(i)
+            }
             _ => false,
         })
         .collect();
@@ -257,9 +290,15 @@ fn find_anchors(p: &Page<'_>, url: Option<&str>) -> Vec<Anchor> {
         };
         let prev = p.prev_nonblank(i).filter(|&k| k >= floor);
         let next = p.next_nonblank(i);
+        let compact = p.compact_title(i).filter(|&k| k >= floor);
         let prev_ok = |allow: bool| {
             prev.filter(|&k| {
-                p.title_line(k, allow) || (d.labelled && p.is_text(k) && lines::title_like(p.ls[k].t, allow) && p.ls[k].first)
+                p.title_line(k, allow)
+                    || Some(k) == compact
+                    || (d.labelled
+                        && p.is_text(k)
+                        && lines::title_like(p.ls[k].t, allow)
+                        && p.ls[k].first)
             })
         };
         let next_ok = next.filter(|&k| {
@@ -300,10 +339,15 @@ fn find_anchors(p: &Page<'_>, url: Option<&str>) -> Vec<Anchor> {
         anchors.push(a);
     }
     // posts without a date line: a title line followed by a byline
-    let covered = |anchors: &[Anchor], i: usize| anchors.iter().any(|a| i >= a.start && i < a.header_end);
+    let covered =
+        |anchors: &[Anchor], i: usize| anchors.iter().any(|a| i >= a.start && i < a.header_end);
     let mut extra = Vec::new();
     for i in 0..n {
-        if !p.is_text(i) || !p.ls[i].first || p.group_len(i) != 1 || lines::byline(p.ls[i].t).is_none() {
+        if !p.is_text(i)
+            || !p.ls[i].first
+            || p.group_len(i) != 1
+            || lines::byline(p.ls[i].t).is_none()
+        {
             continue;
         }
         if covered(&anchors, i) {
@@ -348,26 +392,26 @@ fn single_post_anchor(p: &Page<'_>, url: Option<&str>) -> Option<Anchor> {
     let cands: Vec<usize> = (0..f)
         .filter(|&i| p.title_line(i, false) && !lines::bare_name(p.ls[i].t))
         .collect();
-    let names: Vec<usize> = (0..f)
-        .filter(|&i| p.title_line(i, false))
-        .collect();
+    let names: Vec<usize> = (0..f).filter(|&i| p.title_line(i, false)).collect();
     let slug = url.and_then(date::url_slug);
     let mut title = None;
     if let Some(s) = slug {
-        let best = names
-            .iter()
-            .map(|&i| (i, slug_overlap(s, p.ls[i].t)))
-            .fold(None, |acc: Option<(usize, f64)>, x| match acc {
+        let best = names.iter().map(|&i| (i, slug_overlap(s, p.ls[i].t))).fold(
+            None,
+            |acc: Option<(usize, f64)>, x| match acc {
                 Some(b) if b.1 >= x.1 => Some(b),
                 _ => Some(x),
-            });
+            },
+        );
         if let Some((i, o)) = best {
             if o >= 0.5 {
                 title = Some(i);
             }
         }
     }
-    let title = title.or_else(|| cands.last().copied()).or_else(|| names.last().copied())?;
+    let title = title
+        .or_else(|| cands.last().copied())
+        .or_else(|| names.last().copied())?;
     let mut a = Anchor {
         start: title,
         title: Some(title),
@@ -385,7 +429,7 @@ fn wrapped(lines: &[&str]) -> bool {
     }
     let lens: Vec<usize> = lines.iter().map(|l| l.chars().count()).collect();
     let max = lens.iter().copied().max().unwrap_or(0);
-    if max > 110 || max < 30 {
+    if !(30..=110).contains(&max) {
         return false;
     }
     lens[..lens.len() - 1].iter().all(|&l| l * 10 >= max * 6)
@@ -401,12 +445,23 @@ struct RawPara {
     source: Option<SourceRef>,
 }
 
-/// Strips an inline "Continue reading" (with arrows/ellipsis) from the end of a paragraph.
+/// Strips an inline "Continue reading" (with arrows, ellipsis or the post title after
+/// it) from the end of a paragraph.
 fn strip_continue(t: &str) -> Option<&str> {
-    let s = t.trim_end_matches(['→', '»', '…', '.', ' ', '›', '>']);
-    for marker in ["Continue reading", "continue reading", "Read more", "read more"] {
-        if let Some(head) = s.strip_suffix(marker) {
-            return Some(head.trim_end());
+    for marker in [
+        "Continue reading",
+        "continue reading",
+        "Read more",
+        "Read More",
+    ] {
+        if let Some(at) = t.rfind(marker) {
+            let tail = t[at + marker.len()..].trim();
+            let tail_ok = tail.is_empty()
+                || (tail.chars().count() <= 150
+                    && tail.starts_with(['→', '»', '…', '.', '“', '"', '‘', '›', '>', '[', '(']));
+            if tail_ok {
+                return Some(t[..at].trim_end());
+            }
         }
     }
     None
@@ -570,15 +625,15 @@ fn is_single_post_url(url: &str) -> bool {
 fn is_listing_url(url: &str) -> bool {
     let path = url.split(['?', '#']).next().unwrap_or(url);
     let l = path.to_ascii_lowercase();
-    if l.contains("/category/") || l.contains("/tag/") || l.contains("/page/") || l.contains("/author/") {
+    if l.contains("/category/")
+        || l.contains("/tag/")
+        || l.contains("/page/")
+        || l.contains("/author/")
+    {
         return true;
     }
     // /YYYY/ or /YYYY/MM/ at the end
-    let segs: Vec<&str> = l
-        .trim_end_matches('/')
-        .rsplit('/')
-        .take(2)
-        .collect();
+    let segs: Vec<&str> = l.trim_end_matches('/').rsplit('/').take(2).collect();
     segs.first()
         .is_some_and(|s| !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit()))
 }
@@ -618,7 +673,10 @@ pub fn parse_page(doc: &Document, opts: &ParseOptions) -> (Vec<Post>, Vec<Reject
             }
         }
         let paras = body_paras(&p, from, first.start);
-        let words: usize = paras.iter().map(|r| r.text.split_whitespace().count()).sum();
+        let words: usize = paras
+            .iter()
+            .map(|r| r.text.split_whitespace().count())
+            .sum();
         if words >= 40 && paras.iter().any(|r| lines::prose(&r.text)) {
             posts.push(build_post(doc, None, None, None, None, paras, &categories));
         }

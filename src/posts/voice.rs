@@ -167,7 +167,10 @@ mod tests {
             ("Rice sold for 5,000 won, a trader said.", Text),
             ("Corn rose too, the trader added.", Text),
             ("This is presumably seasonal.", Text),
-            ("Read the full story here:\nRice up\nYonhap\n2014-5-1", Citation),
+            (
+                "Read the full story here:\nRice up\nYonhap\n2014-5-1",
+                Citation,
+            ),
         ];
         let v = assign(&p);
         assert_eq!(
@@ -188,12 +191,19 @@ mod tests {
             ("I doubt this will last.", Text),
             ("Traders in Hyesan raised prices.", Text),
             ("“We have no choice,” one said.", Text),
-            ("(Source: Jane Roe, “Prices up,” Daily NK, May 2nd, 2014.)", ParenSource),
+            (
+                "(Source: Jane Roe, “Prices up,” Daily NK, May 2nd, 2014.)",
+                ParenSource,
+            ),
         ];
         let v = assign(&p);
         assert_eq!(v[0], Voice::Author);
         assert_eq!(v[1], Voice::Quoted);
-        assert_eq!(v[2], Voice::Quoted, "first person inside quotation marks is not a cue");
+        assert_eq!(
+            v[2],
+            Voice::Quoted,
+            "first person inside quotation marks is not a cue"
+        );
         assert_eq!(v[3], Voice::Citation);
     }
 
