@@ -376,7 +376,11 @@ fn find_anchors(p: &Page<'_>, url: Option<&str>) -> Vec<Anchor> {
     }
     anchors.extend(extra);
     anchors.sort_by_key(|a| a.start);
-    if anchors.is_empty() {
+    // a page with neither: a single post only when the URL is a post's own (it carries
+    // the date) or the page shows post furniture ("Comments are closed.", "Share")
+    let post_like = url.and_then(date::url_date).is_some()
+        || p.ls.iter().any(|l| l.kind == Kind::Furn(Furniture::End));
+    if anchors.is_empty() && post_like {
         if let Some(a) = single_post_anchor(p, url) {
             anchors.push(a);
         }
@@ -871,30 +875,3 @@ pub fn paragraphs_of(body: &str) -> Vec<crate::model::Paragraph> {
     out
 }
 
-/// Merges another copy of the same post (same `post_id`) into `into`.
-pub fn merge(into: &mut Post, other: Post) {
-    for s in other.seen_in {
-        if !into.seen_in.contains(&s) {
-            into.seen_in.push(s);
-        }
-    }
-    for c in other.categories {
-        if !into.categories.contains(&c) {
-            into.categories.push(c);
-        }
-    }
-    if other.body.len() > into.body.len() {
-        into.body = other.body;
-        into.paragraphs = other.paragraphs;
-        into.words = other.words;
-        if other.sources.len() >= into.sources.len() {
-            into.sources = other.sources;
-        }
-    }
-    if into.url.is_none() {
-        into.url = other.url;
-    }
-    if into.author.is_none() {
-        into.author = other.author;
-    }
-}
