@@ -536,7 +536,7 @@ impl Scanner<'_, '_> {
             }
         }
         // a range with a unit on both ends: "10 percent to 20 percent", "5,000 won to 6,000 won"
-        if !range && b_from_change.is_none() && u.strong {
+        if !range && b_from_change.is_none() && !left.from_change && u.strong {
             if let Some((conn_end, _)) = self.connector(u.end, left.between, &a) {
                 if let Ok(bn) = numbers::parse(t, conn_end) {
                     if self.right_ok(&bn) {
@@ -559,6 +559,17 @@ impl Scanner<'_, '_> {
         let u = unit.unwrap_or_else(|| Unit::bare(after));
 
         // gates
+        if a.plain && a.mant <= 31.0 && !range && u.unit.is_none() && u.cur.is_none() {
+            let k = t.skip_sp(a.end);
+            let (ws, we) = t.word_at(k);
+            if k > a.end && we > ws {
+                let w = &t.lc[ws..we];
+                if lex::is_month(w) && (w != b"may" || t.b[ws].is_ascii_uppercase()) && we - ws >= 3
+                {
+                    return Err(skip);
+                }
+            }
+        }
         let is_year = a.plain && self.year_like(&a) && !range;
         if is_year && (left.preposition || !u.strong) {
             return Err(skip);
@@ -806,6 +817,9 @@ impl Scanner<'_, '_> {
         let pw2 = t.prev_word(before);
         if lc_eq(t, pw2, b"between") {
             left.between = true;
+            if left.cue_start.is_none() {
+                left.cue_start = pw2.map(|(ws, _)| ws);
+            }
         }
         if lc_eq(t, pw2, b"from") {
             if let Some((ws, _)) = pw2 {

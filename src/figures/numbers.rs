@@ -188,6 +188,15 @@ fn currency_prefix(t: &Text, i: usize) -> Option<(usize, Cur)> {
         if s > 0 && b[s - 1].is_ascii_alphanumeric() {
             return None;
         }
+        // "US $3.2 billion"
+        if s == d
+            && d >= 3
+            && b[d - 1] == b' '
+            && &t.lc[d - 3..d - 1] == b"us"
+            && (d < 4 || !b[d - 4].is_ascii_alphanumeric())
+        {
+            return Some((d - 3, Cur::Iso("USD")));
+        }
         let letters: Vec<u8> = t.lc[s..d].iter().copied().filter(|&c| c != b'.').collect();
         return lex::dollar_prefix(&letters).map(|code| (s, Cur::Iso(code)));
     }
