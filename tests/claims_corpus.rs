@@ -22,7 +22,8 @@ fn shared() -> Option<PathBuf> {
 fn page_text(path: &Path) -> String {
     let raw = std::fs::read_to_string(path).unwrap_or_default();
     if path.extension().is_some_and(|e| e == "jsonl") {
-        let v: Value = serde_json::from_str(raw.lines().next().unwrap_or("{}")).unwrap_or(Value::Null);
+        let v: Value =
+            serde_json::from_str(raw.lines().next().unwrap_or("{}")).unwrap_or(Value::Null);
         v["text"].as_str().unwrap_or("").to_string()
     } else {
         raw
@@ -33,7 +34,12 @@ fn norm(s: &str) -> String {
     let s: String = s
         .to_lowercase()
         .chars()
-        .filter(|c| !matches!(c, '\u{2018}' | '\u{2019}' | '\u{201c}' | '\u{201d}' | '\'' | '"' | '`'))
+        .filter(|c| {
+            !matches!(
+                c,
+                '\u{2018}' | '\u{2019}' | '\u{201c}' | '\u{201d}' | '\'' | '"' | '`'
+            )
+        })
         .map(|c| if c.is_alphanumeric() { c } else { ' ' })
         .collect();
     s.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -133,7 +139,11 @@ fn build_post(text: &str, title: &str, next_title: Option<&str>, gold: &Value) -
             } else {
                 Voice::Author
             };
-            Paragraph { start: s, end: e, voice }
+            Paragraph {
+                start: s,
+                end: e,
+                voice,
+            }
         })
         .collect();
     let sources = gold["sources"]
@@ -149,7 +159,9 @@ fn build_post(text: &str, title: &str, next_title: Option<&str>, gold: &Value) -
         .unwrap_or_default();
     Some(Post {
         title: title.to_string(),
-        published: gold["published"].as_str().and_then(|d| Date::parse_from_str(d, "%Y-%m-%d").ok()),
+        published: gold["published"]
+            .as_str()
+            .and_then(|d| Date::parse_from_str(d, "%Y-%m-%d").ok()),
         author: gold["author"].as_str().map(String::from),
         body,
         paragraphs,
@@ -191,16 +203,23 @@ fn score_all() -> Option<Score> {
         let text = page_text(&root.join(gold["file"].as_str()?));
         let posts = gold["posts"].as_array()?;
         for (pi, gp) in posts.iter().enumerate() {
-            let Some(title) = gp["title"].as_str() else { continue };
+            let Some(title) = gp["title"].as_str() else {
+                continue;
+            };
             let next = posts.get(pi + 1).and_then(|n| n["title"].as_str());
             let Some(post) = build_post(&text, title, next, gp) else {
-                sc.misses.push(format!("{}: post not built: {title}", g.display()));
+                sc.misses
+                    .push(format!("{}: post not built: {title}", g.display()));
                 continue;
             };
             let sents = sentences::split(&post.body);
             let figs = crude_figures(&post.body);
             let cl = claims::extract(&post, &sents, &figs);
-            let where_ = format!("{}:{}", g.file_name()?.to_string_lossy(), &title[..title.len().min(30)]);
+            let where_ = format!(
+                "{}:{}",
+                g.file_name()?.to_string_lossy(),
+                &title[..title.len().min(30)]
+            );
             for gc in gp["claims"].as_array().cloned().unwrap_or_default() {
                 let contains = gc["contains"].as_str().unwrap_or("");
                 let hit = cl.iter().find(|c| {
@@ -209,7 +228,9 @@ fn score_all() -> Option<Score> {
                 });
                 sc.field("found", hit.is_some());
                 let Some(c) = hit else {
-                    let sent = sents.iter().find(|s| post.body[s.start..s.end].contains(contains));
+                    let sent = sents
+                        .iter()
+                        .find(|s| post.body[s.start..s.end].contains(contains));
                     sc.misses.push(format!(
                         "{where_}: not found {contains:?} (sentence exists: {})",
                         sent.is_some()
@@ -223,7 +244,8 @@ fn score_all() -> Option<Score> {
                         let ok = norm(got.as_deref().unwrap_or("")) == norm(want);
                         sc.field(k, ok);
                         if !ok {
-                            sc.misses.push(format!("{where_}: {k} {got:?} != {want:?} in {stext:?}"));
+                            sc.misses
+                                .push(format!("{where_}: {k} {got:?} != {want:?} in {stext:?}"));
                         }
                     }
                 }
@@ -234,7 +256,8 @@ fn score_all() -> Option<Score> {
                         let ok = !a.is_empty() && (a.contains(&b) || b.contains(&a));
                         sc.field(k, ok);
                         if !ok {
-                            sc.misses.push(format!("{where_}: {k} {got:?} != {want:?} in {stext:?}"));
+                            sc.misses
+                                .push(format!("{where_}: {k} {got:?} != {want:?} in {stext:?}"));
                         }
                     }
                 }
@@ -246,17 +269,25 @@ fn score_all() -> Option<Score> {
                     let ok = c.hedges.iter().any(|x| norm(x) == want);
                     sc.field("hedges", ok);
                     if !ok {
-                        sc.misses.push(format!("{where_}: hedge {want:?} not in {:?} in {stext:?}", c.hedges));
+                        sc.misses.push(format!(
+                            "{where_}: hedge {want:?} not in {:?} in {stext:?}",
+                            c.hedges
+                        ));
                     }
                 }
             }
             for gd in gp["dates"].as_array().cloned().unwrap_or_default() {
                 let want_text = gd["text"].as_str().unwrap_or("");
                 let want = gd["resolved"].as_str().unwrap_or("");
-                let found = cl.iter().flat_map(|c| c.dates.iter()).find(|d| &post.body[d.start..d.end] == want_text);
+                let found = cl
+                    .iter()
+                    .flat_map(|c| c.dates.iter())
+                    .find(|d| &post.body[d.start..d.end] == want_text);
                 let all = nkecon::dates::find(&post.body, 0, post.body.len(), post.published);
                 let found2 = all.iter().find(|d| &post.body[d.start..d.end] == want_text);
-                let ok = found.or(found2).is_some_and(|d| d.first.to_string() == want && d.last.to_string() == want);
+                let ok = found
+                    .or(found2)
+                    .is_some_and(|d| d.first.to_string() == want && d.last.to_string() == want);
                 sc.dates.1 += 1;
                 if ok {
                     sc.dates.0 += 1;
@@ -287,7 +318,11 @@ fn claims_against_gold() {
             eprintln!("{m}");
         }
     }
-    let rate = |k: &str| sc.fields.get(k).map_or(0.0, |(r, n)| *r as f64 / (*n).max(1) as f64);
+    let rate = |k: &str| {
+        sc.fields
+            .get(k)
+            .map_or(0.0, |(r, n)| *r as f64 / (*n).max(1) as f64)
+    };
     assert!(rate("found") >= 0.9, "claims found {:.3}", rate("found"));
     assert!(rate("speaker") >= 0.8, "speaker {:.3}", rate("speaker"));
     assert!(rate("hedges") >= 0.85, "hedges {:.3}", rate("hedges"));

@@ -45,37 +45,167 @@ const STRONG: &[&str] = &[
 ];
 
 const WEAK: &[&str] = &[
-    "noted", "notes", "note", "explained", "explains", "stated", "announced", "announces",
-    "confirmed", "confirms", "claimed", "claims", "claim", "insisted", "insists", "warned",
-    "warns", "cautioned", "acknowledged", "acknowledges", "admitted", "admits", "revealed",
-    "disclosed", "wrote", "writes", "cited", "cites", "estimated", "estimates", "estimate",
-    "suggested", "suggests", "suggest", "described", "describes", "called", "calls", "argued",
-    "argues", "predicted", "predicts", "forecast", "forecasts", "projected", "put", "puts",
-    "attributed", "attributes", "attribute", "summarizes", "summarized", "summarises",
-    "summarised", "observed", "observes", "commented", "remarked", "recalled", "complained",
-    "complain", "complains", "emphasized", "emphasised", "stressed", "asserted", "alleged",
-    "alleges", "maintained", "maintains", "indicated", "indicates", "assessed", "concluded",
-    "concludes", "calculated", "calculates", "quoted", "quotes", "report", "announce",
-    "confirm", "explain", "warn", "believe", "believes", "thinks", "think", "expects", "expect",
-    "reckons", "reckon",
+    "noted",
+    "notes",
+    "note",
+    "explained",
+    "explains",
+    "stated",
+    "announced",
+    "announces",
+    "confirmed",
+    "confirms",
+    "claimed",
+    "claims",
+    "claim",
+    "insisted",
+    "insists",
+    "warned",
+    "warns",
+    "cautioned",
+    "acknowledged",
+    "acknowledges",
+    "admitted",
+    "admits",
+    "revealed",
+    "disclosed",
+    "wrote",
+    "writes",
+    "cited",
+    "cites",
+    "estimated",
+    "estimates",
+    "estimate",
+    "suggested",
+    "suggests",
+    "suggest",
+    "described",
+    "describes",
+    "called",
+    "calls",
+    "argued",
+    "argues",
+    "predicted",
+    "predicts",
+    "forecast",
+    "forecasts",
+    "projected",
+    "put",
+    "puts",
+    "attributed",
+    "attributes",
+    "attribute",
+    "summarizes",
+    "summarized",
+    "summarises",
+    "summarised",
+    "observed",
+    "observes",
+    "commented",
+    "remarked",
+    "recalled",
+    "complained",
+    "complain",
+    "complains",
+    "emphasized",
+    "emphasised",
+    "stressed",
+    "asserted",
+    "alleged",
+    "alleges",
+    "maintained",
+    "maintains",
+    "indicated",
+    "indicates",
+    "assessed",
+    "concluded",
+    "concludes",
+    "calculated",
+    "calculates",
+    "quoted",
+    "quotes",
+    "report",
+    "announce",
+    "confirm",
+    "explain",
+    "warn",
+    "believe",
+    "believes",
+    "thinks",
+    "think",
+    "expects",
+    "expect",
+    "reckons",
+    "reckon",
 ];
 
 /// Verbs whose speaker may follow them ("said the source").
 const INVERTABLE: &[&str] = &[
-    "said", "says", "added", "adds", "explained", "noted", "wrote", "reported", "continued",
-    "warned", "cautioned", "insisted", "stated", "recalled", "complained", "claimed",
+    "said",
+    "says",
+    "added",
+    "adds",
+    "explained",
+    "noted",
+    "wrote",
+    "reported",
+    "continued",
+    "warned",
+    "cautioned",
+    "insisted",
+    "stated",
+    "recalled",
+    "complained",
+    "claimed",
 ];
 
 /// Skipped between the subject and the verb.
 fn is_adverb(w: &str) -> bool {
     matches!(
         w,
-        "has" | "have" | "had" | "was" | "were" | "is" | "are" | "will" | "would" | "also"
-            | "further" | "previously" | "later" | "earlier" | "now" | "then" | "separately"
-            | "initially" | "reportedly" | "recently" | "again" | "still" | "once" | "just"
-            | "originally" | "subsequently" | "repeatedly" | "publicly" | "officially"
-            | "already" | "not" | "did" | "does" | "do" | "first" | "last" | "often"
-            | "even" | "never" | "always" | "too" | "similarly" | "likewise"
+        "has"
+            | "have"
+            | "had"
+            | "was"
+            | "were"
+            | "is"
+            | "are"
+            | "will"
+            | "would"
+            | "also"
+            | "further"
+            | "previously"
+            | "later"
+            | "earlier"
+            | "now"
+            | "then"
+            | "separately"
+            | "initially"
+            | "reportedly"
+            | "recently"
+            | "again"
+            | "still"
+            | "once"
+            | "just"
+            | "originally"
+            | "subsequently"
+            | "repeatedly"
+            | "publicly"
+            | "officially"
+            | "already"
+            | "not"
+            | "did"
+            | "does"
+            | "do"
+            | "first"
+            | "last"
+            | "often"
+            | "even"
+            | "never"
+            | "always"
+            | "too"
+            | "similarly"
+            | "likewise"
     ) || (w.len() > 4 && w.ends_with("ly") && w != "daily" && w != "weekly")
 }
 
@@ -117,7 +247,20 @@ fn is_boundary_punct(t: &Tok) -> bool {
     !t.word
         && matches!(
             t.t,
-            "," | ";" | ":" | "(" | ")" | "[" | "]" | "—" | "–" | "“" | "”" | "\"" | "…" | "?" | "!"
+            "," | ";"
+                | ":"
+                | "("
+                | ")"
+                | "["
+                | "]"
+                | "—"
+                | "–"
+                | "“"
+                | "”"
+                | "\""
+                | "…"
+                | "?"
+                | "!"
         )
 }
 
@@ -125,9 +268,29 @@ fn is_boundary_punct(t: &Tok) -> bool {
 fn is_leading_filler(w: &str) -> bool {
     matches!(
         w,
-        "and" | "but" | "so" | "yet" | "still" | "also" | "however" | "meanwhile" | "separately"
-            | "moreover" | "instead" | "now" | "then" | "earlier" | "later" | "previously"
-            | "indeed" | "fact" | "in" | "finally" | "overall" | "today" | "similarly"
+        "and"
+            | "but"
+            | "so"
+            | "yet"
+            | "still"
+            | "also"
+            | "however"
+            | "meanwhile"
+            | "separately"
+            | "moreover"
+            | "instead"
+            | "now"
+            | "then"
+            | "earlier"
+            | "later"
+            | "previously"
+            | "indeed"
+            | "fact"
+            | "in"
+            | "finally"
+            | "overall"
+            | "today"
+            | "similarly"
     )
 }
 
@@ -135,8 +298,18 @@ fn is_leading_filler(w: &str) -> bool {
 fn is_np_cut(w: &str) -> bool {
     matches!(
         w,
-        "who" | "which" | "whose" | "whom" | "quoted" | "interviewed" | "cited" | "speaking"
-            | "contacted" | "reached" | "interviewing" | "cited by"
+        "who"
+            | "which"
+            | "whose"
+            | "whom"
+            | "quoted"
+            | "interviewed"
+            | "cited"
+            | "speaking"
+            | "contacted"
+            | "reached"
+            | "interviewing"
+            | "cited by"
     )
 }
 
@@ -164,14 +337,27 @@ pub fn find(toks: &[Tok], body: &str) -> Option<Attribution> {
         if matches!(lw.as_str(), "put" | "puts") && !has_at_after(toks, v) {
             continue;
         }
-        if matches!(lw.as_str(), "reports" | "report" | "claims" | "claim" | "calls" | "estimates" | "estimate" | "quotes")
-            && toks
-                .get(v + 1)
-                .is_some_and(|x| matches!(x.t, "of" | "by" | "from" | "suggest" | "say" | "said" | "indicate" | "show"))
-        {
+        if matches!(
+            lw.as_str(),
+            "reports"
+                | "report"
+                | "claims"
+                | "claim"
+                | "calls"
+                | "estimates"
+                | "estimate"
+                | "quotes"
+        ) && toks.get(v + 1).is_some_and(|x| {
+            matches!(
+                x.t,
+                "of" | "by" | "from" | "suggest" | "say" | "said" | "indicate" | "show"
+            )
+        }) {
             continue;
         }
-        if let Some(a) = subject_left(toks, v, body, strong).or_else(|| subject_right(toks, v, body)) {
+        if let Some(a) =
+            subject_left(toks, v, body, strong).or_else(|| subject_right(toks, v, body))
+        {
             if strong {
                 return Some(a);
             }
@@ -182,7 +368,10 @@ pub fn find(toks: &[Tok], body: &str) -> Option<Attribution> {
 }
 
 fn has_at_after(toks: &[Tok], v: usize) -> bool {
-    toks.iter().skip(v + 1).take(12).any(|t| t.word && t.t == "at")
+    toks.iter()
+        .skip(v + 1)
+        .take(12)
+        .any(|t| t.word && t.t == "at")
 }
 
 fn span_text(body: &str, toks: &[Tok]) -> String {
@@ -223,13 +412,55 @@ fn subject_left(toks: &[Tok], v: usize, body: &str, strong: bool) -> Option<Attr
     let verb = toks[v].t.to_string();
     let lverb = verb.to_lowercase();
     let mut j = v;
-    while j > 0 && toks[j - 1].word && !toks[j - 1].quoted && is_adverb(&toks[j - 1].t.to_lowercase()) {
+    while j > 0
+        && toks[j - 1].word
+        && !toks[j - 1].quoted
+        && is_adverb(&toks[j - 1].t.to_lowercase())
+    {
         j -= 1;
+    }
+    // "X, an analyst at Y, said" / "Reuters, working from the same data, puts":
+    // a comma right before the verb closes an appositive
+    if j >= 1 && toks[j - 1].t == "," && !toks[j - 1].quoted {
+        let b = scan_left(toks, j - 1);
+        let np: Vec<Tok> = toks[b..j - 1].to_vec();
+        let first = np
+            .iter()
+            .find(|t| t.word)
+            .map(|t| t.t.to_lowercase())
+            .unwrap_or_default();
+        let appositive = matches!(
+            first.as_str(),
+            "a" | "an" | "the" | "who" | "which" | "whose"
+        ) || (first.len() > 4
+            && (first.ends_with("ing") || first.ends_with("ed")));
+        if appositive && b >= 1 && toks[b - 1].t == "," {
+            let b2 = scan_left(toks, b - 1);
+            let seg: Vec<Tok> = toks[b2..b - 1].to_vec();
+            let n = seg.iter().filter(|t| t.word).count();
+            if n > 0 && n <= 8 {
+                if let Some(a) = build(seg, &lverb, verb.clone(), body, strong) {
+                    return Some(a);
+                }
+            }
+        }
+        if !appositive && !np.is_empty() && np.iter().filter(|t| t.word).count() <= 8 {
+            return build(np, &lverb, verb, body, strong);
+        }
+        return None;
+    }
+    // "The panel also documented …, and said that …": the subject of the sentence
+    if j >= 1 && toks[j - 1].word && matches!(toks[j - 1].t, "and" | "but") && strong {
+        return sentence_subject(toks, j - 1).and_then(|np| build(np, &lverb, verb, body, false));
     }
     let b = scan_left(toks, j);
     let mut np: Vec<Tok> = toks[b..j].to_vec();
     // drop leading fillers ("And", "In fact")
-    while np.first().is_some_and(|t| t.word && is_leading_filler(&t.t.to_lowercase())) && np.len() > 1 {
+    while np
+        .first()
+        .is_some_and(|t| t.word && is_leading_filler(&t.t.to_lowercase()))
+        && np.len() > 1
+    {
         np.remove(0);
     }
     let first_lower = np.first().map(|t| t.t.to_lowercase()).unwrap_or_default();
@@ -237,7 +468,9 @@ fn subject_left(toks: &[Tok], v: usize, body: &str, strong: bool) -> Option<Attr
     let relative = matches!(first_lower.as_str(), "who" | "which") && np.len() == 1;
     let appositive = np.first().is_some_and(|t| {
         let l = t.t.to_lowercase();
-        l == "who" || l == "which" || (!t.capitalised() && (l.ends_with("ing") || l.ends_with("ed")) && l.len() > 4)
+        l == "who"
+            || l == "which"
+            || (!t.capitalised() && (l.ends_with("ing") || l.ends_with("ed")) && l.len() > 4)
     });
     if (relative || appositive) && b >= 1 && toks[b - 1].t == "," {
         let b2 = scan_left(toks, b - 1);
@@ -264,13 +497,22 @@ fn subject_left(toks: &[Tok], v: usize, body: &str, strong: bool) -> Option<Attr
             let b2 = scan_left(toks, b - 1);
             let seg: Vec<Tok> = toks[b2..b - 1].to_vec();
             let seg_words: Vec<&Tok> = seg.iter().filter(|t| t.word).collect();
-            if !seg_words.is_empty() && seg_words.len() <= 5 && seg_words.iter().all(|t| t.capitalised()) {
+            if !seg_words.is_empty()
+                && seg_words.len() <= 5
+                && seg_words.iter().all(|t| t.capitalised())
+            {
                 return build(seg, &lverb, verb, body, strong);
             }
         }
     }
     // cut relative clauses and participles inside the phrase
-    if let Some(cut) = np.iter().enumerate().skip(1).find(|(_, t)| t.word && is_np_cut(&t.t.to_lowercase())).map(|(i, _)| i) {
+    if let Some(cut) = np
+        .iter()
+        .enumerate()
+        .skip(1)
+        .find(|(_, t)| t.word && is_np_cut(&t.t.to_lowercase()))
+        .map(|(i, _)| i)
+    {
         np.truncate(cut);
     }
     while np.last().is_some_and(|t| !t.word) {
@@ -289,12 +531,46 @@ fn subject_left(toks: &[Tok], v: usize, body: &str, strong: bool) -> Option<Attr
     build(np, &lverb, verb, body, strong)
 }
 
+/// The noun phrase that opens the sentence, up to its first adverb or verb-like word.
+fn sentence_subject<'a>(toks: &[Tok<'a>], limit: usize) -> Option<Vec<Tok<'a>>> {
+    let mut s = 0;
+    while s < limit && (!toks[s].word || is_leading_filler(&toks[s].t.to_lowercase())) {
+        s += 1;
+    }
+    let mut e = s;
+    while e < limit {
+        let t = &toks[e];
+        if !t.word || t.quoted {
+            break;
+        }
+        let l = t.t.to_lowercase();
+        if e > s
+            && !t.capitalised()
+            && (is_adverb(&l)
+                || is_np_cut(&l)
+                || l == "that"
+                || l.ends_with("ed")
+                || (l.ends_with('s')
+                    && !l.ends_with("ss")
+                    && speakers::head_kind(&t.base()).is_none()
+                    && e > s + 1))
+        {
+            break;
+        }
+        e += 1;
+    }
+    if e == s || e - s > 6 {
+        return None;
+    }
+    Some(toks[s..e].to_vec())
+}
+
 /// The last speaker-like noun phrase of a longer segment ("The latest comes from *a
 /// researcher at the Asan Institute*").
 fn tail_np<'a>(seg: &[Tok<'a>]) -> Vec<Tok<'a>> {
-    let head = seg.iter().rposition(|t| {
-        t.word && !t.capitalised() && speakers::head_kind(&t.base()).is_some()
-    });
+    let head = seg
+        .iter()
+        .rposition(|t| t.word && !t.capitalised() && speakers::head_kind(&t.base()).is_some());
     let Some(h) = head else {
         // trailing capitalised run
         let mut k = seg.len();
@@ -317,7 +593,13 @@ fn tail_np<'a>(seg: &[Tok<'a>]) -> Vec<Tok<'a>> {
         s = i;
     }
     let mut out = seg[s..].to_vec();
-    if let Some(cut) = out.iter().enumerate().skip(1).find(|(_, t)| t.word && is_np_cut(&t.t.to_lowercase())).map(|(i, _)| i) {
+    if let Some(cut) = out
+        .iter()
+        .enumerate()
+        .skip(1)
+        .find(|(_, t)| t.word && is_np_cut(&t.t.to_lowercase()))
+        .map(|(i, _)| i)
+    {
         out.truncate(cut);
     }
     while out.last().is_some_and(|t| !t.word) {
@@ -342,8 +624,19 @@ fn build(np: Vec<Tok>, lverb: &str, verb: String, body: &str, strong: bool) -> O
             pronoun: true,
         });
     }
-    if matches!(fl.as_str(), "i" | "we" | "you" | "this" | "that" | "which" | "these" | "those" | "there" | "what" | "who")
-        && words.len() == 1
+    if matches!(
+        fl.as_str(),
+        "i" | "we"
+            | "you"
+            | "this"
+            | "that"
+            | "which"
+            | "these"
+            | "those"
+            | "there"
+            | "what"
+            | "who"
+    ) && words.len() == 1
     {
         return None;
     }
@@ -354,14 +647,19 @@ fn build(np: Vec<Tok>, lverb: &str, verb: String, body: &str, strong: bool) -> O
     }
     if kind.is_none() {
         // strong verbs still need something noun-like: a determiner or a capital
-        let det = matches!(fl.as_str(), "the" | "a" | "an" | "one" | "another" | "some" | "several" | "many" | "most");
+        let det = matches!(
+            fl.as_str(),
+            "the" | "a" | "an" | "one" | "another" | "some" | "several" | "many" | "most"
+        );
         if !det && !first.capitalised() {
             return None;
         }
     }
     let span = (np.first()?.s, np.last()?.e);
     let (speaker, kind) = match speakers::role_name(&np) {
-        Some((k, rk)) if kind != Some(SpeakerKind::Outlet) && kind != Some(SpeakerKind::Organization) => {
+        Some((k, rk))
+            if kind != Some(SpeakerKind::Outlet) && kind != Some(SpeakerKind::Organization) =>
+        {
             (span_text(body, &np[k..]), Some(rk))
         }
         _ => (span_text(body, &np), kind),
@@ -390,7 +688,10 @@ fn subject_right(toks: &[Tok], v: usize, body: &str) -> Option<Attribution> {
         return None;
     }
     let fl = first.t.to_lowercase();
-    let det = matches!(fl.as_str(), "the" | "a" | "an" | "one" | "another" | "he" | "she" | "they");
+    let det = matches!(
+        fl.as_str(),
+        "the" | "a" | "an" | "one" | "another" | "he" | "she" | "they"
+    );
     if !det && !first.capitalised() {
         return None;
     }
@@ -402,18 +703,39 @@ fn subject_right(toks: &[Tok], v: usize, body: &str) -> Option<Attribution> {
         }
         let l = t.t.to_lowercase();
         if e > v + 1
-            && (matches!(l.as_str(), "that" | "on" | "last" | "yesterday" | "this" | "today" | "earlier" | "when" | "while" | "according" | "and")
-                || (l == "in"
-                    && toks.get(e + 1).is_some_and(|x| {
-                        matches!(x.t, "a" | "an" | "its" | "his" | "her" | "their" | "remarks" | "comments")
-                    })))
+            && (matches!(
+                l.as_str(),
+                "that"
+                    | "on"
+                    | "last"
+                    | "yesterday"
+                    | "this"
+                    | "today"
+                    | "earlier"
+                    | "when"
+                    | "while"
+                    | "according"
+                    | "and"
+            ) || (l == "in"
+                && toks.get(e + 1).is_some_and(|x| {
+                    matches!(
+                        x.t,
+                        "a" | "an" | "its" | "his" | "her" | "their" | "remarks" | "comments"
+                    )
+                })))
         {
             break;
         }
         e += 1;
     }
     let mut np: Vec<Tok> = toks[v + 1..e].to_vec();
-    if let Some(cut) = np.iter().enumerate().skip(1).find(|(_, t)| t.word && is_np_cut(&t.t.to_lowercase())).map(|(i, _)| i) {
+    if let Some(cut) = np
+        .iter()
+        .enumerate()
+        .skip(1)
+        .find(|(_, t)| t.word && is_np_cut(&t.t.to_lowercase()))
+        .map(|(i, _)| i)
+    {
         np.truncate(cut);
     }
     if np.iter().filter(|t| t.word).count() > 10 {
@@ -433,7 +755,12 @@ fn according_to(toks: &[Tok], v: usize, body: &str) -> Option<Attribution> {
             break;
         }
         let l = t.t.to_lowercase();
-        if e > s && matches!(l.as_str(), "that" | "which" | "who" | "while" | "and" | "but") {
+        if e > s
+            && matches!(
+                l.as_str(),
+                "that" | "which" | "who" | "while" | "and" | "but"
+            )
+        {
             break;
         }
         e += 1;
@@ -444,19 +771,47 @@ fn according_to(toks: &[Tok], v: usize, body: &str) -> Option<Attribution> {
     }
     // figures/data released by X → X
     if let Some(by) = np.iter().position(|t| t.word && t.t == "by") {
-        let head = np.iter().take(by).filter(|t| t.word).last().map(|t| t.base()).unwrap_or_default();
+        let head = np
+            .iter()
+            .take(by)
+            .filter(|t| t.word)
+            .last()
+            .map(|t| t.base())
+            .unwrap_or_default();
         let data = np.iter().take(by).any(|t| {
             matches!(
                 t.base().as_str(),
-                "figures" | "data" | "statistics" | "numbers" | "estimates" | "estimate" | "survey"
-                    | "study" | "report" | "reports" | "calculations" | "records" | "documents"
+                "figures"
+                    | "data"
+                    | "statistics"
+                    | "numbers"
+                    | "estimates"
+                    | "estimate"
+                    | "survey"
+                    | "study"
+                    | "report"
+                    | "reports"
+                    | "calculations"
+                    | "records"
+                    | "documents"
             )
         });
-        if data || matches!(head.as_str(), "released" | "compiled" | "published" | "analyzed" | "reviewed" | "analysed") {
+        if data
+            || matches!(
+                head.as_str(),
+                "released" | "compiled" | "published" | "analyzed" | "reviewed" | "analysed"
+            )
+        {
             np = np.split_off(by + 1);
         }
     }
-    if let Some(cut) = np.iter().enumerate().skip(1).find(|(_, t)| t.word && is_np_cut(&t.t.to_lowercase())).map(|(i, _)| i) {
+    if let Some(cut) = np
+        .iter()
+        .enumerate()
+        .skip(1)
+        .find(|(_, t)| t.word && is_np_cut(&t.t.to_lowercase()))
+        .map(|(i, _)| i)
+    {
         np.truncate(cut);
     }
     if np.iter().filter(|t| t.word).count() > 10 {

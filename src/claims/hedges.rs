@@ -164,7 +164,10 @@ mod tests {
 
     #[test]
     fn basic_cues() {
-        assert_eq!(cues("This is far from confirmed, but it may rise."), vec!["far from confirmed", "may"]);
+        assert_eq!(
+            cues("This is far from confirmed, but it may rise."),
+            vec!["far from confirmed", "may"]
+        );
         assert_eq!(cues("In May it was unclear."), vec!["unclear"]);
         assert_eq!(cues("It rose faster than expected."), Vec::<String>::new());
     }

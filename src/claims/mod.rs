@@ -80,7 +80,7 @@ pub fn extract(post: &Post, sentences: &[Sentence], figures: &[Figure]) -> Vec<C
         .iter()
         .find_map(|s| s.outlet.clone())
         .filter(|s| !s.trim().is_empty());
-    let cited_canon = cited.as_deref().map(|c| canonical_outlet(c, None));
+    let cited_canon = cited.clone();
 
     // quote masks per paragraph, computed lazily
     let mut masks: Vec<Option<Vec<bool>>> = vec![None; post.paragraphs.len()];
@@ -147,6 +147,8 @@ pub fn extract(post: &Post, sentences: &[Sentence], figures: &[Figure]) -> Vec<C
     let mut last_speaker_post: Option<Said> = None;
     let mut last_outlet_para: Option<(Option<usize>, String)> = None;
     let mut last_outlet_post: Option<String> = None;
+    // the outlet last named in author voice: the lead-in of a quotation ("According to Reuters:")
+    let mut lead_in_outlet: Option<String> = None;
     let mut prev_said: Option<(Option<usize>, Said, bool)> = None; // (para, said, had quote)
 
     for (i, raw) in raws.iter().enumerate() {
@@ -240,6 +242,14 @@ pub fn extract(post: &Post, sentences: &[Sentence], figures: &[Figure]) -> Vec<C
                     })
                     .find_map(&resolve);
                 let generic_speaker = speaker_is_outlet && is_generic_outlet(&x.speaker);
+                let quoted_voice = raw.voice == Some(Voice::Quoted);
+                let through = cited_canon.clone().or_else(|| lead_in_outlet.clone());
+                let in_sentence = if quoted_voice && through.is_some() {
+                    // the report came through the quoted article ("According to Reuters:")
+                    through
+                } else {
+                    in_sentence
+                };
                 x.outlet = in_sentence.or_else(|| {
                     if speaker_is_outlet {
                         if generic_speaker {
@@ -277,6 +287,9 @@ pub fn extract(post: &Post, sentences: &[Sentence], figures: &[Figure]) -> Vec<C
         }
         for m in &raw.outlets {
             if let Some(n) = resolve(m) {
+                if raw.voice == Some(Voice::Author) {
+                    lead_in_outlet = Some(n.clone());
+                }
                 last_outlet_para = Some((raw.para, n.clone()));
                 last_outlet_post = Some(n);
             }
@@ -307,15 +320,20 @@ pub fn extract(post: &Post, sentences: &[Sentence], figures: &[Figure]) -> Vec<C
                 x.outlet.clone(),
             ),
             None if voice == Voice::Quoted => match &cited_canon {
-                Some(c) => (Some(c.clone()), Some(SpeakerKind::Outlet), None, Some(c.clone())),
+                Some(c) => (
+                    Some(c.clone()),
+                    Some(SpeakerKind::Outlet),
+                    None,
+                    Some(c.clone()),
+                ),
                 None => (None, None, None, None),
             },
             None => (post.author.clone(), Some(SpeakerKind::Author), None, None),
         };
         let speculative = raw.hedges.iter().any(|h| h.kind == HedgeKind::Speculation);
         let doubtful = raw.hedges.iter().any(|h| h.kind == HedgeKind::Doubt);
-        let reported = voice == Voice::Quoted
-            || speaker_kind.is_some_and(|k| k != SpeakerKind::Author);
+        let reported =
+            voice == Voice::Quoted || speaker_kind.is_some_and(|k| k != SpeakerKind::Author);
         let certainty = if speculative {
             "speculative"
         } else if doubtful {
@@ -369,7 +387,15 @@ fn is_generic_outlet(s: &str) -> bool {
     let l = l.trim_start_matches("the ").trim_start_matches("that ");
     matches!(
         l,
-        "outlet" | "newspaper" | "paper" | "news agency" | "broadcaster" | "website" | "daily" | "report" | "article"
+        "outlet"
+            | "newspaper"
+            | "paper"
+            | "news agency"
+            | "broadcaster"
+            | "website"
+            | "daily"
+            | "report"
+            | "article"
     )
 }
 
@@ -401,19 +427,37 @@ fn named_outlet(speaker: &str, cited: Option<&str>) -> Option<String> {
 /// Outlets named in the sentence outside quotation marks: gazetteer outlets, the cited
 /// outlet's own name, "the newspaper X" / "the business daily X", and generic mentions
 /// ("told the outlet").
-fn outlet_mentions(toks: &[Tok], body: &str, s: &Sentence, cited: Option<&str>) -> Vec<OutletMention> {
+fn outlet_mentions(
+    toks: &[Tok],
+    body: &str,
+    s: &Sentence,
+    cited: Option<&str>,
+) -> Vec<OutletMention> {
     let mut out: Vec<OutletMention> = Vec::new();
-    let quoted_at = |pos: usize| toks.iter().find(|t| t.s <= pos && pos < t.e).is_some_and(|t| t.quoted);
+    let quoted_at = |pos: usize| {
+        toks.iter()
+            .find(|t| t.s <= pos && pos < t.e)
+            .is_some_and(|t| t.quoted)
+    };
     // descriptor + name: "the newspaper Kommersant", "the business daily RBC"
     for (i, t) in toks.iter().enumerate() {
         if !t.word || t.quoted {
             continue;
         }
         let l = t.t.to_lowercase();
-        let descriptor = matches!(
-            l.as_str(),
-            "newspaper" | "daily" | "outlet" | "broadcaster" | "magazine" | "weekly" | "paper" | "website" | "tabloid"
-        ) || (l == "agency" && i > 0 && toks[i - 1].t.eq_ignore_ascii_case("news"));
+        let descriptor =
+            matches!(
+                l.as_str(),
+                "newspaper"
+                    | "daily"
+                    | "outlet"
+                    | "broadcaster"
+                    | "magazine"
+                    | "weekly"
+                    | "paper"
+                    | "website"
+                    | "tabloid"
+            ) || (l == "agency" && i > 0 && toks[i - 1].t.eq_ignore_ascii_case("news"));
         if !descriptor || t.capitalised() {
             continue;
         }
@@ -428,8 +472,17 @@ fn outlet_mentions(toks: &[Tok], body: &str, s: &Sentence, cited: Option<&str>) 
                 end: toks[k - 1].e,
                 name: Some(canonical_outlet(name, cited)),
             });
-        } else if i > 0 && matches!(toks[i - 1].t.to_lowercase().as_str(), "the" | "that" | "news") {
-            let st = if toks[i - 1].t.eq_ignore_ascii_case("news") && i >= 2 { toks[i - 2].s } else { toks[i - 1].s };
+        } else if i > 0
+            && matches!(
+                toks[i - 1].t.to_lowercase().as_str(),
+                "the" | "that" | "news"
+            )
+        {
+            let st = if toks[i - 1].t.eq_ignore_ascii_case("news") && i >= 2 {
+                toks[i - 2].s
+            } else {
+                toks[i - 1].s
+            };
             out.push(OutletMention {
                 start: st,
                 end: t.e,
@@ -461,7 +514,9 @@ fn outlet_mentions(toks: &[Tok], body: &str, s: &Sentence, cited: Option<&str>) 
                 from += p + c.len();
                 let before = body[..a].chars().next_back();
                 let after = body[b..].chars().next();
-                if before.is_some_and(|x| x.is_alphanumeric()) || after.is_some_and(|x| x.is_alphanumeric()) {
+                if before.is_some_and(|x| x.is_alphanumeric())
+                    || after.is_some_and(|x| x.is_alphanumeric())
+                {
                     continue;
                 }
                 if quoted_at(a) || out.iter().any(|m| m.start < b && a < m.end) {

@@ -42,83 +42,393 @@ impl SpeakerKind {
 }
 
 const ANON: &[&str] = &[
-    "source", "sources", "insider", "insiders", "resident", "residents", "trader", "traders",
-    "merchant", "merchants", "smuggler", "smugglers", "defector", "defectors", "businessman",
-    "businessmen", "businesswoman", "businesspeople", "manager", "managers", "broker",
-    "brokers", "employee", "employees", "worker", "workers", "participant", "participants",
-    "contractor", "contractors", "agent", "agents", "operator", "operators", "representative",
-    "representatives", "diplomat", "diplomats", "observer", "observers", "dealer", "dealers",
-    "people", "person", "local", "locals", "witness", "witnesses", "farmer", "farmers",
-    "driver", "drivers", "vendor", "vendors", "seller", "sellers", "buyer", "buyers",
-    "entrepreneur", "entrepreneurs", "owner", "owners", "investor", "investors", "importer",
-    "importers", "exporter", "exporters", "middleman", "middlemen", "informant", "informants",
-    "acquaintance", "relative", "relatives", "citizen", "citizens", "student", "students",
-    "guide", "guides", "tourist", "tourists", "visitor", "visitors", "someone", "insiders",
-    "defector", "truckers", "trucker", "fisherman", "fishermen", "miner", "miners",
-    "shopkeeper", "shopkeepers", "executive", "executives", "staff", "laborer", "laborers",
-    "labourer", "labourers", "interlocutor", "interlocutors", "contact", "contacts",
+    "source",
+    "sources",
+    "insider",
+    "insiders",
+    "resident",
+    "residents",
+    "trader",
+    "traders",
+    "merchant",
+    "merchants",
+    "smuggler",
+    "smugglers",
+    "defector",
+    "defectors",
+    "businessman",
+    "businessmen",
+    "businesswoman",
+    "businesspeople",
+    "manager",
+    "managers",
+    "broker",
+    "brokers",
+    "employee",
+    "employees",
+    "worker",
+    "workers",
+    "participant",
+    "participants",
+    "contractor",
+    "contractors",
+    "agent",
+    "agents",
+    "operator",
+    "operators",
+    "representative",
+    "representatives",
+    "diplomat",
+    "diplomats",
+    "observer",
+    "observers",
+    "dealer",
+    "dealers",
+    "people",
+    "person",
+    "local",
+    "locals",
+    "witness",
+    "witnesses",
+    "farmer",
+    "farmers",
+    "driver",
+    "drivers",
+    "vendor",
+    "vendors",
+    "seller",
+    "sellers",
+    "buyer",
+    "buyers",
+    "entrepreneur",
+    "entrepreneurs",
+    "owner",
+    "owners",
+    "investor",
+    "investors",
+    "importer",
+    "importers",
+    "exporter",
+    "exporters",
+    "middleman",
+    "middlemen",
+    "informant",
+    "informants",
+    "acquaintance",
+    "relative",
+    "relatives",
+    "citizen",
+    "citizens",
+    "student",
+    "students",
+    "guide",
+    "guides",
+    "tourist",
+    "tourists",
+    "visitor",
+    "visitors",
+    "someone",
+    "insiders",
+    "defector",
+    "truckers",
+    "trucker",
+    "fisherman",
+    "fishermen",
+    "miner",
+    "miners",
+    "shopkeeper",
+    "shopkeepers",
+    "executive",
+    "executives",
+    "staff",
+    "laborer",
+    "laborers",
+    "labourer",
+    "labourers",
+    "interlocutor",
+    "interlocutors",
+    "contact",
+    "contacts",
 ];
 
 const OFFICIAL: &[&str] = &[
-    "official", "officials", "spokesman", "spokeswoman", "spokesperson", "spokespeople",
-    "spokesmen", "minister", "ministers", "vice-minister", "ambassador", "envoy", "officer",
-    "officers", "authorities", "premier", "president", "leader", "chairman", "chairwoman",
-    "governor", "mayor", "secretary", "lawmaker", "lawmakers", "legislator", "legislators",
-    "senator", "negotiator", "negotiators", "commander", "inspector", "inspectors", "cadre",
-    "cadres", "bureaucrat", "bureaucrats", "regulator", "regulators", "prosecutor",
-    "prosecutors", "consul", "attaché", "delegate", "delegates", "delegation",
+    "official",
+    "officials",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "spokespeople",
+    "spokesmen",
+    "minister",
+    "ministers",
+    "vice-minister",
+    "ambassador",
+    "envoy",
+    "officer",
+    "officers",
+    "authorities",
+    "premier",
+    "president",
+    "leader",
+    "chairman",
+    "chairwoman",
+    "governor",
+    "mayor",
+    "secretary",
+    "lawmaker",
+    "lawmakers",
+    "legislator",
+    "legislators",
+    "senator",
+    "negotiator",
+    "negotiators",
+    "commander",
+    "inspector",
+    "inspectors",
+    "cadre",
+    "cadres",
+    "bureaucrat",
+    "bureaucrats",
+    "regulator",
+    "regulators",
+    "prosecutor",
+    "prosecutors",
+    "consul",
+    "attaché",
+    "delegate",
+    "delegates",
+    "delegation",
 ];
 
 const PERSON: &[&str] = &[
-    "researcher", "researchers", "analyst", "analysts", "professor", "economist",
-    "economists", "expert", "experts", "scholar", "scholars", "academic", "academics",
-    "specialist", "specialists", "fellow", "journalist", "journalists", "correspondent",
-    "editor", "consultant", "consultants", "historian", "director", "scientist", "scientists",
-    "author", "blogger", "commentator", "watcher", "watchers", "lecturer",
+    "researcher",
+    "researchers",
+    "analyst",
+    "analysts",
+    "professor",
+    "economist",
+    "economists",
+    "expert",
+    "experts",
+    "scholar",
+    "scholars",
+    "academic",
+    "academics",
+    "specialist",
+    "specialists",
+    "fellow",
+    "journalist",
+    "journalists",
+    "correspondent",
+    "editor",
+    "consultant",
+    "consultants",
+    "historian",
+    "director",
+    "scientist",
+    "scientists",
+    "author",
+    "blogger",
+    "commentator",
+    "watcher",
+    "watchers",
+    "lecturer",
 ];
 
 const ORG: &[&str] = &[
-    "ministry", "ministries", "government", "governments", "agency", "agencies", "bank",
-    "banks", "institute", "company", "companies", "firm", "firms", "association",
-    "federation", "administration", "customs", "panel", "committee", "council", "programme",
-    "program", "commission", "office", "bureau", "center", "centre", "university",
-    "corporation", "group", "mission", "department", "service", "authority", "organization",
-    "organisation", "union", "fund", "foundation", "court", "parliament", "assembly",
-    "cabinet", "party", "army", "military", "navy", "police", "embassy", "consulate", "regime",
-    "tank", "enterprise", "enterprises", "venture", "cooperative", "chamber", "board",
-    "secretariat", "observatory", "statistics", "state", "team", "coalition", "alliance",
-    "nations", "venture", "exchange", "operator", "carrier", "airline", "railway", "railways",
-    "port", "zone", "consortium", "subsidiary", "conglomerate", "think-tank", "data",
-    "figures", "survey", "study", "document", "statement", "database", "report", "reports",
+    "ministry",
+    "ministries",
+    "government",
+    "governments",
+    "agency",
+    "agencies",
+    "bank",
+    "banks",
+    "institute",
+    "company",
+    "companies",
+    "firm",
+    "firms",
+    "association",
+    "federation",
+    "administration",
+    "customs",
+    "panel",
+    "committee",
+    "council",
+    "programme",
+    "program",
+    "commission",
+    "office",
+    "bureau",
+    "center",
+    "centre",
+    "university",
+    "corporation",
+    "group",
+    "mission",
+    "department",
+    "service",
+    "authority",
+    "organization",
+    "organisation",
+    "union",
+    "fund",
+    "foundation",
+    "court",
+    "parliament",
+    "assembly",
+    "cabinet",
+    "party",
+    "army",
+    "military",
+    "navy",
+    "police",
+    "embassy",
+    "consulate",
+    "regime",
+    "tank",
+    "enterprise",
+    "enterprises",
+    "venture",
+    "cooperative",
+    "chamber",
+    "board",
+    "secretariat",
+    "observatory",
+    "statistics",
+    "state",
+    "team",
+    "coalition",
+    "alliance",
+    "nations",
+    "venture",
+    "exchange",
+    "operator",
+    "carrier",
+    "airline",
+    "railway",
+    "railways",
+    "port",
+    "zone",
+    "consortium",
+    "subsidiary",
+    "conglomerate",
+    "think-tank",
+    "data",
+    "figures",
+    "survey",
+    "study",
+    "document",
+    "statement",
+    "database",
+    "report",
+    "reports",
 ];
 
 const OUTLET: &[&str] = &[
-    "media", "newspaper", "newspapers", "paper", "outlet", "outlets", "broadcaster",
-    "magazine", "journal", "website", "site", "daily", "weekly", "tabloid", "channel",
-    "television", "tv", "radio", "wire", "article", "story", "press", "newswire",
+    "media",
+    "newspaper",
+    "newspapers",
+    "paper",
+    "outlet",
+    "outlets",
+    "broadcaster",
+    "magazine",
+    "journal",
+    "website",
+    "site",
+    "daily",
+    "weekly",
+    "tabloid",
+    "channel",
+    "television",
+    "tv",
+    "radio",
+    "wire",
+    "article",
+    "story",
+    "press",
+    "newswire",
 ];
 
 const ORG_WORDS: &[&str] = &[
-    "Minerals", "Group", "Corp", "Corporation", "Co", "Ltd", "Inc", "Holdings", "Trading",
-    "Mining", "Resources", "Energy", "Industries", "Industrial", "Enterprises", "Partners",
-    "Foundation", "Institute", "University", "Bank", "Association", "Council", "Agency",
-    "Fund", "Programme", "Program", "Company", "Center", "Centre", "Office", "Services",
-    "Administration", "Commission", "Committee", "Authority", "Ministry", "Railways",
-    "Airlines", "Shipping", "Logistics", "Motors", "Electronics", "Steel", "Chemical",
-    "Investment", "Capital", "International", "Consulting", "Tours", "Travel", "Federation",
-    "Organization", "Organisation", "Bureau", "Department", "Service", "Union", "Party",
-    "Government", "Customs", "Club", "Society", "Institution", "Forum", "Network", "Project",
+    "Minerals",
+    "Group",
+    "Corp",
+    "Corporation",
+    "Co",
+    "Ltd",
+    "Inc",
+    "Holdings",
+    "Trading",
+    "Mining",
+    "Resources",
+    "Energy",
+    "Industries",
+    "Industrial",
+    "Enterprises",
+    "Partners",
+    "Foundation",
+    "Institute",
+    "University",
+    "Bank",
+    "Association",
+    "Council",
+    "Agency",
+    "Fund",
+    "Programme",
+    "Program",
+    "Company",
+    "Center",
+    "Centre",
+    "Office",
+    "Services",
+    "Administration",
+    "Commission",
+    "Committee",
+    "Authority",
+    "Ministry",
+    "Railways",
+    "Airlines",
+    "Shipping",
+    "Logistics",
+    "Motors",
+    "Electronics",
+    "Steel",
+    "Chemical",
+    "Investment",
+    "Capital",
+    "International",
+    "Consulting",
+    "Tours",
+    "Travel",
+    "Federation",
+    "Organization",
+    "Organisation",
+    "Bureau",
+    "Department",
+    "Service",
+    "Union",
+    "Party",
+    "Government",
+    "Customs",
+    "Club",
+    "Society",
+    "Institution",
+    "Forum",
+    "Network",
+    "Project",
 ];
 
 const SURNAMES: &[&str] = &[
-    "Kim", "Lee", "Park", "Choi", "Jung", "Kang", "Cho", "Yoon", "Jang", "Lim", "Han", "Oh",
-    "Seo", "Shin", "Kwon", "Hwang", "Ahn", "Song", "Yoo", "Hong", "Jeon", "Ko", "Moon",
-    "Yang", "Son", "Bae", "Baek", "Heo", "Nam", "Noh", "Ha", "Kwak", "Cha", "Joo", "Woo",
-    "Ri", "Pak", "Choe", "Jo", "Mun", "Ryu", "Yun", "Chang", "Wang", "Li", "Zhang", "Liu",
-    "Chen", "Huang", "Zhao", "Wu", "Zhou", "Xu", "Sun", "Zhu", "Hu", "Guo", "Lin", "Gao",
-    "Liang", "Zheng", "Xie", "Tang", "Feng", "Deng", "Cao", "Peng", "Xiao", "Tian", "Pan",
-    "Yuan", "Cai", "Jiang", "Du", "Ye", "Cheng", "Wei", "Su", "Lu", "Ding", "Ren", "Shen",
-    "Yao",
+    "Kim", "Lee", "Park", "Choi", "Jung", "Kang", "Cho", "Yoon", "Jang", "Lim", "Han", "Oh", "Seo",
+    "Shin", "Kwon", "Hwang", "Ahn", "Song", "Yoo", "Hong", "Jeon", "Ko", "Moon", "Yang", "Son",
+    "Bae", "Baek", "Heo", "Nam", "Noh", "Ha", "Kwak", "Cha", "Joo", "Woo", "Ri", "Pak", "Choe",
+    "Jo", "Mun", "Ryu", "Yun", "Chang", "Wang", "Li", "Zhang", "Liu", "Chen", "Huang", "Zhao",
+    "Wu", "Zhou", "Xu", "Sun", "Zhu", "Hu", "Guo", "Lin", "Gao", "Liang", "Zheng", "Xie", "Tang",
+    "Feng", "Deng", "Cao", "Peng", "Xiao", "Tian", "Pan", "Yuan", "Cai", "Jiang", "Du", "Ye",
+    "Cheng", "Wei", "Su", "Lu", "Ding", "Ren", "Shen", "Yao",
 ];
 
 /// Role words written capitalised before a name ("Minister Kim", "Professor Lee").
@@ -165,18 +475,61 @@ pub fn head_kind(head: &str) -> Option<SpeakerKind> {
 pub fn ends_core(w: &str) -> bool {
     matches!(
         w,
-        "in" | "at" | "of" | "for" | "from" | "with" | "on" | "to" | "who" | "which" | "that"
-            | "whose" | "quoted" | "interviewed" | "cited" | "based" | "familiar" | "working"
-            | "speaking" | "near" | "inside" | "across" | "along" | "under" | "by" | "close"
-            | "involved" | "living" | "operating" | "reached" | "contacted"
+        "in" | "at"
+            | "of"
+            | "for"
+            | "from"
+            | "with"
+            | "on"
+            | "to"
+            | "who"
+            | "which"
+            | "that"
+            | "whose"
+            | "quoted"
+            | "interviewed"
+            | "cited"
+            | "based"
+            | "familiar"
+            | "working"
+            | "speaking"
+            | "near"
+            | "inside"
+            | "across"
+            | "along"
+            | "under"
+            | "by"
+            | "close"
+            | "involved"
+            | "living"
+            | "operating"
+            | "reached"
+            | "contacted"
     )
 }
 
 fn is_det(w: &str) -> bool {
     matches!(
         w,
-        "the" | "a" | "an" | "one" | "another" | "two" | "three" | "several" | "some" | "many"
-            | "other" | "its" | "his" | "her" | "their" | "this" | "that" | "these" | "those"
+        "the"
+            | "a"
+            | "an"
+            | "one"
+            | "another"
+            | "two"
+            | "three"
+            | "several"
+            | "some"
+            | "many"
+            | "other"
+            | "its"
+            | "his"
+            | "her"
+            | "their"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
     )
 }
 
@@ -228,7 +581,10 @@ pub fn classify(np: &[Tok], verb: &str) -> Option<SpeakerKind> {
         }
     }
     // 3. outlet descriptor anywhere in the core ("the business daily RBC", "state media")
-    if core.iter().any(|w| !w.capitalised() && OUTLET.contains(&w.base().as_str())) {
+    if core
+        .iter()
+        .any(|w| !w.capitalised() && OUTLET.contains(&w.base().as_str()))
+    {
         return Some(SpeakerKind::Outlet);
     }
     // role + name: "Customs spokesman Liang Wenjie"
@@ -249,9 +605,15 @@ pub fn classify(np: &[Tok], verb: &str) -> Option<SpeakerKind> {
     }
     // head noun lower-case but unknown, or proper name shapes
     let caps = core_nodet.iter().all(|w| w.capitalised());
-    let reported = matches!(verb, "reported" | "reports" | "report" | "wrote" | "writes" | "published");
+    let reported = matches!(
+        verb,
+        "reported" | "reports" | "report" | "wrote" | "writes" | "published"
+    );
     if caps {
-        if core_nodet.iter().any(|w| ORG_WORDS.contains(&w.t.trim_end_matches('.'))) {
+        if core_nodet
+            .iter()
+            .any(|w| ORG_WORDS.contains(&w.t.trim_end_matches('.')))
+        {
             return Some(SpeakerKind::Organization);
         }
         if reported {
@@ -266,7 +628,11 @@ pub fn classify(np: &[Tok], verb: &str) -> Option<SpeakerKind> {
             if w.len() >= 2 && w.chars().all(|c| c.is_uppercase() || c == '.' || c == '&') {
                 return Some(SpeakerKind::Organization);
             }
-            return Some(if has_the { SpeakerKind::Organization } else { SpeakerKind::Person });
+            return Some(if has_the {
+                SpeakerKind::Organization
+            } else {
+                SpeakerKind::Person
+            });
         }
         if has_the {
             return Some(SpeakerKind::Organization);

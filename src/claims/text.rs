@@ -133,9 +133,7 @@ pub fn tokenize<'a>(
                     }
                 }
                 // trailing possessive apostrophe: companies’
-                if matches!(d, '’' | '\'')
-                    && chars[j - 1].1 == 's'
-                    && !next.is_some_and(word_char)
+                if matches!(d, '’' | '\'') && chars[j - 1].1 == 's' && !next.is_some_and(word_char)
                 {
                     j += 1;
                 }
@@ -175,7 +173,10 @@ mod tests {
         let m = quote_mask(t, 0, t.len());
         let toks = tokenize(t, 0, t.len(), &m, 0);
         let words: Vec<&str> = toks.iter().filter(|x| x.word).map(|x| x.t).collect();
-        assert_eq!(words, vec!["It", "rose", "said", "the", "U.S.", "official’s", "aide"]);
+        assert_eq!(
+            words,
+            vec!["It", "rose", "said", "the", "U.S.", "official’s", "aide"]
+        );
         assert!(toks[1].quoted);
         assert!(!toks.iter().find(|x| x.t == "said").unwrap().quoted);
     }
