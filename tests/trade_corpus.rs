@@ -79,6 +79,20 @@ fn figures_in(body: &str, gold: &[Value]) -> Vec<Figure> {
     out
 }
 
+/// Drops the date line, byline and other short header lines the post parser removes.
+fn strip_header(body: &str) -> String {
+    let mut rest = body;
+    loop {
+        let (para, tail) = rest.split_once("\n\n").unwrap_or((rest, ""));
+        let words = para.split_whitespace().count();
+        if !tail.is_empty() && words < 10 && !para.trim_end().ends_with('.') {
+            rest = tail.trim_start();
+        } else {
+            return rest.to_string();
+        }
+    }
+}
+
 struct Tally {
     tp: usize,
     fp: usize,
@@ -174,6 +188,7 @@ fn run() -> Option<(Tally, Tally, Vec<String>)> {
                 .unwrap_or("")
                 .trim()
                 .to_string();
+            let body = strip_header(&body);
             let post = Post {
                 title: p["title"].as_str().unwrap_or("").to_string(),
                 published: p["published"]
@@ -187,6 +202,17 @@ fn run() -> Option<(Tally, Tally, Vec<String>)> {
             let figs = figures_in(&body, gfig);
             let sents = sentences::split(&body);
             let rows = trade::build(&post, &sents, &figs);
+            if std::env::var("TRADE_POST").is_ok_and(|w| post.title.contains(&w)) {
+                for (i, s) in sents.iter().enumerate() {
+                    eprintln!("[{i}] {}", &body[s.start..s.end]);
+                }
+                for f in &figs {
+                    eprintln!("  fig {:?} {:?} {:?}", &body[f.start..f.end], f.kind, f.value_usd);
+                }
+                for r in &rows {
+                    eprintln!("  row s{} {} {} {} {} {:?} {:?} {:?}", r.sentence, r.period, r.flow, r.partner, r.value_usd, r.commodity, r.change_pct, r.change_basis);
+                }
+            }
             let (d, s): (Vec<TradeRow>, Vec<TradeRow>) = rows.into_iter().partition(|r| r.derived);
             let where_ = format!(
                 "{} {:?}",

@@ -430,3 +430,14 @@ pub fn commodity_at(toks: &[Tok], i: usize) -> Option<(&'static str, usize)> {
         .find(|(ws, _)| at(toks, i, ws))
         .map(|(ws, name)| (*name, ws.len()))
 }
+
+/// True when a trade word (or customs data word) stands within a few tokens of `[i, j)`.
+pub fn near_trade_word(toks: &[Tok], i: usize, j: usize) -> bool {
+    let lo = i.saturating_sub(6);
+    let hi = (j + 3).min(toks.len());
+    (lo..hi).any(|k| {
+        classify(toks, k).is_some_and(|c| {
+            matches!(c.kind, CueKind::Trade | CueKind::Export | CueKind::Import)
+        }) || toks[k].any(&["customs", "figures", "data", "numbers", "statistics"])
+    })
+}

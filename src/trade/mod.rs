@@ -307,9 +307,10 @@ fn sentence_rows(
             continue;
         }
         if next.is_some_and(|u| u.any(&["a", "per", "an", "each"]) && !u.comma_before())
-            && toks.get(t + 2).is_some_and(|u| {
-                u.any(UNIT_NOUNS) || (u.lo.ends_with('s') && u.any(&["tons", "barrels"]))
-            })
+            && toks.get(t + 2).is_some_and(|u| u.any(UNIT_NOUNS))
+            && !toks
+                .get(t + 3)
+                .is_some_and(|u| u.any(&["earlier", "ago", "before", "later"]))
         {
             continue;
         }
@@ -456,6 +457,7 @@ fn sentence_rows(
                 .iter()
                 .rev()
                 .filter(|m| !m.event && !m.baseline && !m.spec.is_relative())
+                .filter(|m| m.i <= 2 || lexicon::near_trade_word(toks, m.i, m.j))
                 .find_map(|m| m.spec.resolve(&anchor))
             {
                 ctx.period = Some(p);
@@ -502,10 +504,10 @@ fn attached_after<'a>(
 ) -> Option<(usize, &'a Mention)> {
     let stop_words = [
         "while", "whereas", "but", "which", "when", "as", "according", "up", "down", "compared",
-        "from", "against", "than", "bringing", "making", "since", "after", "before", "with",
+        "against", "than", "bringing", "making", "since", "after", "before", "with",
         "despite",
     ];
-    let limit = (t + 8).min(next_money);
+    let limit = (t + 11).min(next_money);
     let mut i = t + 1;
     while i < limit {
         let tk = &toks[i];
@@ -518,7 +520,10 @@ fn attached_after<'a>(
             }
             return Some((mi, m));
         }
-        // "in April", "for 2017", "during the first quarter", "over the same period".
+        // "from November", "from a year earlier": a comparison base, not this figure's period.
+        if tk.is("from") && ms.iter().any(|m| m.i == i + 1) {
+            return None;
+        }
         if tk.any(&stop_words) {
             return None;
         }

@@ -593,6 +593,7 @@ pub fn countries(toks: &[Tok]) -> Vec<Country> {
     while i < toks.len() {
         let t = &toks[i];
         let mut found: Option<(usize, &'static str, bool)> = None;
+        let mut the_form = false;
         if t.fig.is_none() {
             let next = toks.get(i + 1);
             if (t.is("north") || t.is("n")) && t.cap {
@@ -602,6 +603,7 @@ pub fn countries(toks: &[Tok]) -> Vec<Country> {
                     found = Some((2, NK, true));
                 } else if i > 0 && toks[i - 1].is("the") && !next.is_some_and(|u| u.cap) {
                     found = Some((1, NK, t.poss));
+                    the_form = true;
                 }
             } else if t.is("dprk") {
                 found = Some((1, NK, t.poss));
@@ -614,6 +616,7 @@ pub fn countries(toks: &[Tok]) -> Vec<Country> {
                     found = Some((2, SK, true));
                 } else if i > 0 && toks[i - 1].is("the") && !next.is_some_and(|u| u.cap) {
                     found = Some((1, SK, t.poss));
+                    the_form = true;
                 }
             } else if t.is("rok") && t.cap {
                 found = Some((1, SK, t.poss));
@@ -640,7 +643,7 @@ pub fn countries(toks: &[Tok]) -> Vec<Country> {
             let after = toks.get(i + n);
             let institution = name != NK && after.is_some_and(|u| u.any(INSTITUTIONS));
             out.push(Country {
-                i,
+                i: if the_form { i - 1 } else { i },
                 j: i + n,
                 name,
                 adj,
