@@ -107,7 +107,9 @@ fn same(g: &Value, p: &TradeRow) -> bool {
     g["period"].as_str() == Some(p.period.as_str())
         && g["flow"].as_str() == Some(p.flow.as_str())
         && g["partner"].as_str() == Some(p.partner.as_str())
-        && g["value_usd"].as_f64().is_some_and(|v| close(v, p.value_usd))
+        && g["value_usd"]
+            .as_f64()
+            .is_some_and(|v| close(v, p.value_usd))
 }
 
 fn score(rows: &[TradeRow], gold: &[Value], t: &mut Tally, misses: &mut Vec<String>, where_: &str) {
@@ -207,10 +209,25 @@ fn run() -> Option<(Tally, Tally, Vec<String>)> {
                     eprintln!("[{i}] {}", &body[s.start..s.end]);
                 }
                 for f in &figs {
-                    eprintln!("  fig {:?} {:?} {:?}", &body[f.start..f.end], f.kind, f.value_usd);
+                    eprintln!(
+                        "  fig {:?} {:?} {:?}",
+                        &body[f.start..f.end],
+                        f.kind,
+                        f.value_usd
+                    );
                 }
                 for r in &rows {
-                    eprintln!("  row s{} {} {} {} {} {:?} {:?} {:?}", r.sentence, r.period, r.flow, r.partner, r.value_usd, r.commodity, r.change_pct, r.change_basis);
+                    eprintln!(
+                        "  row s{} {} {} {} {} {:?} {:?} {:?}",
+                        r.sentence,
+                        r.period,
+                        r.flow,
+                        r.partner,
+                        r.value_usd,
+                        r.commodity,
+                        r.change_pct,
+                        r.change_basis
+                    );
                 }
             }
             let (d, s): (Vec<TradeRow>, Vec<TradeRow>) = rows.into_iter().partition(|r| r.derived);
@@ -222,7 +239,13 @@ fn run() -> Option<(Tally, Tally, Vec<String>)> {
             let gt = p["trade"].as_array().unwrap_or(&empty);
             score(&s, gt, &mut stated, &mut misses, &where_);
             let gd = p["trade_derived"].as_array().unwrap_or(&empty);
-            score(&d, gd, &mut derived, &mut misses, &format!("{where_} [derived]"));
+            score(
+                &d,
+                gd,
+                &mut derived,
+                &mut misses,
+                &format!("{where_} [derived]"),
+            );
         }
     }
     Some((stated, derived, misses))

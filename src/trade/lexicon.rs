@@ -128,10 +128,7 @@ pub fn back_cue(toks: &[Tok], t: usize) -> Option<Cue> {
 pub fn last_flow_cue(toks: &[Tok]) -> Option<Cue> {
     (0..toks.len()).rev().find_map(|j| {
         classify(toks, j).filter(|c| {
-            matches!(
-                c.kind,
-                CueKind::Trade | CueKind::Export | CueKind::Import
-            ) && !c.undirected
+            matches!(c.kind, CueKind::Trade | CueKind::Export | CueKind::Import) && !c.undirected
         })
     })
 }
@@ -172,7 +169,14 @@ pub fn after_cue(toks: &[Tok], t: usize, _cs: &[super::words::Country]) -> Optio
         let mut k = i + 1;
         while toks.get(k).is_some_and(|u| {
             u.any(&[
-                "total", "two", "way", "bilateral", "overall", "combined", "monthly", "annual",
+                "total",
+                "two",
+                "way",
+                "bilateral",
+                "overall",
+                "combined",
+                "monthly",
+                "annual",
             ])
         }) {
             k += 1;
@@ -349,12 +353,9 @@ pub fn excluded(toks: &[Tok], cue_i: usize, t: usize, has_commodity: bool) -> bo
 /// True when the sentence speaks of trade at all.
 pub fn any_trade_word(toks: &[Tok]) -> bool {
     (0..toks.len()).any(|j| {
-        classify(toks, j).is_some_and(|c| {
-            matches!(
-                c.kind,
-                CueKind::Trade | CueKind::Export | CueKind::Import
-            )
-        }) || toks[j].any(&["customs"])
+        classify(toks, j)
+            .is_some_and(|c| matches!(c.kind, CueKind::Trade | CueKind::Export | CueKind::Import))
+            || toks[j].any(&["customs"])
     })
 }
 
@@ -436,8 +437,8 @@ pub fn near_trade_word(toks: &[Tok], i: usize, j: usize) -> bool {
     let lo = i.saturating_sub(6);
     let hi = (j + 3).min(toks.len());
     (lo..hi).any(|k| {
-        classify(toks, k).is_some_and(|c| {
-            matches!(c.kind, CueKind::Trade | CueKind::Export | CueKind::Import)
-        }) || toks[k].any(&["customs", "figures", "data", "numbers", "statistics"])
+        classify(toks, k)
+            .is_some_and(|c| matches!(c.kind, CueKind::Trade | CueKind::Export | CueKind::Import))
+            || toks[k].any(&["customs", "figures", "data", "numbers", "statistics"])
     })
 }

@@ -113,6 +113,12 @@ struct Ctx {
     last_trade: Option<usize>,
     /// Partner named in the title.
     title_partner: Option<&'static str>,
+    /// Period named in the title: a new paragraph returns to it.
+    title_period: Option<Period>,
+    /// The first period written in the latest sentence that had one (last resort).
+    loose_period: Option<Period>,
+    /// How the last sentence dated its comparison figure ("from $Y the previous month").
+    baseline_spec: Option<(usize, Spec)>,
 }
 
 /// A row before ids: the figure's token and what was read.
@@ -140,10 +146,20 @@ struct Draft {
 pub fn build(post: &Post, sentences: &[Sentence], figures: &[Figure]) -> Vec<TradeRow> {
     let mut ctx = title_context(post);
     let mut rows = Vec::new();
+    let paragraphs = paragraph_starts(post);
+    let mut para = usize::MAX;
     for (si, s) in sentences.iter().enumerate() {
         let toks = tokenize(&post.body, s.start, s.end, figures);
         if toks.is_empty() {
             continue;
+        }
+        // A new paragraph without a period of its own returns to the title's period.
+        let p = paragraphs.partition_point(|&start| start <= s.start);
+        if p != para {
+            para = p;
+            if ctx.title_period.is_some() {
+                ctx.period = ctx.title_period;
+            }
         }
         let drafts = sentence_rows(post, si, &toks, figures, &mut ctx);
         for d in drafts {
@@ -173,6 +189,21 @@ pub fn build(post: &Post, sentences: &[Sentence], figures: &[Figure]) -> Vec<Tra
     rows
 }
 
+/// Byte offsets where the post's paragraphs start (from `post.paragraphs`, else blank lines).
+fn paragraph_starts(post: &Post) -> Vec<usize> {
+    if !post.paragraphs.is_empty() {
+        return post.paragraphs.iter().map(|p| p.start).collect();
+    }
+    let mut out = vec![0];
+    let b = post.body.as_bytes();
+    let mut i = 0;
+    while let Some(k) = memchr::memmem::find(&b[i..], b"\n\n") {
+        i += k + 2;
+        out.push(i);
+    }
+    out
+}
+
 fn title_context(post: &Post) -> Ctx {
     let toks = tokenize(&post.title, 0, post.title.len(), &[]);
     let cs = countries(&toks);
@@ -199,6 +230,9 @@ fn title_context(post: &Post) -> Ctx {
         reporter: NK,
         last_trade: None,
         title_partner: partner,
+        title_period: period,
+        loose_period: None,
+        baseline_spec: None,
     }
 }
 
@@ -212,6 +246,14 @@ fn inter_korean(toks: &[Tok]) -> bool {
             || at(toks, i, &["south", "north"]) && toks[i].cap && toks[i + 1].cap
             || at(toks, i, &["south", "and", "north", "korea"])
             || at(toks, i, &["north", "and", "south", "korea"])
+    })
+}
+
+/// "excluding inter-Korean trade": the rest is foreign trade.
+fn excluding_inter(toks: &[Tok]) -> bool {
+    (0..toks.len()).any(|i| {
+        toks[i].any(&["excluding", "except", "excludes", "exclude", "without"])
+            && (i + 1..(i + 3).min(toks.len())).any(|k| at(toks, k, &["inter", "korean"]))
     })
 }
 
@@ -248,8 +290,25 @@ fn clause_start(toks: &[Tok], t: usize) -> usize {
 }
 
 const MODALS: &[&str] = &[
-    "may", "might", "could", "would", "will", "should", "must", "can", "cannot", "shall",
-    "expected", "projected", "forecast", "target", "targets", "aims", "hopes", "plans", "goal",
+    "may",
+    "might",
+    "could",
+    "would",
+    "will",
+    "should",
+    "must",
+    "can",
+    "cannot",
+    "shall",
+    "expected",
+    "projected",
+    "forecast",
+    "target",
+    "targets",
+    "aims",
+    "hopes",
+    "plans",
+    "goal",
 ];
 
 const UNIT_NOUNS: &[&str] = &[
@@ -289,6 +348,7 @@ fn sentence_rows(
     // Mentions attached to a figure right after it: (mention index, draft baseline).
     let mut attached: Vec<(usize, bool)> = Vec::new();
     let mut claimed_pct: Vec<usize> = Vec::new();
+    let mut baseline_spec: Option<(usize, Spec)> = None;
     let mut any_cue = false;
     for (k, &t) in money.iter().enumerate() {
         let prev_money = k.checked_sub(1).map(|p| money[p]);
@@ -337,6 +397,18 @@ fn sentence_rows(
             (Some(a), None) => Some(a),
             (None, b) => b,
         };
+        // "November was even lower, at $1.273 million": a sentence led by a period,
+        // right after a trade statement, continues it.
+        let cue = cue.or_else(|| {
+            let led = ms.first().is_some_and(|m| m.i <= 1 && !m.event);
+            (k == 0 && led && ctx.last_trade == Some(si.wrapping_sub(1))).then_some(Cue {
+                i: t,
+                kind: CueKind::Anaphor,
+                verb: false,
+                undirected: false,
+                origin: None,
+            })
+        });
         let Some(cue) = cue else {
             continue;
         };
@@ -386,6 +458,18 @@ fn sentence_rows(
             period = m.spec.resolve(&anchor);
             attached.push((mi, baseline_fig));
             from_baseline = baseline_fig;
+            if baseline_fig && m.spec.is_relative() {
+                baseline_spec = Some((si, m.spec));
+            }
+        } else if baseline_fig {
+            // "up from $1.82 million" after "from $12.3 million the previous month":
+            // the comparison is dated like the one before.
+            if let Some((ps, spec)) = ctx.baseline_spec {
+                if ps + 1 == si && reference.is_some() {
+                    period = spec.resolve(&anchor);
+                    from_baseline = period.is_some();
+                }
+            }
         }
         if period.is_none() {
             // Nearest usable mention before the figure.
@@ -397,11 +481,7 @@ fn sentence_rows(
             });
             if let Some((mi, m)) = found {
                 let anchor = Anchor {
-                    reference: drafts
-                        .iter()
-                        .rev()
-                        .find(|d| d.tok < m.i)
-                        .map(|d| d.period),
+                    reference: drafts.iter().rev().find(|d| d.tok < m.i).map(|d| d.period),
                     ..anchor
                 };
                 period = m.spec.resolve(&anchor);
@@ -409,7 +489,7 @@ fn sentence_rows(
             }
         }
         if period.is_none() {
-            period = ctx.period;
+            period = ctx.period.or(ctx.loose_period);
         }
         let Some(period) = period else {
             continue;
@@ -431,6 +511,20 @@ fn sentence_rows(
         });
     }
     // Update the running context.
+    ctx.baseline_spec = baseline_spec;
+    let loose_anchor = Anchor {
+        published: post.published,
+        sentence_year: None,
+        context: ctx.period,
+        reference: None,
+    };
+    if let Some(p) = ms
+        .iter()
+        .filter(|m| !m.event && !m.baseline && !m.spec.is_relative())
+        .find_map(|m| m.spec.resolve(&loose_anchor))
+    {
+        ctx.loose_period = Some(p);
+    }
     let has_cue = any_cue || lexicon::any_trade_word(toks);
     if let Some(last) = drafts.iter().rev().find(|d| !d.baseline) {
         if !comparison_sentence {
@@ -503,8 +597,24 @@ fn attached_after<'a>(
     next_money: usize,
 ) -> Option<(usize, &'a Mention)> {
     let stop_words = [
-        "while", "whereas", "but", "which", "when", "as", "according", "up", "down", "compared",
-        "against", "than", "bringing", "making", "since", "after", "before", "with",
+        "while",
+        "whereas",
+        "but",
+        "which",
+        "when",
+        "as",
+        "according",
+        "up",
+        "down",
+        "compared",
+        "against",
+        "than",
+        "bringing",
+        "making",
+        "since",
+        "after",
+        "before",
+        "with",
         "despite",
     ];
     let limit = (t + 11).min(next_money);
@@ -609,7 +719,10 @@ fn resolve_flow(
             if let Some(c) = cs
                 .iter()
                 .find(|c| c.j == cue.i && c.adj && !c.institution)
-                .or_else(|| cs.iter().find(|c| c.j + 1 == cue.i && c.adj && !c.institution))
+                .or_else(|| {
+                    cs.iter()
+                        .find(|c| c.j + 1 == cue.i && c.adj && !c.institution)
+                })
             {
                 ctx.reporter = c.name;
             }
@@ -753,9 +866,28 @@ fn sides(
                 break;
             }
             let modifier = tk.any(&[
-                "total", "monthly", "annual", "overall", "official", "recorded", "own", "the",
-                "and", "other", "coal", "textile", "seafood", "mineral", "commodity", "goods",
-                "merchandise", "combined", "direct", "legal", "official", "reported",
+                "total",
+                "monthly",
+                "annual",
+                "overall",
+                "official",
+                "recorded",
+                "own",
+                "the",
+                "and",
+                "other",
+                "coal",
+                "textile",
+                "seafood",
+                "mineral",
+                "commodity",
+                "goods",
+                "merchandise",
+                "combined",
+                "direct",
+                "legal",
+                "official",
+                "reported",
             ]) || commodity_at(toks, i).is_some();
             if !modifier {
                 break;
@@ -789,7 +921,10 @@ fn sides(
     }
     // Goods of a named origin before the figure: "purchases of North Korean goods".
     if origin.is_none() {
-        for c in cs.iter().filter(|c| c.adj && !c.institution && c.i > cue.i && c.j < t) {
+        for c in cs
+            .iter()
+            .filter(|c| c.adj && !c.institution && c.i > cue.i && c.j < t)
+        {
             if toks
                 .get(c.j)
                 .is_some_and(|u| u.any(&["goods", "products", "items", "merchandise"]))
@@ -803,7 +938,10 @@ fn sides(
 }
 
 fn side_at(toks: &[Tok], cs: &[Country], i: usize) -> Option<Side> {
-    if let Some(c) = cs.iter().find(|c| c.i == i || (c.i == i + 1 && toks[i].is("the"))) {
+    if let Some(c) = cs
+        .iter()
+        .find(|c| c.i == i || (c.i == i + 1 && toks[i].is("the")))
+    {
         if !c.institution {
             return Some(Side::Country(c.name));
         }
@@ -840,17 +978,17 @@ fn total_partner(
     ctx: &Ctx,
     prev: Option<&Draft>,
 ) -> Option<&'static str> {
-    if inter_korean(toks) {
+    let bilateral_world = world_cue(toks, 0, toks.len());
+    if inter_korean(toks) && !excluding_inter(toks) {
         return Some(SK);
     }
-    let bilateral = (cue_i.saturating_sub(3)..cue_i).any(|i| {
-        toks[i].any(&["bilateral", "two", "way"]) || at(toks, i, &["both", "countries"])
-    });
+    let bilateral = (cue_i.saturating_sub(3)..cue_i)
+        .any(|i| toks[i].any(&["bilateral", "two", "way"]) || at(toks, i, &["both", "countries"]));
     let others: Vec<&Country> = cs
         .iter()
         .filter(|c| c.name != NK && !c.institution)
         .collect();
-    if !bilateral && world_cue(toks, 0, toks.len()) {
+    if !bilateral && bilateral_world {
         return Some(WORLD);
     }
     if let Some(c) = nearest(&others, cue_i, t) {
@@ -869,7 +1007,7 @@ fn flow_partner(
     ctx: &Ctx,
     prev: Option<&Draft>,
 ) -> Option<&'static str> {
-    if inter_korean(toks) {
+    if inter_korean(toks) && !excluding_inter(toks) {
         return Some(SK);
     }
     if let Some(p) = prev {
@@ -914,15 +1052,59 @@ fn change(
     claimed: &mut Vec<usize>,
 ) -> (Option<f64>, Option<&'static str>) {
     let up = [
-        "up", "rose", "rise", "rising", "risen", "increase", "increased", "increasing", "grew",
-        "grown", "growth", "jumped", "jump", "climbed", "climbing", "gained", "higher", "surged",
-        "soared", "rebounded", "expanded", "more",
+        "up",
+        "rose",
+        "rise",
+        "rising",
+        "risen",
+        "increase",
+        "increased",
+        "increasing",
+        "grew",
+        "grown",
+        "growth",
+        "jumped",
+        "jump",
+        "climbed",
+        "climbing",
+        "gained",
+        "higher",
+        "surged",
+        "soared",
+        "rebounded",
+        "expanded",
+        "more",
     ];
     let down = [
-        "down", "fell", "fall", "falling", "fallen", "drop", "dropped", "dropping", "declined",
-        "decline", "decrease", "decreased", "plunged", "plunge", "shrank", "shrunk", "shrinking",
-        "slipped", "lower", "slid", "collapsed", "collapsing", "plummeted", "tumbled", "contracted",
-        "dipped", "sank", "less", "slumped",
+        "down",
+        "fell",
+        "fall",
+        "falling",
+        "fallen",
+        "drop",
+        "dropped",
+        "dropping",
+        "declined",
+        "decline",
+        "decrease",
+        "decreased",
+        "plunged",
+        "plunge",
+        "shrank",
+        "shrunk",
+        "shrinking",
+        "slipped",
+        "lower",
+        "slid",
+        "collapsed",
+        "collapsing",
+        "plummeted",
+        "tumbled",
+        "contracted",
+        "dipped",
+        "sank",
+        "less",
+        "slumped",
     ];
     let sign_of = |p: usize| -> Option<f64> {
         for q in (p.saturating_sub(3)..p).rev() {

@@ -186,11 +186,7 @@ fn resolve_year(shape: Shape, ys: YearSpec, a: &Anchor) -> Option<i32> {
         YearSpec::Given(y) => Some(y),
         YearSpec::This => post_year.or(a.context.map(|p| p.year)),
         YearSpec::Last => post_year.map(|y| y - 1),
-        YearSpec::Context => a
-            .context
-            .map(|p| p.year)
-            .or(a.sentence_year)
-            .or(post_year),
+        YearSpec::Context => a.context.map(|p| p.year).or(a.sentence_year).or(post_year),
         YearSpec::Missing => {
             if let Some(y) = a.sentence_year {
                 return Some(y);

@@ -695,13 +695,17 @@ mod tests {
         assert!(m[2].event);
         let t = toks("in the first five months of 2017 and the fourth quarter");
         let m = mentions(&t);
-        assert_eq!(m[0].spec, Spec::Abs(Shape::Months(1, 5), YearSpec::Given(2017)));
+        assert_eq!(
+            m[0].spec,
+            Spec::Abs(Shape::Months(1, 5), YearSpec::Given(2017))
+        );
         assert_eq!(m[1].spec, Spec::Abs(Shape::Quarter(4), YearSpec::Missing));
     }
 
     #[test]
     fn countries_are_found() {
-        let t = toks("South Korea's central bank said the North sold coal to China, not South Pyongan");
+        let t =
+            toks("South Korea's central bank said the North sold coal to China, not South Pyongan");
         let c = countries(&t);
         let names: Vec<&str> = c.iter().map(|c| c.name).collect();
         assert_eq!(names, vec![SK, NK, "China"]);
