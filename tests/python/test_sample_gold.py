@@ -42,7 +42,7 @@ def _full_texts() -> dict[str, str]:
     best: dict[str, str] = {}
     for path in GOLD_FILES:
         gold = json.loads(path.read_text(encoding="utf-8"))
-        page = "\n" + (ROOT / gold["file"]).read_text(encoding="utf-8")
+        page = "\n" + (ROOT / "python" / gold["file"]).read_text(encoding="utf-8")
         titles = [p["title"] for p in gold["posts"]]
         for i, title in enumerate(titles):
             text = _post_text(page, title, titles[i + 1 :])
@@ -61,8 +61,8 @@ def test_every_sample_page_has_gold() -> None:
 @pytest.mark.parametrize("path", GOLD_FILES, ids=lambda p: p.stem)
 def test_gold_matches_page(path: Path) -> None:
     gold = json.loads(path.read_text(encoding="utf-8"))
-    assert gold["file"] == f"python/nkecon/sample/{path.stem}.txt"
-    page = "\n" + (ROOT / gold["file"]).read_text(encoding="utf-8")
+    assert gold["file"] == f"nkecon/sample/{path.stem}.txt"
+    page = "\n" + (ROOT / "python" / gold["file"]).read_text(encoding="utf-8")
     full = _full_texts()
     titles = [p["title"] for p in gold["posts"]]
     for i, post in enumerate(gold["posts"]):
