@@ -287,6 +287,11 @@ pub fn byline(t: &str) -> Option<&str> {
         "by ",
         "posted by ",
         "written by ",
+        "author :",
+        "writer:",
+        "writer :",
+        "reporter:",
+        "reporter :",
         "author:",
         "authors:",
         "words by ",
@@ -314,11 +319,46 @@ pub fn byline(t: &str) -> Option<&str> {
 }
 
 /// A bare author name line right under a date line ("Jane Roe",
-/// "Institute for Far Eastern Studies (IFES)").
+/// "Institute for Far Eastern Studies (IFES)"): two to four capitalised words, or up to
+/// eight for an organisation.
 pub fn bare_name(t: &str) -> bool {
     let t = t.trim();
     let words = t.split_whitespace().count();
-    (2..=8).contains(&words) && !t.bytes().any(|b| b.is_ascii_digit()) && looks_like_name(t, 8)
+    let max = if org_like(t) { 8 } else { 4 };
+    (2..=max).contains(&words) && !t.bytes().any(|b| b.is_ascii_digit()) && looks_like_name(t, 8)
+}
+
+/// True for the name of an organisation (research institute, centre, university …)
+/// rather than a person or a news outlet: a cue word, or an acronym in parentheses.
+pub fn org_like(t: &str) -> bool {
+    const CUES: [&str; 14] = [
+        "institute",
+        "institution",
+        "studies",
+        "center",
+        "centre",
+        "university",
+        "foundation",
+        "council",
+        "association",
+        "committee",
+        "ministry",
+        "programme",
+        "program",
+        "society",
+    ];
+    let acronym = t.split('(').nth(1).is_some_and(|r| {
+        let inner = r.split(')').next().unwrap_or("");
+        inner.len() >= 2
+            && inner
+                .chars()
+                .all(|c| c.is_uppercase() || c == '-' || c == '&')
+    });
+    acronym
+        || t.split_whitespace().any(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            CUES.iter().any(|c| w.eq_ignore_ascii_case(c))
+        })
 }
 
 /// True when a line could be a post title: one line, not furniture, not a sentence
