@@ -449,9 +449,9 @@ fn wrapped(lines: &[&str]) -> bool {
     if lines.len() < 2 {
         return false;
     }
-    let lens: Vec<usize> = lines.iter().map(|l| l.chars().count()).collect();
+    let lens: Vec<usize> = lines.iter().map(|l| l.len()).collect();
     let max = lens.iter().copied().max().unwrap_or(0);
-    if !(30..=110).contains(&max) {
+    if !(30..=130).contains(&max) {
         return false;
     }
     lens[..lens.len() - 1].iter().all(|&l| l * 10 >= max * 6)
@@ -470,13 +470,22 @@ struct RawPara {
 /// Strips an inline "Continue reading" (with arrows, ellipsis or the post title after
 /// it) from the end of a paragraph.
 fn strip_continue(t: &str) -> Option<&str> {
+    // only the end of the paragraph matters
+    let mut from = t.len().saturating_sub(200);
+    while !t.is_char_boundary(from) {
+        from += 1;
+    }
+    let end_text = &t[from..];
+    if !end_text.contains("ontinue reading") && !end_text.contains("ead more") && !end_text.contains("ead More") {
+        return None;
+    }
     for marker in [
         "Continue reading",
         "continue reading",
         "Read more",
         "Read More",
     ] {
-        if let Some(at) = t.rfind(marker) {
+        if let Some(at) = end_text.rfind(marker).map(|a| a + from) {
             let tail = t[at + marker.len()..].trim();
             let tail_ok = tail.is_empty()
                 || (tail.chars().count() <= 150
