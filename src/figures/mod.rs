@@ -468,8 +468,34 @@ impl Scanner<'_, '_> {
         } else {
             numbers::token_end(t, a.nstart).max(a.end)
         };
-        let left = self.left(&a).map_err(|s| s.max(skip))?;
+        let mut a = a;
+        let mut left = self.left(&a).map_err(|s| s.max(skip))?;
         let min_start = self.out.last().map_or(0, |f| f.end);
+        // "half a million"
+        if a.written && t.lc.get(a.nstart) == Some(&b'a') {
+            if let Some((ws, we)) = t.prev_word(a.start) {
+                if &t.lc[ws..we] == b"half" {
+                    a.mant *= 0.5;
+                    a.start = ws;
+                    if left.cue_start.is_some_and(|c| c >= ws) {
+                        left.cue_start = None;
+                    }
+                }
+            }
+        }
+        // "30-odd", "100-plus"
+        let mut glued_cue = None;
+        if a.end + 1 < t.b.len() && t.b[a.end] == b'-' {
+            let (ws, we) = t.word_at(a.end + 1);
+            match &t.lc[ws..we] {
+                b"odd" => glued_cue = Some(Approx::Approx),
+                b"plus" => glued_cue = Some(Approx::AtLeast),
+                _ => {}
+            }
+            if glued_cue.is_some() {
+                a.end = we;
+            }
+        }
 
         // hyphenated adjective: "10-year", "three-day", "500,000-barrel"
         if a.end + 1 < t.b.len() && t.b[a.end] == b'-' && t.b[a.end + 1].is_ascii_alphabetic() {
@@ -593,7 +619,7 @@ impl Scanner<'_, '_> {
             if !a.written && a.plain && a.ndigits >= 5 && left.approx.is_none() {
                 return Err(skip);
             }
-            if self.bare_neighbour(a.start, u.end) {
+            if self.bare_neighbour(a.start, u.end) || self.age_apposition(a.start, u.end) {
                 return Err(skip);
             }
         }
@@ -603,8 +629,8 @@ impl Scanner<'_, '_> {
 
         let mut kind = u.kind;
         let mut unit_s = u.unit.clone();
-        let mut approx = left.approx.unwrap_or(Approx::Exact);
-        let mut cued = left.approx.is_some();
+        let mut approx = left.approx.or(glued_cue).unwrap_or(Approx::Exact);
+        let mut cued = left.approx.is_some() || glued_cue.is_some();
         if !cued {
             if let Some(ap) = self.trailing_cue(u.end) {
                 approx = ap;
@@ -674,7 +700,7 @@ impl Scanner<'_, '_> {
                     return Err(a.end)
                 }
                 Some(':') if s >= 2 && b[s - 2].is_ascii_digit() => return Err(a.end),
-                Some('.') if s >= 2 && b[s - 2].is_ascii_digit() => return Err(a.end),
+                Some('.') if s >= 2 && b[s - 2].is_ascii_alphanumeric() => return Err(a.end),
                 Some(',') if s >= 2 && b[s - 2].is_ascii_digit() => return Err(a.end),
                 _ => {}
             }
@@ -713,7 +739,7 @@ impl Scanner<'_, '_> {
             let orig = &b[ws..we];
             if a.cur.is_none() {
                 if lex::is_month(w) && (w != b"may" || orig[0].is_ascii_uppercase()) {
-                    if a.plain || a.written {
+                    if a.plain && (a.mant <= 31.0 || self.year_like(a)) {
                         return Err(self.skip_date_range(a.end));
                     }
                 }
@@ -808,6 +834,9 @@ impl Scanner<'_, '_> {
                 }
                 // a qualifier is not a date preposition
                 left.preposition = false;
+            } else if t.skip_sp_back(s) >= 7 && t.lc[..t.skip_sp_back(s)].ends_with(b"approx.") {
+                left.approx = Some(Approx::Approx);
+                left.cue_start = Some(t.skip_sp_back(s) - 7);
             } else if matches!(t.char_before(t.skip_sp_back(s)), Some('~')) {
                 left.approx = Some(Approx::Approx);
                 left.cue_start = Some(t.skip_sp_back(s) - 1);
@@ -910,11 +939,16 @@ impl Scanner<'_, '_> {
             return Some((skip_symbol(t, k), Conn::Hyphen));
         }
         let k = t.skip_sp(pos);
-        if b.get(k..k + 3) == Some("\u{2013}".as_bytes()) {
+        if b.get(k..k + 3) == Some("\u{2013}".as_bytes())
+            || (k == pos && b.get(k..k + 3) == Some("\u{2014}".as_bytes()))
+        {
             let k2 = t.skip_sp(k + 3);
             if digitish(k2) {
                 return Some((skip_symbol(t, k2), Conn::Hyphen));
             }
+        }
+        if k > pos && b.get(k) == Some(&b'-') && t.skip_sp(k + 1) == k + 2 && digitish(k + 2) {
+            return Some((skip_symbol(t, k + 2), Conn::Hyphen));
         }
         if k == pos {
             return None;
@@ -1060,6 +1094,9 @@ impl Scanner<'_, '_> {
         }
         if j == pos {
             return Some(Unit::bare(pos));
+        }
+        if t.b.get(j) == Some(&b'%') {
+            return Some(Unit::of(FigureKind::Percent, "percent", j + 1));
         }
         for (p, c) in CURRENCY_PHRASES {
             if t.lc_word_at(j, p) {
@@ -1242,6 +1279,21 @@ impl Scanner<'_, '_> {
             NpHead::Head(u, _, _) => Some(u),
             NpHead::None => None,
         }
+    }
+
+    /// "Kim Jong Un, 39, visited": an age in apposition to a name.
+    fn age_apposition(&self, start: usize, end: usize) -> bool {
+        let t = self.t;
+        let b = t.b;
+        if b.get(end) != Some(&b',') {
+            return false;
+        }
+        let p = t.skip_sp_back(start);
+        if p == 0 || b[p - 1] != b',' {
+            return false;
+        }
+        let (ws, we) = t.word_before(t.skip_sp_back(p - 1));
+        we > ws && b[ws].is_ascii_uppercase()
     }
 
     /// A bare number with another bare number right beside it ("1 2 3 Next", "123 4567").

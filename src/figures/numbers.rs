@@ -158,6 +158,20 @@ fn parse_digits(t: &Text, i: usize) -> Result<Num, Skip> {
         num.end = j + 1;
         return Ok(num);
     }
+    // "$1.2-billion project"
+    if j + 1 < n && b[j] == b'-' {
+        let (ws, we) = t.word_at(j + 1);
+        if we > ws {
+            if let Some(s) = lex::scale_word(&t.lc[ws..we]) {
+                if s >= 1e6 {
+                    num.scale = s;
+                    num.plain = false;
+                    num.end = we;
+                    return Ok(num);
+                }
+            }
+        }
+    }
     // scale word after a space: "1.5 million", "14.67 bn"
     let k = t.skip_sp(j);
     if k > j {
@@ -210,6 +224,15 @@ fn currency_prefix(t: &Text, i: usize) -> Option<(usize, Cur)> {
     ] {
         if sym(bytes) {
             return Some((k - bytes.len(), cur));
+        }
+    }
+    // a glued upper-case code: "RMB100", "KRW1.2 trillion"
+    if k == i && i >= 3 {
+        let (ws, we) = t.word_before(i);
+        if we - ws == 3 {
+            if let Some(c) = lex::currency_code(&b[ws..we]) {
+                return Some((ws, c));
+            }
         }
     }
     // an upper-case code before a space: "RMB 100", "KPW 5,000"
