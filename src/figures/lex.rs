@@ -323,6 +323,11 @@ pub(crate) fn is_non_figure_noun(w: &[u8]) -> bool {
     matches!(
         w,
         b"times"
+            | b"quarters"
+            | b"thirds"
+            | b"fifths"
+            | b"halves"
+            | b"tenths"
             | b"fold"
             | b"comments"
             | b"comment"

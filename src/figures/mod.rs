@@ -210,6 +210,8 @@ impl Unit {
 struct Left {
     /// Span start of the qualifier when it belongs to the span.
     cue_start: Option<usize>,
+    /// The qualifier was the single word "over" (ambiguous before a duration: "over 5 years").
+    cue_over: bool,
     approx: Option<Approx>,
     between: bool,
     from_change: bool,
@@ -476,6 +478,7 @@ impl Scanner<'_, '_> {
             if let Some((ws, we)) = t.prev_word(a.start) {
                 if &t.lc[ws..we] == b"half" {
                     a.mant *= 0.5;
+                    a.digits_int *= 0.5;
                     a.start = ws;
                     if left.cue_start.is_some_and(|c| c >= ws) {
                         left.cue_start = None;
@@ -631,6 +634,13 @@ impl Scanner<'_, '_> {
         let mut unit_s = u.unit.clone();
         let mut approx = left.approx.or(glued_cue).unwrap_or(Approx::Exact);
         let mut cued = left.approx.is_some() || glued_cue.is_some();
+        let mut cue_start = left.cue_start;
+        if left.cue_over && u.kind == FigureKind::Duration {
+            // "spread over 5 years" is a length, not a lower bound ("for over 5 years" is)
+            approx = Approx::Exact;
+            cued = false;
+            cue_start = None;
+        }
         if !cued {
             if let Some(ap) = self.trailing_cue(u.end) {
                 approx = ap;
@@ -645,7 +655,7 @@ impl Scanner<'_, '_> {
         if u.cur.is_some() {
             kind = FigureKind::Money;
         }
-        let start = left.cue_start.unwrap_or(a.start).max(min_start);
+        let start = cue_start.unwrap_or(a.start).max(min_start);
         Ok(Cand {
             start,
             end: u.end,
@@ -744,7 +754,26 @@ impl Scanner<'_, '_> {
                     }
                 }
                 if lex::is_name_prefix(w) && (!a.written || w == b"number" || w == b"no") {
+                    // "Page 2 of 14"
+                    let k = t.skip_sp(a.end);
+                    if k > a.end && t.lc_word_at(k, b"of") {
+                        let k2 = t.skip_sp(k + 2);
+                        if t.b.get(k2).is_some_and(u8::is_ascii_digit) {
+                            return Err(numbers::token_end(t, k2));
+                        }
+                    }
                     return Err(a.end);
+                }
+                // "one in three children": a ratio
+                if w == b"in" {
+                    if let Some((s0, e0)) = t.prev_word(ws) {
+                        if &t.lc[s0..e0] == b"one" {
+                            return Err(a.end);
+                        }
+                    }
+                    if ws >= 2 && t.b[ws - 2].is_ascii_digit() && t.b[ws - 1] == b' ' {
+                        return Err(a.end);
+                    }
                 }
                 if !a.written
                     && orig[0].is_ascii_uppercase()
@@ -829,6 +858,12 @@ impl Scanner<'_, '_> {
         if left.approx.is_none() {
             if let Some((cs, ap, in_span)) = self.cue_before(s) {
                 left.approx = Some(ap);
+                if t.lc_word_at(cs, b"over") {
+                    let p = t.prev_word(cs);
+                    left.cue_over = !p.is_some_and(|(ws, we)| {
+                        matches!(&t.lc[ws..we], b"for" | b"of" | b"after" | b"in")
+                    });
+                }
                 if in_span {
                     left.cue_start = Some(cs);
                 }
@@ -1127,6 +1162,19 @@ impl Scanner<'_, '_> {
             }
             return Some(Unit::of(FigureKind::Duration, d, we));
         }
+        if matches!(w, b"km" | b"m") {
+            let sq = if t.b.get(we) == Some(&b'2') {
+                Some(we + 1)
+            } else if t.b.get(we..we + 2) == Some("\u{b2}".as_bytes()) {
+                Some(we + 2)
+            } else {
+                None
+            };
+            if let Some(e) = sq {
+                let u = if w == b"km" { "km2" } else { "m2" };
+                return Some(Unit::of(FigureKind::Quantity, u, e));
+            }
+        }
         if w.len() > 1 || matches!(w, b"t") {
             if let Some(q) = lex::quantity_unit(w) {
                 // "m" after a currency-less number is a metre only when glued; spaced "m"/"g" are rare
@@ -1190,6 +1238,14 @@ impl Scanner<'_, '_> {
                     && !w2.ends_with(b"ed")
             });
             let demonym = lex::is_demonym_plural(w);
+            let orig = &b[ws..we];
+            let acronym = orig.len() >= 3
+                && orig.ends_with(b"s")
+                && orig[..orig.len() - 1].iter().all(u8::is_ascii_uppercase);
+            if acronym {
+                let unit = String::from_utf8_lossy(&orig[..orig.len() - 1]).into_owned();
+                return NpHead::Head(unit, we, false);
+            }
             let plural = if cap {
                 demonym && !(matches!(w, b"chinese" | b"japanese" | b"vietnamese") && next_is_noun)
             } else {

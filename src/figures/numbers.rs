@@ -16,6 +16,10 @@ pub(crate) struct Num {
     pub end: usize,
     /// Value before the scale.
     pub mant: f64,
+    /// All digits as an integer (`3.41` → 341) and the number of decimals (2), for an exact product.
+    pub digits_int: f64,
+    /// Decimals written.
+    pub decimals: i32,
     /// 1.0 when no scale word was written.
     pub scale: f64,
     /// Written out in words.
@@ -37,7 +41,12 @@ pub(crate) struct Num {
 impl Num {
     /// The value with the scale applied.
     pub fn value(&self) -> f64 {
-        self.mant * self.scale
+        if self.decimals > 0 && self.digits_int * self.scale < 9.0e15 {
+            // 3.41 bn = 341 × 1e9 / 100, without the rounding of 3.41 × 1e9
+            self.digits_int * self.scale / 10f64.powi(self.decimals)
+        } else {
+            self.mant * self.scale
+        }
     }
 }
 
@@ -98,14 +107,16 @@ fn parse_digits(t: &Text, i: usize) -> Result<Num, Skip> {
         plain = false;
     }
     let mut value = int;
+    let mut digits_int = int;
+    let mut decimals = 0;
     if j + 1 < n && b[j] == b'.' && b[j + 1].is_ascii_digit() {
         let mut k = j + 1;
-        let mut f = 0.1;
         while k < n && b[k].is_ascii_digit() {
-            value += f * f64::from(b[k] - b'0');
-            f /= 10.0;
+            digits_int = digits_int * 10.0 + f64::from(b[k] - b'0');
+            decimals += 1;
             k += 1;
         }
+        value = digits_int / 10f64.powi(decimals);
         j = k;
         plain = false;
     }
@@ -126,6 +137,8 @@ fn parse_digits(t: &Text, i: usize) -> Result<Num, Skip> {
         nstart: i,
         end: j,
         mant: value,
+        digits_int,
+        decimals,
         scale: 1.0,
         written: false,
         plain,
@@ -364,6 +377,8 @@ fn parse_written(t: &Text, i: usize) -> Result<Num, Skip> {
         nstart: i,
         end,
         mant: value,
+        digits_int: value,
+        decimals: 0,
         scale: 1.0,
         written: true,
         plain: false,
