@@ -551,6 +551,14 @@ impl Scanner<'_, '_> {
                 }
             }
         }
+        // "8 out of 10 respondents": a ratio, not a figure
+        if !range {
+            let k = t.skip_sp(a.end);
+            if k > a.end && t.lc_word_at(k, b"out") && t.lc_word_at(t.skip_sp(k + 3), b"of") {
+                let k2 = t.skip_sp(t.skip_sp(k + 3) + 2);
+                return Err(numbers::token_end(t, k2).max(skip));
+            }
+        }
         // the unit after the number (or the range)
         let mut u = match self.unit_after(after, hi, cur, pct, qty) {
             Some(u) => u,
@@ -655,7 +663,19 @@ impl Scanner<'_, '_> {
         if u.cur.is_some() {
             kind = FigureKind::Money;
         }
-        let start = cue_start.unwrap_or(a.start).max(min_start);
+        let mut start = cue_start.unwrap_or(a.start).max(min_start);
+        if cue_start.is_none() && !range {
+            if let Some(ch @ ('-' | '\u{2212}')) = t.char_before(a.start) {
+                let before = t.char_before(a.start - ch.len_utf8());
+                if matches!(before, None | Some(' ' | '(' | ':' | '\n'))
+                    && a.start - ch.len_utf8() >= min_start
+                {
+                    start = a.start - ch.len_utf8();
+                    lo = -lo;
+                    hi = -hi;
+                }
+            }
+        }
         Ok(Cand {
             start,
             end: u.end,
