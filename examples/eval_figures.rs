@@ -79,11 +79,13 @@ fn main() {
                 p.is_some_and(|p| {
                     close(p.low, lo)
                         && close(p.high, hi)
-                        && gu.is_none_or(|u| {
-                            p.unit
+                        && match gu {
+                            None => true,
+                            Some(u) => p
+                                .unit
                                 .as_deref()
-                                .is_some_and(|pu| pu.eq_ignore_ascii_case(u))
-                        })
+                                .is_some_and(|pu| pu.eq_ignore_ascii_case(u)),
+                        }
                 })
             });
             match hit {

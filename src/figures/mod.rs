@@ -721,10 +721,8 @@ impl Scanner<'_, '_> {
         if !a.written && a.cur.is_none() {
             match t.char_before(s) {
                 Some(ch) if ch.is_alphabetic() => return Err(a.end),
-                Some('-') => {
-                    if t.char_before(s - 1).is_some_and(|c| c.is_alphabetic()) {
-                        return Err(a.end);
-                    }
+                Some('-') if t.char_before(s - 1).is_some_and(|c| c.is_alphabetic()) => {
+                    return Err(a.end)
                 }
                 Some('#' | '+' | '@' | '_' | '=' | '&' | '/' | '\\' | '|' | '^') => {
                     return Err(a.end)
@@ -768,10 +766,12 @@ impl Scanner<'_, '_> {
             let w = &t.lc[ws..we];
             let orig = &b[ws..we];
             if a.cur.is_none() {
-                if lex::is_month(w) && (w != b"may" || orig[0].is_ascii_uppercase()) {
-                    if a.plain && (a.mant <= 31.0 || self.year_like(a)) {
-                        return Err(self.skip_date_range(a.end));
-                    }
+                if lex::is_month(w)
+                    && (w != b"may" || orig[0].is_ascii_uppercase())
+                    && a.plain
+                    && (a.mant <= 31.0 || self.year_like(a))
+                {
+                    return Err(self.skip_date_range(a.end));
                 }
                 if lex::is_name_prefix(w) && (!a.written || w == b"number" || w == b"no") {
                     // "Page 2 of 14"
@@ -1049,19 +1049,6 @@ impl Scanner<'_, '_> {
             (FigureKind::Duration, d)
         } else if let Some(q) = lex::quantity_unit(w) {
             (FigureKind::Quantity, q)
-        } else if let Some(q) = UNIT_PHRASES
-            .iter()
-            .find(|(p, _, _)| {
-                t.lc_word_at(ws, p)
-                    || t.lc[ws..].starts_with(
-                        &p.iter()
-                            .map(|&c| if c == b' ' { b'-' } else { c })
-                            .collect::<Vec<u8>>(),
-                    )
-            })
-            .map(|(_, k, u)| (*k, *u))
-        {
-            q
         } else {
             return None;
         };
@@ -1468,7 +1455,7 @@ impl Scanner<'_, '_> {
                     if (700.0..=2000.0).contains(&rate) {
                         return "KRW";
                     }
-                    if rate > 2000.0 || rate < 300.0 {
+                    if !(300.0..=2000.0).contains(&rate) {
                         return "KPW";
                     }
                 }

@@ -67,11 +67,10 @@ pub(crate) fn token_end(t: &Text, mut i: usize) -> usize {
     let b = t.b;
     while i < b.len() {
         let c = b[i];
-        if c.is_ascii_alphanumeric() {
-            i += 1;
-        } else if matches!(c, b',' | b'.' | b':' | b'/' | b'-')
-            && i + 1 < b.len()
-            && b[i + 1].is_ascii_digit()
+        if c.is_ascii_alphanumeric()
+            || (matches!(c, b',' | b'.' | b':' | b'/' | b'-')
+                && i + 1 < b.len()
+                && b[i + 1].is_ascii_digit())
         {
             i += 1;
         } else {
