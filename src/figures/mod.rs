@@ -317,6 +317,8 @@ const CURRENCY_PHRASES: &[(&[u8], Cur)] = &[
     (b"u.s. dollars", Cur::Iso("USD")),
     (b"u.s. dollar", Cur::Iso("USD")),
     (b"american dollars", Cur::Iso("USD")),
+    (b"old won", Cur::Iso("KPW")),
+    (b"new won", Cur::Iso("KPW")),
     (b"south korean won", Cur::Iso("KRW")),
     (b"north korean won", Cur::Iso("KPW")),
     (b"chinese yuan", Cur::Iso("CNY")),
@@ -612,7 +614,9 @@ impl Scanner<'_, '_> {
             return Err(skip);
         }
         if a.written || last_written {
-            if u.kind == FigureKind::Count && u.unit.is_none() {
+            // "Thirteen were announced, and six more followed": a bare written count is a
+            // figure, but not "one" ("one of them", "one would expect")
+            if u.kind == FigureKind::Count && u.unit.is_none() && !range && a.value() < 2.0 {
                 return Err(skip);
             }
             if !range
@@ -876,7 +880,16 @@ impl Scanner<'_, '_> {
         }
         // qualifier words
         if left.approx.is_none() {
-            if let Some((cs, ap, in_span)) = self.cue_before(s) {
+            if let Some((cs, ap, in_span)) = self.cue_before(s).filter(|&(cs, _, _)| {
+                // "would add up to 759,793 barrels": a sum, not a bound
+                !(t.lc_word_at(cs, b"up")
+                    && t.prev_word(cs).is_some_and(|(ws, we)| {
+                        matches!(
+                            &t.lc[ws..we],
+                            b"add" | b"adds" | b"added" | b"adding" | b"sum" | b"sums" | b"summed"
+                        )
+                    }))
+            }) {
                 left.approx = Some(ap);
                 if t.lc_word_at(cs, b"over") {
                     let p = t.prev_word(cs);
@@ -1382,7 +1395,9 @@ impl Scanner<'_, '_> {
         // "no more than $400,870,018 worth of coal, or 7.5 million tons"
         for idx in 1..self.out.len() {
             let (prev, cur) = (&self.out[idx - 1], &self.out[idx]);
-            if cur.cued || prev.approx == Approx::Exact || !prev.cued {
+            // only bounds carry over (a cap restated in other units); "about 10.1 million
+            // people, or 40% of the population" keeps its own exact 40%
+            if cur.cued || !prev.cued || !matches!(prev.approx, Approx::AtMost | Approx::AtLeast) {
                 continue;
             }
             if cur.start < prev.end || cur.start - prev.end > 40 {
