@@ -449,11 +449,14 @@ impl Scanner<'_, '_> {
                     let w = &t.lc[i..we];
                     let candidate = lex::small_number(w).is_some() || w == b"a";
                     if candidate {
-                        if let Ok(f) = self.at(i) {
-                            i = f.end.max(i + 1);
-                            self.out.push(f);
-                            continue;
+                        match self.at(i) {
+                            Ok(f) => {
+                                i = f.end.max(i + 1);
+                                self.out.push(f);
+                            }
+                            Err(skip) => i = skip.max(we).max(i + 1),
                         }
+                        continue;
                     }
                 }
                 i = we.max(i + 1);
@@ -1127,6 +1130,10 @@ impl Scanner<'_, '_> {
         if pct {
             return Some(Unit::of(FigureKind::Percent, "percent", pos));
         }
+        // coordinates and temperatures: "39.0392° N", "-20°C"
+        if t.b.get(j0..j0 + 2) == Some("\u{b0}".as_bytes()) || t.lc_word_at(j0, b"degrees") {
+            return None;
+        }
         if let Some(q) = qty {
             return Some(Unit::of(FigureKind::Quantity, q, pos));
         }
@@ -1194,6 +1201,9 @@ impl Scanner<'_, '_> {
                 let u = if w == b"km" { "km2" } else { "m2" };
                 return Some(Unit::of(FigureKind::Quantity, u, e));
             }
+        }
+        if w == b"m" && !self.next_is_plural(we) {
+            return Some(Unit::of(FigureKind::Quantity, "m", we));
         }
         if w.len() > 1 || matches!(w, b"t") {
             if let Some(q) = lex::quantity_unit(w) {
@@ -1321,6 +1331,16 @@ impl Scanner<'_, '_> {
             }
         }
         NpHead::None
+    }
+
+    /// True when the word after `end` (past spaces) is a plural noun.
+    fn next_is_plural(&self, end: usize) -> bool {
+        let t = self.t;
+        let k = t.skip_sp(end);
+        let (ws, we) = t.word_at(k);
+        k > end
+            && we > ws
+            && (lex::looks_plural(&t.lc[ws..we]) || lex::is_person_noun(&t.lc[ws..we]))
     }
 
     /// A qualifier written after the figure ("or so", "or more").

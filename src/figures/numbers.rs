@@ -154,7 +154,29 @@ fn parse_digits(t: &Text, i: usize) -> Result<Num, Skip> {
             e += 1;
         }
         let suf = &t.lc[j..e];
-        if let Some(s) = lex::scale_suffix(suf) {
+        // "8m wide", "200m long": metres, not millions (with no currency before)
+        let metre = suf == b"m" && cur.is_none() && {
+            let k = t.skip_sp(e);
+            let (ws, we) = t.word_at(k);
+            k > e
+                && matches!(
+                    &t.lc[ws..we],
+                    b"long"
+                        | b"wide"
+                        | b"high"
+                        | b"tall"
+                        | b"deep"
+                        | b"thick"
+                        | b"above"
+                        | b"below"
+                        | b"away"
+                        | b"across"
+                        | b"in"
+                )
+        };
+        if metre {
+            num.qty = Some("m");
+        } else if let Some(s) = lex::scale_suffix(suf) {
             num.scale = s;
             num.plain = false;
         } else if let Some(q) = lex::quantity_suffix(suf) {
