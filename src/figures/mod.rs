@@ -140,6 +140,7 @@ pub fn extract(text: &str, opts: &FigureOptions) -> Vec<Figure> {
         t: &t,
         opts,
         out: Vec::new(),
+        won_cues: std::cell::OnceCell::new(),
     };
     sc.run();
     sc.finish()
@@ -380,6 +381,12 @@ const KRW_CUES: &[&[u8]] = &[
     b"statistics korea",
     b"kaesong industrial complex",
     b"chaebol",
+    b"hyundai",
+    b"samsung",
+    b"inter-korean cooperation fund",
+    b"national assembly",
+    b"korea exim",
+    b"south korean taxpayer",
 ];
 
 const KPW_CUES: &[&[u8]] = &[
@@ -413,6 +420,20 @@ struct Scanner<'a, 't> {
     t: &'a Text<'t>,
     opts: &'a FigureOptions,
     out: Vec<Cand>,
+    /// Positions and ids of the won context cues, computed on first need.
+    won_cues: std::cell::OnceCell<Vec<(usize, usize)>>,
+}
+
+/// One automaton over the South Korean cues (ids first) then the North Korean ones.
+fn won_automaton() -> &'static aho_corasick::AhoCorasick {
+    static AC: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    AC.get_or_init(|| {
+        let pats: Vec<&[u8]> = KRW_CUES.iter().chain(KPW_CUES.iter()).copied().collect();
+        // the patterns are fixed byte strings: building cannot fail
+        aho_corasick::AhoCorasick::new(pats).unwrap_or_else(|_| {
+            aho_corasick::AhoCorasick::new([b"\xff\xfe"]).expect("trivial automaton")
+        })
+    })
 }
 
 fn lc_eq(t: &Text, span: Option<(usize, usize)>, w: &[u8]) -> bool {
@@ -1500,21 +1521,39 @@ impl Scanner<'_, '_> {
         let se = t.sentence_end(f.end, 600);
         let cs = t.context_start(f.start, 2500);
         let ce = t.paragraph_end(f.end, 2500);
-        let sent = &t.lc[ss..se];
-        if memchr::memmem::find(sent, b"south korean won").is_some() {
-            return "KRW";
+        // every won cue of the text, found once (one automaton pass) and shared by all won figures
+        let cues = self.won_cues.get_or_init(|| {
+            won_automaton()
+                .find_iter(&t.lc)
+                .map(|m| (m.start(), m.pattern().as_usize()))
+                .collect()
+        });
+        let mut krw = 0;
+        let mut kpw = 0;
+        for (lo, hi, weight) in [(ss, se, 2), (cs, ce, 1)] {
+            let from = cues.partition_point(|&(p, _)| p < lo);
+            let mut seen: Vec<usize> = Vec::new();
+            for &(p, id) in &cues[from..] {
+                if p >= hi {
+                    break;
+                }
+                if seen.contains(&id) {
+                    continue;
+                }
+                seen.push(id);
+                if weight == 2 && id == 0 {
+                    return "KRW"; // "South Korean won" in the sentence
+                }
+                if weight == 2 && id == KRW_CUES.len() {
+                    return "KPW"; // "North Korean won" in the sentence
+                }
+                if id < KRW_CUES.len() {
+                    krw += weight;
+                } else {
+                    kpw += weight;
+                }
+            }
         }
-        if memchr::memmem::find(sent, b"north korean won").is_some() {
-            return "KPW";
-        }
-        let para = &t.lc[cs..ce];
-        let count = |hay: &[u8], cues: &[&[u8]]| {
-            cues.iter()
-                .filter(|c| memchr::memmem::find(hay, c).is_some())
-                .count()
-        };
-        let krw = 2 * count(sent, KRW_CUES) + count(para, KRW_CUES);
-        let kpw = 2 * count(sent, KPW_CUES) + count(para, KPW_CUES);
         if krw > kpw {
             "KRW"
         } else if kpw > krw {
