@@ -175,8 +175,8 @@ pub(crate) fn quantity_unit(w: &[u8]) -> Option<&'static str> {
 /// Units glued to digits ("5kg", "100MW").
 pub(crate) fn quantity_suffix(w: &[u8]) -> Option<&'static str> {
     match w {
-        b"kg" | b"km" | b"kwh" | b"mw" | b"gw" | b"kw" | b"mwh" | b"gwh" | b"twh" | b"ha"
-        | b"bbl" | b"km2" => quantity_unit(w),
+        b"kg" | b"kgs" | b"km" | b"kwh" | b"mw" | b"gw" | b"kw" | b"mwh" | b"gwh" | b"twh"
+        | b"ha" | b"bbl" | b"km2" => quantity_unit(w),
         b"t" => Some("ton"),
         _ => None,
     }

@@ -695,9 +695,7 @@ impl Scanner<'_, '_> {
         if cue_start.is_none() && !range {
             if let Some(ch @ ('-' | '\u{2212}')) = t.char_before(a.start) {
                 let before = t.char_before(a.start - ch.len_utf8());
-                if matches!(before, None | Some(' ' | '(' | ':' | '\n'))
-                    && a.start - ch.len_utf8() >= min_start
-                {
+                if matches!(before, Some(' ' | '(' | ':')) && a.start - ch.len_utf8() >= min_start {
                     start = a.start - ch.len_utf8();
                     lo = -lo;
                     hi = -hi;
@@ -926,9 +924,18 @@ impl Scanner<'_, '_> {
                 }
                 // a qualifier is not a date preposition
                 left.preposition = false;
-            } else if t.skip_sp_back(s) >= 7 && t.lc[..t.skip_sp_back(s)].ends_with(b"approx.") {
+            } else if let Some(n) = [&b"approx."[..], b"ca.", b"c."]
+                .iter()
+                .find(|p| {
+                    let e = t.skip_sp_back(s);
+                    e < s
+                        && t.lc[..e].ends_with(p)
+                        && (e == p.len() || !t.b[e - p.len() - 1].is_ascii_alphanumeric())
+                })
+                .map(|p| p.len())
+            {
                 left.approx = Some(Approx::Approx);
-                left.cue_start = Some(t.skip_sp_back(s) - 7);
+                left.cue_start = Some(t.skip_sp_back(s) - n);
             } else if matches!(t.char_before(t.skip_sp_back(s)), Some('~')) {
                 left.approx = Some(Approx::Approx);
                 left.cue_start = Some(t.skip_sp_back(s) - 1);
@@ -1082,6 +1089,47 @@ impl Scanner<'_, '_> {
         let t = self.t;
         let (ws, we) = t.word_at(a.end + 1);
         let w = &t.lc[ws..we];
+        let v = a.value();
+        let simple = |kind, unit: Option<String>, cur, end| Cand {
+            start: left.cue_start.unwrap_or(a.start).max(min_start),
+            end,
+            kind,
+            low: v,
+            high: v,
+            range: false,
+            unit,
+            cur,
+            approx: left.approx.unwrap_or(Approx::Exact),
+            cued: left.approx.is_some(),
+        };
+        // "a 5-percent rise", "a 3,000-won note", "$50-a-month jobs"
+        if matches!(w, b"percent" | b"per") && !a.written || a.pct {
+            let end = if w == b"per" {
+                let (_, e2) = t.hword_at(ws);
+                if !t.lc[ws..e2].starts_with(b"per-cent") {
+                    return None;
+                }
+                e2
+            } else if a.pct {
+                a.end
+            } else {
+                we
+            };
+            return Some(simple(
+                FigureKind::Percent,
+                Some("percent".into()),
+                None,
+                end,
+            ));
+        }
+        if let Some(c) = a.cur {
+            return Some(simple(FigureKind::Money, None, Some(c), a.end));
+        }
+        if let Some(c) = lex::currency_word(w) {
+            if !a.written {
+                return Some(simple(FigureKind::Money, None, Some(c), we));
+            }
+        }
         let (kind, unit) = if let Some(d) = lex::duration_unit(w) {
             (FigureKind::Duration, d)
         } else if let Some(q) = lex::quantity_unit(w) {
@@ -1113,7 +1161,6 @@ impl Scanner<'_, '_> {
         if a.written && a.mant == 1.0 {
             return None;
         }
-        let v = a.value();
         Some(Cand {
             start: left.cue_start.unwrap_or(a.start).max(min_start),
             end,
