@@ -475,7 +475,7 @@ fn subject_left(toks: &[Tok], v: usize, body: &str, strong: bool) -> Option<Attr
     if (relative || appositive) && b >= 1 && toks[b - 1].t == "," {
         let b2 = scan_left(toks, b - 1);
         let seg: Vec<Tok> = toks[b2..b - 1].to_vec();
-        let seg = if seg.iter().filter(|t| t.word).count() > 6 || relative {
+        let seg = if seg.iter().filter(|t| t.word).count() > 6 {
             tail_np(&seg)
         } else {
             seg
@@ -642,6 +642,9 @@ fn build(np: Vec<Tok>, lverb: &str, verb: String, body: &str, strong: bool) -> O
     }
     // a phrase of lower-case words with no determiner and no known head is not a speaker
     let kind = speakers::classify(&np, lverb);
+    // "A single month says little", "December alone tells the story": present-tense
+    // say/tell need a phrase that names a speaker
+    let strong = strong && !matches!(lverb, "says" | "say" | "tells" | "tell");
     if kind.is_none() && !strong {
         return None;
     }
@@ -813,6 +816,34 @@ fn according_to(toks: &[Tok], v: usize, body: &str) -> Option<Attribution> {
         .map(|(i, _)| i)
     {
         np.truncate(cut);
+    }
+    // "figures the Unification Ministry submitted to …" → the named publisher
+    let data_head = np.iter().find(|t| t.word).is_some_and(|t| {
+        matches!(
+            t.base().as_str(),
+            "figures" | "data" | "statistics" | "numbers" | "estimates" | "records" | "documents"
+        )
+    });
+    if data_head && np.iter().filter(|t| t.word).count() > 2 {
+        let (a, b) = (np[0].s, np[np.len() - 1].e);
+        if let Some(h) = body.get(a..b).and_then(|x| {
+            crate::gazetteer::find(x).into_iter().find(|h| {
+                matches!(
+                    h.kind,
+                    crate::gazetteer::EntityKind::Org | crate::gazetteer::EntityKind::Outlet
+                )
+            })
+        }) {
+            let (hs, he) = (a + h.start, a + h.end);
+            let inner: Vec<Tok> = np
+                .iter()
+                .filter(|t| t.s >= hs && t.e <= he)
+                .cloned()
+                .collect();
+            if !inner.is_empty() {
+                np = inner;
+            }
+        }
     }
     if np.iter().filter(|t| t.word).count() > 10 {
         return None;

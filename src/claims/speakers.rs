@@ -553,6 +553,47 @@ pub fn classify(np: &[Tok], verb: &str) -> Option<SpeakerKind> {
         }
     }
     let core = &words[..core_end];
+    // months, weekdays and indefinite pronouns do not speak
+    if core.iter().any(|w| {
+        matches!(
+            w.t,
+            "January"
+                | "February"
+                | "March"
+                | "April"
+                | "May"
+                | "June"
+                | "July"
+                | "August"
+                | "September"
+                | "October"
+                | "November"
+                | "December"
+                | "Monday"
+                | "Tuesday"
+                | "Wednesday"
+                | "Thursday"
+                | "Friday"
+                | "Saturday"
+                | "Sunday"
+        ) || matches!(
+            w.base().as_str(),
+            "nobody"
+                | "everyone"
+                | "everybody"
+                | "anyone"
+                | "anybody"
+                | "nothing"
+                | "everything"
+                | "month"
+                | "year"
+                | "week"
+                | "quarter"
+                | "alone"
+        )
+    }) {
+        return None;
+    }
     let skip_det = usize::from(core.first().is_some_and(|w| is_det(&w.t.to_lowercase())));
     let core_nodet = &core[skip_det..];
     if core_nodet.is_empty() {
