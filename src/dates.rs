@@ -630,7 +630,7 @@ impl<'a, 'b> Cx<'a, 'b> {
                 return None;
             }
             let (m2, k2) = self.month_at(k + 1)?;
-            return self.month_span(i + 1, m1, m2, k2);
+            return self.month_span(i, m1, m2, k2);
         }
         // Day Month [Year]
         if let Some(d) = self.num(i) {
