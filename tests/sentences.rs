@@ -11,7 +11,10 @@ fn run(text: &str) -> Vec<String> {
 
 const CASES: &[(&str, &[&str])] = &[
     ("Trade fell. Prices rose.", &["Trade fell.", "Prices rose."]),
-    ("Did it fall? Nobody knows!", &["Did it fall?", "Nobody knows!"]),
+    (
+        "Did it fall? Nobody knows!",
+        &["Did it fall?", "Nobody knows!"],
+    ),
     (
         "N. Korea sold coal to China. It earned little.",
         &["N. Korea sold coal to China.", "It earned little."],
@@ -26,7 +29,10 @@ const CASES: &[(&str, &[&str])] = &[
     ),
     (
         "The deal was signed on Jan. 15. Exports began soon after.",
-        &["The deal was signed on Jan. 15.", "Exports began soon after."],
+        &[
+            "The deal was signed on Jan. 15.",
+            "Exports began soon after.",
+        ],
     ),
     (
         "Mr. Kim met Gen. Park at noon. They talked.",
@@ -48,7 +54,10 @@ const CASES: &[(&str, &[&str])] = &[
         "Exports reached $14.2 million. Imports were larger.",
         &["Exports reached $14.2 million.", "Imports were larger."],
     ),
-    ("Growth was 3.5 percent in 2019.", &["Growth was 3.5 percent in 2019."]),
+    (
+        "Growth was 3.5 percent in 2019.",
+        &["Growth was 3.5 percent in 2019."],
+    ),
     (
         "Kim J. Park wrote the report. It is long.",
         &["Kim J. Park wrote the report.", "It is long."],
@@ -63,7 +72,10 @@ const CASES: &[(&str, &[&str])] = &[
     ),
     (
         "The quota (about 5,000 tons.) was met. Shipments stopped.",
-        &["The quota (about 5,000 tons.) was met.", "Shipments stopped."],
+        &[
+            "The quota (about 5,000 tons.) was met.",
+            "Shipments stopped.",
+        ],
     ),
     (
         "It was small. (Nobody expected more.) Trade resumed.",
@@ -71,7 +83,10 @@ const CASES: &[(&str, &[&str])] = &[
     ),
     (
         "The plan — ambitious as ever — failed. Officials shrugged.",
-        &["The plan — ambitious as ever — failed.", "Officials shrugged."],
+        &[
+            "The plan — ambitious as ever — failed.",
+            "Officials shrugged.",
+        ],
     ),
     (
         "Prices rose… Then they fell again.",
@@ -81,13 +96,19 @@ const CASES: &[(&str, &[&str])] = &[
         "Prices rose... and then fell again.",
         &["Prices rose... and then fell again."],
     ),
-    ("First paragraph\n\nSecond paragraph", &["First paragraph", "Second paragraph"]),
+    (
+        "First paragraph\n\nSecond paragraph",
+        &["First paragraph", "Second paragraph"],
+    ),
     (
         "No full stop here\n\nNor here.",
         &["No full stop here", "Nor here."],
     ),
     ("One.\n\n\n\nTwo.", &["One.", "Two."]),
-    ("  Leading space. Trailing space.  ", &["Leading space.", "Trailing space."]),
+    (
+        "  Leading space. Trailing space.  ",
+        &["Leading space.", "Trailing space."],
+    ),
     ("", &[]),
     ("\n\n", &[]),
     (
@@ -116,7 +137,11 @@ const CASES: &[(&str, &[&str])] = &[
     ),
     (
         "Title line without stop\nBody starts here. It continues.",
-        &["Title line without stop", "Body starts here.", "It continues."],
+        &[
+            "Title line without stop",
+            "Body starts here.",
+            "It continues.",
+        ],
     ),
     (
         "A wrapped line that goes on\nand on until here.",
@@ -166,7 +191,13 @@ fn sentence_cases() {
             failures.push(format!("{text:?}\n  got  {got:?}\n  want {want:?}"));
         }
     }
-    assert!(failures.is_empty(), "{} of {} failed:\n{}", failures.len(), CASES.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} failed:\n{}",
+        failures.len(),
+        CASES.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
