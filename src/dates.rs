@@ -827,10 +827,7 @@ impl<'a, 'b> Cx<'a, 'b> {
 
     /// "2010-7-26".
     fn iso(&self, i: usize) -> Option<M> {
-        let y = self.year_at(i).or_else(|| {
-            // year_at rejects a year glued to "-"? it does not; keep simple
-            None
-        })?;
+        let y = self.year_at(i)?;
         if !(self.w(i + 1) == "-" && self.w(i + 3) == "-") {
             return None;
         }

@@ -9,8 +9,7 @@ use nkecon::sentences::split;
 fn post(body: &str, voices: &str, cited: Option<&str>) -> Post {
     let mut paragraphs = Vec::new();
     let mut start = 0;
-    let mut k = 0;
-    for block in body.split("\n\n") {
+    for (k, block) in body.split("\n\n").enumerate() {
         let voice = match voices.as_bytes().get(k) {
             Some(b'q') => Voice::Quoted,
             Some(b'c') => Voice::Citation,
@@ -22,7 +21,6 @@ fn post(body: &str, voices: &str, cited: Option<&str>) -> Post {
             voice,
         });
         start += block.len() + 2;
-        k += 1;
     }
     Post {
         title: "t".into(),

@@ -774,11 +774,10 @@ fn according_to(toks: &[Tok], v: usize, body: &str) -> Option<Attribution> {
     }
     // figures/data released by X → X
     if let Some(by) = np.iter().position(|t| t.word && t.t == "by") {
-        let head = np
+        let head = np[..by]
             .iter()
-            .take(by)
-            .filter(|t| t.word)
-            .last()
+            .rev()
+            .find(|t| t.word)
             .map(|t| t.base())
             .unwrap_or_default();
         let data = np.iter().take(by).any(|t| {
