@@ -439,7 +439,13 @@ fn subject_left(toks: &[Tok], v: usize, body: &str, strong: bool) -> Option<Attr
             let seg: Vec<Tok> = toks[b2..b - 1].to_vec();
             let n = seg.iter().filter(|t| t.word).count();
             if n > 0 && n <= 8 {
-                if let Some(a) = build(seg, &lverb, verb.clone(), body, strong) {
+                if let Some(mut a) = build(seg, &lverb, verb.clone(), body, strong) {
+                    // "Lee, a former minister, said": the role names the kind
+                    if a.kind == Some(SpeakerKind::Person) {
+                        if let Some(k) = appositive_role(&np) {
+                            a.kind = Some(k);
+                        }
+                    }
                     return Some(a);
                 }
             }
@@ -529,6 +535,22 @@ fn subject_left(toks: &[Tok], v: usize, body: &str, strong: bool) -> Option<Attr
         }
     }
     build(np, &lverb, verb, body, strong)
+}
+
+/// Kind named by the head of an appositive ("a former unification minister" → official).
+fn appositive_role(np: &[Tok]) -> Option<SpeakerKind> {
+    let words: Vec<&Tok> = np.iter().filter(|t| t.word).collect();
+    let end = words
+        .iter()
+        .enumerate()
+        .skip(1)
+        .find(|(_, t)| speakers::ends_core(&t.t.to_lowercase()))
+        .map_or(words.len(), |(i, _)| i);
+    let head = words.get(end.checked_sub(1)?)?;
+    match speakers::head_kind(&head.base()) {
+        Some(k @ (SpeakerKind::Official | SpeakerKind::Person)) => Some(k),
+        _ => None,
+    }
 }
 
 /// The noun phrase that opens the sentence, up to its first adverb or verb-like word.

@@ -293,8 +293,8 @@ pub fn extract(post: &Post, sentences: &[Sentence], figures: &[Figure]) -> Vec<C
                             } else {
                                 para_outlet
                                     .clone()
-                                    .or_else(|| cited_canon.clone())
                                     .or_else(|| last_outlet_post.clone())
+                                    .or_else(|| cited_canon.clone())
                             }
                         })
                     }

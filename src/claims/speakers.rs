@@ -540,6 +540,29 @@ pub fn classify(np: &[Tok], verb: &str) -> Option<SpeakerKind> {
     if words.is_empty() {
         return None;
     }
+    // "one of the sources", "some of the traders": the group after "of"
+    if words.len() > 2
+        && words[1].t == "of"
+        && matches!(
+            words[0].base().as_str(),
+            "one"
+                | "some"
+                | "many"
+                | "several"
+                | "most"
+                | "two"
+                | "three"
+                | "both"
+                | "all"
+                | "none"
+                | "few"
+        )
+    {
+        let at = np.iter().position(|t| t.s == words[2].s).unwrap_or(0);
+        if at > 0 {
+            return classify(&np[at..], verb);
+        }
+    }
     // core: up to the first preposition / relative word after the first word
     let mut core_end = words.len();
     for (i, w) in words.iter().enumerate().skip(1) {
