@@ -836,3 +836,17 @@ fn figures_link_to_their_sentence() {
     assert_eq!(claims[0].figures, vec![0]);
     assert_eq!(claims[0].certainty, "asserted");
 }
+
+#[test]
+fn passive_reports_name_their_agent() {
+    let p = post(
+        "The ban took effect in May, as first reported by NK News.",
+        "a",
+        None,
+    );
+    let s = split(&p.body);
+    let claims = extract(&p, &s, &[]);
+    assert_eq!(claims[0].speaker.as_deref(), Some("NK News"));
+    assert_eq!(claims[0].verb.as_deref(), Some("reported"));
+    assert_eq!(claims[0].speaker_kind.as_deref(), Some("outlet"));
+}

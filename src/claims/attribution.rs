@@ -355,6 +355,27 @@ pub fn find(toks: &[Tok], body: &str) -> Option<Attribution> {
         }) {
             continue;
         }
+        // passive: "as first reported by NK Pro", "estimated by the Bank of Korea"
+        if matches!(
+            lw.as_str(),
+            "reported"
+                | "noted"
+                | "quoted"
+                | "cited"
+                | "estimated"
+                | "described"
+                | "announced"
+                | "confirmed"
+        ) && toks.get(v + 1).is_some_and(|x| x.t == "by")
+        {
+            if let Some(a) = by_agent(toks, v, body) {
+                if strong {
+                    return Some(a);
+                }
+                weak = Some(a);
+            }
+            continue;
+        }
         if let Some(a) =
             subject_left(toks, v, body, strong).or_else(|| subject_right(toks, v, body))
         {
@@ -767,6 +788,42 @@ fn subject_right(toks: &[Tok], v: usize, body: &str) -> Option<Attribution> {
         return None;
     }
     build(np, &lverb, toks[v].t.to_string(), body, true)
+}
+
+/// The agent of a passive report: "reported by X".
+fn by_agent(toks: &[Tok], v: usize, body: &str) -> Option<Attribution> {
+    let s = v + 2;
+    let mut e = s;
+    while e < toks.len() {
+        let t = &toks[e];
+        if t.quoted || is_boundary_punct(t) || (!t.word && t.t == ".") {
+            break;
+        }
+        let l = t.t.to_lowercase();
+        if e > s
+            && matches!(
+                l.as_str(),
+                "that" | "which" | "who" | "while" | "and" | "but" | "on" | "last" | "in"
+            )
+        {
+            break;
+        }
+        e += 1;
+    }
+    let np: Vec<Tok> = toks.get(s..e)?.to_vec();
+    if np.is_empty() || np.iter().filter(|t| t.word).count() > 8 {
+        return None;
+    }
+    let lverb = toks[v].t.to_lowercase();
+    let kind = speakers::classify(&np, &lverb)?;
+    let span = (np.first()?.s, np.last()?.e);
+    Some(Attribution {
+        speaker: span_text(body, &np),
+        span,
+        kind: Some(kind),
+        verb: toks[v].t.to_string(),
+        pronoun: false,
+    })
 }
 
 /// "according to X": X up to the next boundary; for data ("figures released by X") the
