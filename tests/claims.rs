@@ -850,3 +850,68 @@ fn passive_reports_name_their_agent() {
     assert_eq!(claims[0].verb.as_deref(), Some("reported"));
     assert_eq!(claims[0].speaker_kind.as_deref(), Some("outlet"));
 }
+
+#[test]
+fn odd_inputs_do_not_panic() {
+    let odd = [
+        "",
+        "“",
+        "”",
+        "\"\"\"",
+        "....",
+        "U.S.",
+        "said",
+        "said the",
+        "according to",
+        "according to.",
+        "“He said,” said he said.",
+        ", said ,",
+        "He said. She said. It said. They said.",
+        "Nov. Nov. 31 Feb. 30, 2021. the end of",
+        "P’yŏngyang’s Sinŭiju—Rason… “quoted ‘nested “deep” quote’ here",
+        "0000-00-00 9999-99-99 2010-13-45 Q5 2020 H3 the fifth quarter",
+        "\u{feff}\u{200b} said \u{a0} the source\u{2028}",
+        "The outlet reported. The newspaper said. Told the outlet.",
+    ];
+    for o in odd {
+        for voices in ["a", "q", "c"] {
+            let p = post(o, voices, Some("Daily NK"));
+            let s = split(&p.body);
+            let claims = extract(&p, &s, &[]);
+            for c in &claims {
+                assert!(c.sentence < s.len());
+                for d in &c.dates {
+                    assert!(p.body.is_char_boundary(d.start) && p.body.is_char_boundary(d.end));
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn corpus_slices_do_not_panic() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/dev");
+    let Ok(dir) = std::fs::read_dir(&root) else {
+        eprintln!("skipping: ../shared/corpus absent");
+        return;
+    };
+    for e in dir.flatten() {
+        let raw = std::fs::read_to_string(e.path()).unwrap_or_default();
+        let v: serde_json::Value =
+            serde_json::from_str(raw.lines().next().unwrap_or("{}")).unwrap_or_default();
+        let text = v["text"].as_str().unwrap_or("").to_string();
+        // cut at several char boundaries, paragraphs alternating voices
+        let bounds: Vec<usize> = (0..text.len())
+            .step_by(997)
+            .filter(|&i| text.is_char_boundary(i))
+            .collect();
+        for w in bounds.windows(2) {
+            let body = &text[w[0]..];
+            let body = &body[..(w[1] - w[0]).min(body.len())];
+            let p = post(body, "aqcaqaqc", Some("Yonhap"));
+            let s = split(&p.body);
+            let claims = extract(&p, &s, &[]);
+            assert!(claims.iter().all(|c| c.sentence < s.len()));
+        }
+    }
+}
