@@ -603,7 +603,7 @@ impl<'a, 'b> Cx<'a, 'b> {
         }
         let (y, end) = match self.period_year(k) {
             Some((Some(y), e)) => (y, e),
-            Some((None, e)) => (self.year_for_period(lm)?, e),
+            Some((None, e)) => (self.anchor?.year(), e),
             None => {
                 // a bare "first quarter" needs the "the" to be a date
                 if self.lw(start_tok) != "the" {

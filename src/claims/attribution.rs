@@ -129,14 +129,6 @@ const WEAK: &[&str] = &[
     "confirm",
     "explain",
     "warn",
-    "believe",
-    "believes",
-    "thinks",
-    "think",
-    "expects",
-    "expect",
-    "reckons",
-    "reckon",
 ];
 
 /// Verbs whose speaker may follow them ("said the source").
@@ -468,6 +460,22 @@ fn subject_left(toks: &[Tok], v: usize, body: &str, strong: bool) -> Option<Attr
                         }
                     }
                     return Some(a);
+                }
+            }
+        }
+        // "Choe Son Hui, North Korea's first vice foreign minister, said": a name, then its role
+        if !appositive && b >= 1 && toks[b - 1].t == "," {
+            if let Some(k) = appositive_role(&np) {
+                let b2 = scan_left(toks, b - 1);
+                let seg: Vec<Tok> = toks[b2..b - 1].to_vec();
+                let words: Vec<&Tok> = seg.iter().filter(|t| t.word).collect();
+                if !words.is_empty() && words.len() <= 4 && words.iter().all(|t| t.capitalised()) {
+                    if let Some(mut a) = build(seg, &lverb, verb.clone(), body, strong) {
+                        if matches!(a.kind, Some(SpeakerKind::Person) | None) {
+                            a.kind = Some(k);
+                        }
+                        return Some(a);
+                    }
                 }
             }
         }

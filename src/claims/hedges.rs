@@ -27,6 +27,18 @@ const CUES: &[(&[&str], HedgeKind)] = &[
     (&["far", "from", "certain"], HedgeKind::Doubt),
     (&["far", "from", "clear"], HedgeKind::Doubt),
     (&["far", "from", "settled"], HedgeKind::Doubt),
+    (
+        &["could", "not", "be", "independently", "verified"],
+        HedgeKind::Doubt,
+    ),
+    (
+        &["could", "not", "be", "independently", "confirmed"],
+        HedgeKind::Doubt,
+    ),
+    (
+        &["cannot", "be", "independently", "verified"],
+        HedgeKind::Doubt,
+    ),
     (&["could", "not", "be", "verified"], HedgeKind::Doubt),
     (&["could", "not", "be", "confirmed"], HedgeKind::Doubt),
     (&["cannot", "be", "verified"], HedgeKind::Doubt),
