@@ -43,6 +43,10 @@ pub fn find(text: &str, start: usize, end: usize, anchor: Option<Date>) -> Vec<D
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
+        if !cx.may_start(i) {
+            i += 1;
+            continue;
+        }
         if let Some(m) = cx.match_at(i) {
             if m.end_tok > i {
                 out.push(DateMention {
@@ -458,6 +462,76 @@ impl<'a, 'b> Cx<'a, 'b> {
             ("this", "year") => Some((a.map(|d| d.year()), i + 2)),
             ("last", "year") => Some((a.map(|d| d.year() - 1), i + 2)),
             _ => None,
+        }
+    }
+
+    /// Cheap test: can a date expression start at token `i`?
+    fn may_start(&self, i: usize) -> bool {
+        let Some(t) = self.toks.get(i) else {
+            return false;
+        };
+        match t.kind {
+            Kind::Num => true,
+            Kind::Punct => false,
+            Kind::Word => {
+                if month_of(t.t).is_some() || weekday_of(t.t).is_some() || matches!(t.t, "Q" | "H")
+                {
+                    return true;
+                }
+                let first =
+                    t.t.as_bytes()
+                        .first()
+                        .copied()
+                        .unwrap_or(b' ')
+                        .to_ascii_lowercase();
+                if !matches!(
+                    first,
+                    b'b' | b'c'
+                        | b'e'
+                        | b'f'
+                        | b'l'
+                        | b'm'
+                        | b'n'
+                        | b'o'
+                        | b'p'
+                        | b's'
+                        | b't'
+                        | b'y'
+                ) {
+                    return false;
+                }
+                matches!(
+                    t.t.to_ascii_lowercase().as_str(),
+                    "between"
+                        | "the"
+                        | "early"
+                        | "mid"
+                        | "late"
+                        | "end"
+                        | "beginning"
+                        | "start"
+                        | "middle"
+                        | "first"
+                        | "second"
+                        | "third"
+                        | "fourth"
+                        | "last"
+                        | "final"
+                        | "this"
+                        | "next"
+                        | "previous"
+                        | "current"
+                        | "coming"
+                        | "on"
+                        | "since"
+                        | "until"
+                        | "yesterday"
+                        | "today"
+                        | "tomorrow"
+                        | "earlier"
+                        | "later"
+                )
+            }
         }
     }
 

@@ -131,6 +131,12 @@ const WEAK: &[&str] = &[
     "warn",
 ];
 
+fn weak_verbs() -> &'static std::collections::HashSet<&'static str> {
+    static W: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    W.get_or_init(|| WEAK.iter().copied().collect())
+}
+
 /// Verbs whose speaker may follow them ("said the source").
 const INVERTABLE: &[&str] = &[
     "said",
@@ -312,7 +318,11 @@ pub fn find(toks: &[Tok], body: &str) -> Option<Attribution> {
         if !t.word || t.quoted {
             continue;
         }
-        let lw = t.t.to_lowercase();
+        // reporting verbs are lower-case ASCII words of 3+ letters ("According" aside)
+        if t.t.len() < 3 || !t.t.bytes().all(|b| b.is_ascii_alphabetic()) {
+            continue;
+        }
+        let lw = t.t.to_ascii_lowercase();
         if lw == "according" && toks.get(v + 1).is_some_and(|x| x.t == "to") {
             if let Some(a) = according_to(toks, v, body) {
                 return Some(a);
@@ -320,7 +330,7 @@ pub fn find(toks: &[Tok], body: &str) -> Option<Attribution> {
             continue;
         }
         let strong = STRONG.contains(&lw.as_str());
-        if !strong && !WEAK.contains(&lw.as_str()) {
+        if !strong && !weak_verbs().contains(lw.as_str()) {
             continue;
         }
         if !strong && weak.is_some() {

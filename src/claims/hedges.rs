@@ -115,6 +115,21 @@ pub struct Hedge {
     pub tok: usize,
 }
 
+/// Cue indices by first word, in list order (longer phrases first).
+fn index() -> &'static std::collections::HashMap<&'static str, Vec<usize>> {
+    static I: std::sync::OnceLock<std::collections::HashMap<&'static str, Vec<usize>>> =
+        std::sync::OnceLock::new();
+    I.get_or_init(|| {
+        let mut m: std::collections::HashMap<&'static str, Vec<usize>> = Default::default();
+        for (i, (cue, _)) in CUES.iter().enumerate() {
+            if let Some(f) = cue.first() {
+                m.entry(f).or_default().push(i);
+            }
+        }
+        m
+    })
+}
+
 /// Hedge cues among `toks` (words only are compared), in order, longest match first.
 pub fn find(toks: &[Tok], body: &str) -> Vec<Hedge> {
     let words: Vec<usize> = (0..toks.len()).filter(|&i| toks[i].word).collect();
@@ -123,7 +138,12 @@ pub fn find(toks: &[Tok], body: &str) -> Vec<Hedge> {
     let mut w = 0;
     while w < words.len() {
         let mut hit = None;
-        for (cue, kind) in CUES {
+        let Some(cands) = index().get(lower[w].as_str()) else {
+            w += 1;
+            continue;
+        };
+        for &ci in cands {
+            let (cue, kind) = &CUES[ci];
             if w + cue.len() <= words.len()
                 && cue.iter().enumerate().all(|(k, c)| lower[w + k] == *c)
                 && !excluded(cue, &lower, w, toks, &words)

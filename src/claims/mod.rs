@@ -62,6 +62,7 @@ struct Raw {
     starts_quoted: bool,
     has_quote: bool,
     figures: Vec<usize>,
+    hits: Vec<gazetteer::Hit>,
 }
 
 /// Resolved speaker of a sentence.
@@ -116,7 +117,9 @@ pub fn extract(post: &Post, sentences: &[Sentence], figures: &[Figure]) -> Vec<C
         let toks = text::tokenize(body, s.start, s.end, mask, base);
         let attribution = attribution::find(&toks, body);
         let hedges = hedges::find(&toks, body);
-        let outlets = outlet_mentions(&toks, body, s, cited.as_deref());
+        let stext = body.get(s.start..s.end).unwrap_or("");
+        let hits = gazetteer::find(stext);
+        let outlets = outlet_mentions(&toks, body, s, cited.as_deref(), &hits);
         let words: Vec<&Tok> = toks.iter().filter(|t| t.word).collect();
         let fully_quoted = !words.is_empty() && words.iter().all(|t| t.quoted);
         let starts_quoted = toks.first().is_some_and(|t| t.quoted);
@@ -141,6 +144,7 @@ pub fn extract(post: &Post, sentences: &[Sentence], figures: &[Figure]) -> Vec<C
             starts_quoted,
             has_quote,
             figures: figs,
+            hits,
         });
     }
 
@@ -386,7 +390,7 @@ pub fn extract(post: &Post, sentences: &[Sentence], figures: &[Figure]) -> Vec<C
             certainty: certainty.to_string(),
             entities: body
                 .get(s.start..s.end)
-                .map(gazetteer::entities)
+                .map(|t| gazetteer::entities_from(t, &raw.hits))
                 .unwrap_or_default(),
             dates: crate::dates::find(body, s.start, s.end, post.published),
             figures: raw.figures.clone(),
@@ -458,6 +462,7 @@ fn outlet_mentions(
     body: &str,
     s: &Sentence,
     cited: Option<&str>,
+    hits: &[gazetteer::Hit],
 ) -> Vec<OutletMention> {
     let mut out: Vec<OutletMention> = Vec::new();
     let quoted_at = |pos: usize| {
@@ -519,7 +524,7 @@ fn outlet_mentions(
         }
     }
     let text = body.get(s.start..s.end).unwrap_or("");
-    for h in gazetteer::find(text) {
+    for h in hits {
         if h.kind != EntityKind::Outlet {
             continue;
         }
