@@ -490,7 +490,8 @@ fn subject_left(toks: &[Tok], v: usize, body: &str, strong: bool) -> Option<Attr
             }
         }
         if !appositive && !np.is_empty() && np.iter().filter(|t| t.word).count() <= 8 {
-            return build(np, &lverb, verb, body, strong);
+            // "SRE Minerals" between commas names the speaker; "Prices rose, said …" does not
+            return build(np, &lverb, verb, body, false);
         }
         return None;
     }
@@ -562,6 +563,25 @@ fn subject_left(toks: &[Tok], v: usize, body: &str, strong: bool) -> Option<Attr
     }
     while np.last().is_some_and(|t| !t.word) {
         np.pop();
+    }
+    // "A recent report by Daily NK says": the author of the report
+    if let Some(by) = np.iter().position(|t| t.word && t.t == "by") {
+        let report = np[..by].iter().rev().find(|t| t.word).is_some_and(|t| {
+            matches!(
+                t.base().as_str(),
+                "report"
+                    | "article"
+                    | "story"
+                    | "survey"
+                    | "study"
+                    | "analysis"
+                    | "investigation"
+                    | "piece"
+            )
+        });
+        if report && by + 1 < np.len() {
+            np = np.split_off(by + 1);
+        }
     }
     let words = np.iter().filter(|t| t.word).count();
     if words == 0 {

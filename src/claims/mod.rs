@@ -178,11 +178,32 @@ pub fn extract(post: &Post, sentences: &[Sentence], figures: &[Figure]) -> Vec<C
                 "it" => matches!(k, Some(SpeakerKind::Organization | SpeakerKind::Outlet)),
                 _ => k.is_some(),
             };
+            // "they" needs a plural antecedent ("sources", "officials", "state media")
+            let number_ok = |x: &Said| {
+                if !pronoun.eq_ignore_ascii_case("they") {
+                    return true;
+                }
+                let head: Vec<String> = x
+                    .speaker
+                    .split(' ')
+                    .map(|w| w.to_lowercase())
+                    .take_while(|w| !speakers::ends_core(w))
+                    .collect();
+                let last = head.last().cloned().unwrap_or_default();
+                (last.ends_with('s') && !last.ends_with("ss"))
+                    || last == "media"
+                    || last == "people"
+            };
             history
                 .iter()
                 .rev()
-                .find(|(p, x)| *p == raw.para && fits(x.kind))
-                .or_else(|| history.iter().rev().find(|(_, x)| fits(x.kind)))
+                .find(|(p, x)| *p == raw.para && fits(x.kind) && number_ok(x))
+                .or_else(|| {
+                    history
+                        .iter()
+                        .rev()
+                        .find(|(_, x)| fits(x.kind) && number_ok(x))
+                })
                 .map(|(_, x)| x.clone())
         };
         let mut said: Option<Said> = None;
