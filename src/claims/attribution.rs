@@ -442,6 +442,13 @@ fn subject_left(toks: &[Tok], v: usize, body: &str, strong: bool) -> Option<Attr
     {
         j -= 1;
     }
+    // passive "it is said", "he was told": nobody named
+    if toks[j..v]
+        .iter()
+        .any(|t| matches!(t.t, "is" | "was" | "were" | "are" | "been" | "be" | "being"))
+    {
+        return None;
+    }
     // "X, an analyst at Y, said" / "Reuters, working from the same data, puts":
     // a comma right before the verb closes an appositive
     if j >= 1 && toks[j - 1].t == "," && !toks[j - 1].quoted {
@@ -717,6 +724,13 @@ fn build(np: Vec<Tok>, lverb: &str, verb: String, body: &str, strong: bool) -> O
             | "there"
             | "what"
             | "who"
+            | "having"
+            | "needless"
+            | "suffice"
+            | "much"
+            | "enough"
+            | "all"
+            | "as"
     ) && words.len() == 1
     {
         return None;
