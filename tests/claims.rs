@@ -829,6 +829,23 @@ const HEDGES: &[(&str, &[&str], &str)] = &[
         &["reportedly", "may"],
         "speculative",
     ),
+    (
+        "It is hard to say how many left.",
+        &["hard to say"],
+        "hedged",
+    ),
+    ("The figure is doubtful.", &["doubtful"], "hedged"),
+    ("The mine is said to be idle.", &["said to be"], "hedged"),
+    (
+        "I suspect the data are revised.",
+        &["suspect"],
+        "speculative",
+    ),
+    (
+        "The report could not be independently verified.",
+        &["could not be independently verified"],
+        "hedged",
+    ),
     ("In May, exports rose 5 percent.", &[], "asserted"),
     ("Trade rose faster than expected in 2019.", &[], "asserted"),
     (
