@@ -9,10 +9,6 @@ use crate::model::{Figure, FigureKind};
 pub struct Tok {
     /// Lowercased word (empty for a figure).
     pub lo: String,
-    /// Byte offset of the token in the text.
-    pub start: usize,
-    /// Byte offset one past its end.
-    pub end: usize,
     /// Starts with an uppercase letter.
     pub cap: bool,
     /// Followed by a possessive `'s` / `’s`.
@@ -39,7 +35,8 @@ impl Tok {
         self.pre
             .chars()
             .any(|c| matches!(c, ',' | ';' | ':' | '(' | ')' | '—' | '[' | ']'))
-            || self.pre.contains(" – ")
+            || self.pre.contains("– ")
+            || self.pre.contains("- ")
     }
 
     /// True when `;` or `:` precedes the token.
@@ -70,8 +67,6 @@ pub fn tokenize(text: &str, start: usize, end: usize, figures: &[Figure]) -> Vec
             let w = &text[start + s..start + at];
             out.push(Tok {
                 lo: w.to_lowercase(),
-                start: start + s,
-                end: start + at,
                 cap: w.chars().next().is_some_and(char::is_uppercase),
                 poss: false,
                 pre: std::mem::take(pre),
@@ -90,8 +85,6 @@ pub fn tokenize(text: &str, start: usize, end: usize, figures: &[Figure]) -> Vec
             let (idx, f) = figs[fi];
             out.push(Tok {
                 lo: String::new(),
-                start: f.start,
-                end: f.end,
                 cap: false,
                 poss: false,
                 pre: std::mem::take(&mut pre),
@@ -129,8 +122,6 @@ pub fn tokenize(text: &str, start: usize, end: usize, figures: &[Figure]) -> Vec
         flush(&mut out, &mut word_start, i, &mut pre);
         if !c.is_whitespace() {
             pre.push(c);
-        } else if (c == ' ') && pre.ends_with(['–', '-']) {
-            pre.push(' ');
         } else if !pre.is_empty() && !pre.ends_with(' ') {
             pre.push(' ');
         }
