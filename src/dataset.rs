@@ -1,1 +1,306 @@
-//! The Parquet dataset on disk.
+//! The Parquet dataset on disk: one folder per table, zstd, statistics on,
+//! dictionary-encoded strings, and a `_manifest.json`.
+//!
+//! A run writes into a temporary folder beside `OUT`, fsyncs it, and swaps it in
+//! with one atomic rename (an exchange where the OS has one), so that a crash at
+//! any moment leaves the previous dataset whole.
+
+use std::collections::BTreeMap;
+use std::fs::{self, File};
+use std::path::{Path, PathBuf};
+
+use arrow_array::RecordBatch;
+use parquet::arrow::ArrowWriter;
+use parquet::basic::{Compression, ZstdLevel};
+use parquet::file::properties::{EnabledStatistics, WriterProperties};
+
+use crate::error::{Error, Result};
+use crate::table;
+
+/// Options for writing a dataset.
+#[derive(Debug, Clone)]
+pub struct WriteOptions {
+    /// zstd level (1–22).
+    pub zstd_level: i32,
+    /// A Parquet file of a table is closed and a new `part-NNNNN` begun after this many rows.
+    pub rows_per_file: usize,
+    /// A row group is flushed once its buffered size passes this many bytes.
+    pub row_group_bytes: usize,
+}
+
+impl Default for WriteOptions {
+    fn default() -> Self {
+        WriteOptions {
+            zstd_level: 3,
+            rows_per_file: 2_000_000,
+            row_group_bytes: 32 << 20,
+        }
+    }
+}
+
+struct TableWriter {
+    dir: PathBuf,
+    writer: Option<ArrowWriter<File>>,
+    file_rows: usize,
+    files: usize,
+    rows: usize,
+}
+
+/// Writes the tables of one dataset into a temporary folder, then swaps it in.
+pub struct DatasetWriter {
+    out: PathBuf,
+    tmp: PathBuf,
+    opts: WriteOptions,
+    props: WriterProperties,
+    tables: BTreeMap<String, TableWriter>,
+    done: bool,
+}
+
+fn io(path: &Path) -> impl FnOnce(std::io::Error) -> Error + '_ {
+    move |e| Error::io(path.to_string_lossy(), e)
+}
+
+impl DatasetWriter {
+    /// Starts a dataset that will replace `out` when [`DatasetWriter::finish`] is called.
+    pub fn create(out: &Path, opts: WriteOptions) -> Result<Self> {
+        let parent = match out.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        fs::create_dir_all(&parent).map_err(io(&parent))?;
+        let name = out
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "dataset".into());
+        let stamp = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_nanos())
+            .unwrap_or(0);
+        let tmp = parent.join(format!(".{name}.tmp-{}-{stamp}", std::process::id()));
+        fs::create_dir_all(&tmp).map_err(io(&tmp))?;
+        let level = ZstdLevel::try_new(opts.zstd_level).map_err(Error::arrow)?;
+        let props = WriterProperties::builder()
+            .set_compression(Compression::ZSTD(level))
+            .set_statistics_enabled(EnabledStatistics::Page)
+            .set_dictionary_enabled(true)
+            .set_created_by(format!("nkecon {}", env!("CARGO_PKG_VERSION")))
+            .build();
+        Ok(DatasetWriter {
+            out: out.to_path_buf(),
+            tmp,
+            opts,
+            props,
+            tables: BTreeMap::new(),
+            done: false,
+        })
+    }
+
+    /// The temporary folder being written.
+    pub fn tmp_dir(&self) -> &Path {
+        &self.tmp
+    }
+
+    /// Appends a batch to a table (`posts`, `figures`, ...).
+    pub fn write(&mut self, name: &str, batch: &RecordBatch) -> Result<()> {
+        let rows_per_file = self.opts.rows_per_file;
+        let row_group_bytes = self.opts.row_group_bytes;
+        let props = self.props.clone();
+        let tw = self.table(name)?;
+        if batch.num_rows() == 0 {
+            return Ok(());
+        }
+        if tw.writer.is_some() && tw.file_rows >= rows_per_file {
+            close(tw)?;
+        }
+        if tw.writer.is_none() {
+            open(tw, &props, batch.schema())?;
+        }
+        if let Some(w) = tw.writer.as_mut() {
+            w.write(batch)?;
+            if w.in_progress_size() > row_group_bytes {
+                w.flush()?;
+            }
+        }
+        tw.file_rows += batch.num_rows();
+        tw.rows += batch.num_rows();
+        Ok(())
+    }
+
+    fn table(&mut self, name: &str) -> Result<&mut TableWriter> {
+        if !self.tables.contains_key(name) {
+            let dir = self.tmp.join(name);
+            fs::create_dir_all(&dir).map_err(io(&dir))?;
+            self.tables.insert(
+                name.to_string(),
+                TableWriter {
+                    dir,
+                    writer: None,
+                    file_rows: 0,
+                    files: 0,
+                    rows: 0,
+                },
+            );
+        }
+        self.tables
+            .get_mut(name)
+            .ok_or_else(|| Error::schema(format!("no table {name}")))
+    }
+
+    /// Declares a table so that it gets a folder (with an empty file carrying its schema) even without rows.
+    pub fn declare(&mut self, name: &str) -> Result<()> {
+        self.table(name).map(|_| ())
+    }
+
+    /// Rows written so far, per table.
+    pub fn counts(&self) -> BTreeMap<String, usize> {
+        self.tables
+            .iter()
+            .map(|(k, v)| (k.clone(), v.rows))
+            .collect()
+    }
+
+    /// Closes every file, writes `_manifest.json` (the given JSON object plus the
+    /// counts and files), fsyncs, and swaps the folder in place of `out`.
+    pub fn finish(mut self, mut manifest: serde_json::Value) -> Result<BTreeMap<String, usize>> {
+        let props = self.props.clone();
+        let mut files = BTreeMap::new();
+        for (name, tw) in self.tables.iter_mut() {
+            if tw.writer.is_none() && tw.files == 0 {
+                open(tw, &props, table::schema(name)?)?;
+            }
+            close(tw)?;
+            files.insert(name.clone(), tw.files);
+        }
+        let counts = self.counts();
+        if let Some(obj) = manifest.as_object_mut() {
+            obj.insert(
+                "counts".into(),
+                serde_json::to_value(&counts).unwrap_or_default(),
+            );
+            obj.insert(
+                "files".into(),
+                serde_json::to_value(&files).unwrap_or_default(),
+            );
+        }
+        let path = self.tmp.join("_manifest.json");
+        let text = serde_json::to_string_pretty(&manifest).map_err(Error::arrow)?;
+        fs::write(&path, text).map_err(io(&path))?;
+        sync_tree(&self.tmp)?;
+        swap_in(&self.tmp, &self.out)?;
+        self.done = true;
+        Ok(counts)
+    }
+}
+
+impl Drop for DatasetWriter {
+    fn drop(&mut self) {
+        if !self.done {
+            // An abandoned run: close writers and remove the temporary folder; `out` is untouched.
+            for tw in self.tables.values_mut() {
+                tw.writer = None;
+            }
+            let _ = fs::remove_dir_all(&self.tmp);
+        }
+    }
+}
+
+fn open(
+    tw: &mut TableWriter,
+    props: &WriterProperties,
+    schema: arrow_schema::SchemaRef,
+) -> Result<()> {
+    let path = tw.dir.join(format!("part-{:05}.parquet", tw.files));
+    let file = File::create(&path).map_err(io(&path))?;
+    tw.writer = Some(ArrowWriter::try_new(file, schema, Some(props.clone()))?);
+    tw.files += 1;
+    tw.file_rows = 0;
+    Ok(())
+}
+
+fn close(tw: &mut TableWriter) -> Result<()> {
+    if let Some(w) = tw.writer.take() {
+        w.close()?;
+    }
+    Ok(())
+}
+
+fn sync_tree(dir: &Path) -> Result<()> {
+    for entry in fs::read_dir(dir).map_err(io(dir))? {
+        let entry = entry.map_err(io(dir))?;
+        let p = entry.path();
+        if p.is_dir() {
+            sync_tree(&p)?;
+        } else {
+            File::open(&p).and_then(|f| f.sync_all()).map_err(io(&p))?;
+        }
+    }
+    File::open(dir).and_then(|f| f.sync_all()).map_err(io(dir))
+}
+
+/// Puts `tmp` in place of `out`: an atomic exchange on Linux, so that `out` is
+/// always either the old or the new dataset; then the old one is removed.
+fn swap_in(tmp: &Path, out: &Path) -> Result<()> {
+    if !out.exists() {
+        fs::rename(tmp, out).map_err(io(out))?;
+    } else if exchange(tmp, out) {
+        // `tmp` now holds the previous dataset.
+        fs::remove_dir_all(tmp).map_err(io(tmp))?;
+    } else {
+        if !is_dataset(out) {
+            return Err(Error::io(
+                out.to_string_lossy(),
+                std::io::Error::other(
+                    "exists and is not an nkecon dataset (no _manifest.json); not replacing it",
+                ),
+            ));
+        }
+        let old = tmp.with_extension("old");
+        fs::rename(out, &old).map_err(io(out))?;
+        fs::rename(tmp, out).map_err(io(out))?;
+        fs::remove_dir_all(&old).map_err(io(&old))?;
+    }
+    if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
+        let _ = File::open(parent).and_then(|f| f.sync_all());
+    }
+    Ok(())
+}
+
+/// True when `path` looks like a dataset nkecon wrote (or an empty folder).
+pub fn is_dataset(path: &Path) -> bool {
+    path.join("_manifest.json").is_file()
+        || fs::read_dir(path)
+            .map(|mut d| d.next().is_none())
+            .unwrap_or(false)
+}
+
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> bool {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    if !is_dataset(b) {
+        return false;
+    }
+    let (Ok(ca), Ok(cb)) = (
+        CString::new(a.as_os_str().as_bytes()),
+        CString::new(b.as_os_str().as_bytes()),
+    ) else {
+        return false;
+    };
+    // SAFETY: both pointers are valid NUL-terminated strings for the duration of the call.
+    let rc = unsafe {
+        libc::syscall(
+            libc::SYS_renameat2,
+            libc::AT_FDCWD,
+            ca.as_ptr(),
+            libc::AT_FDCWD,
+            cb.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    rc == 0
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> bool {
+    false
+}

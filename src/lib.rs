@@ -19,6 +19,7 @@
 
 pub mod analyze;
 pub mod claims;
+pub mod cli;
 pub mod dataset;
 pub mod dates;
 pub mod error;

@@ -1,1 +1,572 @@
-//! The whole run: streaming, parallel, bounded memory.
+//! The whole run, and the parallel stage drivers: the one place that uses rayon.
+//!
+//! `run` streams: a reader thread turns input files into batches of documents
+//! (bounded channel, so reading overlaps parsing and memory stays bounded by the
+//! batch size); the pages of a batch are parsed in parallel; posts are deduplicated
+//! by `post_id` — in memory for inputs up to `memory_budget`, else after hash
+//! partitioning them to spill files, one partition in memory at a time; then the
+//! posts are analysed in parallel chunks and written as Parquet. Every per-record
+//! step is guarded: a panic becomes a `rejects` row, never an abort.
+
+use std::collections::{BTreeMap, HashMap};
+use std::io::{BufRead, BufWriter, Write};
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{mpsc, Arc};
+use std::time::Instant;
+
+use rayon::prelude::*;
+
+use crate::analyze::{analyze, AnalyzeOptions};
+use crate::dataset::{DatasetWriter, WriteOptions};
+use crate::error::{Error, ErrorKind, Result};
+use crate::model::{Analysis, Document, Post, Reject};
+use crate::posts::{self, ParseOptions};
+use crate::read::{self, InputFile, ReadEvent, ReadOptions};
+use crate::table;
+
+/// Progress of a run, for a progress bar.
+#[derive(Debug, Clone, Default)]
+pub struct Progress {
+    /// `read` (reading and parsing pages) or `analyze` (extracting and writing).
+    pub phase: &'static str,
+    /// Work done in this phase (bytes for `read`, posts for `analyze`).
+    pub done: u64,
+    /// Total work of this phase.
+    pub total: u64,
+}
+
+/// A progress callback.
+pub type ProgressFn = Arc<dyn Fn(&Progress) + Send + Sync>;
+
+/// Options of a run.
+#[derive(Clone)]
+pub struct RunOptions {
+    /// Reading options (format, limits).
+    pub read: ReadOptions,
+    /// Page parsing options.
+    pub parse: ParseOptions,
+    /// Extraction options.
+    pub analyze: AnalyzeOptions,
+    /// Parquet options.
+    pub write: WriteOptions,
+    /// Worker threads; 0 uses every core (or `NKECON_THREADS` when set).
+    pub threads: usize,
+    /// Documents are handed to the parser in batches of about this many bytes.
+    pub batch_bytes: usize,
+    /// Posts are analysed and written in chunks of this many.
+    pub chunk_posts: usize,
+    /// Inputs larger than this (bytes on disk, compressed inputs counted 5×) are
+    /// deduplicated in hash partitions spilled to disk, so memory stays flat.
+    pub memory_budget: u64,
+    /// Floor mode: read, split into posts and write posts and rejects only (no extraction).
+    pub floor: bool,
+    /// Called as work progresses.
+    pub progress: Option<ProgressFn>,
+    /// Set to true to stop the run; it then fails with `Interrupted` and leaves `out` untouched.
+    pub cancel: Option<Arc<AtomicBool>>,
+}
+
+impl Default for RunOptions {
+    fn default() -> Self {
+        RunOptions {
+            read: ReadOptions::default(),
+            parse: ParseOptions::default(),
+            analyze: AnalyzeOptions::default(),
+            write: WriteOptions::default(),
+            threads: 0,
+            batch_bytes: 8 << 20,
+            chunk_posts: 2048,
+            memory_budget: 768 << 20,
+            floor: false,
+            progress: None,
+            cancel: None,
+        }
+    }
+}
+
+impl std::fmt::Debug for RunOptions {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RunOptions")
+            .field("read", &self.read)
+            .field("threads", &self.threads)
+            .field("batch_bytes", &self.batch_bytes)
+            .field("memory_budget", &self.memory_budget)
+            .field("floor", &self.floor)
+            .finish_non_exhaustive()
+    }
+}
+
+/// What a run did.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct Summary {
+    /// Input files read.
+    pub files: usize,
+    /// Bytes read from disk.
+    pub bytes: u64,
+    /// Documents (pages, records) read.
+    pub documents: usize,
+    /// Rows written per table.
+    pub counts: BTreeMap<String, usize>,
+    /// Wall-clock seconds.
+    pub seconds: f64,
+    /// Worker threads used.
+    pub threads: usize,
+}
+
+impl Summary {
+    /// Input megabytes (10^6 bytes) per second.
+    pub fn mb_per_s(&self) -> f64 {
+        if self.seconds > 0.0 {
+            self.bytes as f64 / 1e6 / self.seconds
+        } else {
+            0.0
+        }
+    }
+}
+
+fn threads_of(n: usize) -> usize {
+    if n > 0 {
+        return n;
+    }
+    std::env::var("NKECON_THREADS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .filter(|n| *n > 0)
+        .unwrap_or_else(|| {
+            std::thread::available_parallelism()
+                .map(|n| n.get())
+                .unwrap_or(1)
+        })
+}
+
+/// Runs `f` inside a rayon pool of `threads` threads (0: all cores).
+pub fn with_pool<T: Send>(threads: usize, f: impl FnOnce() -> T + Send) -> Result<T> {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads_of(threads))
+        .build()
+        .map_err(Error::arrow)?;
+    Ok(pool.install(f))
+}
+
+fn panic_text(p: &(dyn std::any::Any + Send)) -> String {
+    if let Some(s) = p.downcast_ref::<&str>() {
+        (*s).to_string()
+    } else if let Some(s) = p.downcast_ref::<String>() {
+        s.clone()
+    } else {
+        "panic".to_string()
+    }
+}
+
+/// Parses one page, turning a panic into a reject.
+pub fn parse_guarded(doc: &Document, opts: &ParseOptions) -> (Vec<Post>, Vec<Reject>) {
+    match catch_unwind(AssertUnwindSafe(|| posts::parse_page(doc, opts))) {
+        Ok(r) => r,
+        Err(p) => (
+            Vec::new(),
+            vec![Reject::new(
+                doc.source.clone(),
+                "parse_posts",
+                "panic",
+                Some(panic_text(p.as_ref())),
+            )],
+        ),
+    }
+}
+
+/// Analyses one post, turning a panic into a reject (and an empty analysis).
+pub fn analyze_guarded(post: &Post, opts: &AnalyzeOptions) -> (Analysis, Option<Reject>) {
+    match catch_unwind(AssertUnwindSafe(|| analyze(post, opts))) {
+        Ok(a) => (a, None),
+        Err(p) => {
+            let src = post
+                .seen_in
+                .first()
+                .cloned()
+                .unwrap_or_else(|| post.post_id.clone());
+            (
+                Analysis::default(),
+                Some(Reject::new(
+                    src,
+                    "analyze",
+                    "panic",
+                    Some(format!("post {}: {}", post.post_id, panic_text(p.as_ref()))),
+                )),
+            )
+        }
+    }
+}
+
+/// Deduplicates posts by `post_id`, keeping first-seen order.
+#[derive(Debug, Default)]
+pub struct Merger {
+    index: HashMap<String, usize>,
+    posts: Vec<Post>,
+}
+
+impl Merger {
+    /// Adds a post, merging it into an earlier copy if there is one.
+    pub fn add(&mut self, post: Post) {
+        match self.index.get(&post.post_id) {
+            Some(&i) => posts::merge(&mut self.posts[i], post),
+            None => {
+                self.index.insert(post.post_id.clone(), self.posts.len());
+                self.posts.push(post);
+            }
+        }
+    }
+
+    /// The distinct posts, in first-seen order.
+    pub fn into_posts(self) -> Vec<Post> {
+        self.posts
+    }
+}
+
+/// Parses documents into distinct posts, in parallel (order-preserving).
+pub fn parse_documents(docs: &[Document], opts: &ParseOptions) -> (Vec<Post>, Vec<Reject>) {
+    let parsed: Vec<(Vec<Post>, Vec<Reject>)> =
+        docs.par_iter().map(|d| parse_guarded(d, opts)).collect();
+    let mut merger = Merger::default();
+    let mut rejects = Vec::new();
+    for (ps, rs) in parsed {
+        ps.into_iter().for_each(|p| merger.add(p));
+        rejects.extend(rs);
+    }
+    (merger.into_posts(), rejects)
+}
+
+/// Analyses posts in parallel (order-preserving).
+pub fn analyze_posts(posts: &[Post], opts: &AnalyzeOptions) -> (Vec<Analysis>, Vec<Reject>) {
+    let done: Vec<(Analysis, Option<Reject>)> =
+        posts.par_iter().map(|p| analyze_guarded(p, opts)).collect();
+    let mut rejects = Vec::new();
+    let analyses = done
+        .into_iter()
+        .map(|(a, r)| {
+            rejects.extend(r);
+            a
+        })
+        .collect();
+    (analyses, rejects)
+}
+
+struct Batch {
+    docs: Vec<Document>,
+    rejects: Vec<Reject>,
+    bytes: u64,
+}
+
+/// Where deduplication happens: in memory, or in spilled hash partitions.
+enum Dedupe {
+    Memory(Merger),
+    Spill {
+        dir: std::path::PathBuf,
+        files: Vec<BufWriter<std::fs::File>>,
+    },
+}
+
+fn partition_of(post_id: &str, n: usize) -> usize {
+    (xxhash_rust::xxh3::xxh3_64(post_id.as_bytes()) % n as u64) as usize
+}
+
+fn check(cancel: &Option<Arc<AtomicBool>>) -> Result<()> {
+    match cancel {
+        Some(c) if c.load(Ordering::Relaxed) => Err(Error::new(ErrorKind::Interrupted)),
+        _ => Ok(()),
+    }
+}
+
+/// Runs the whole pipeline over `inputs` and writes the dataset to `out`.
+///
+/// # Examples
+/// ```no_run
+/// let s = nkecon::pipeline::run(&["archive/".into()], "dataset".as_ref(), &Default::default()).unwrap();
+/// println!("{:?}", s.counts);
+/// ```
+pub fn run(inputs: &[String], out: &Path, opts: &RunOptions) -> Result<Summary> {
+    let started = Instant::now();
+    let threads = threads_of(opts.threads);
+    let (files, expand_rejects) = read::expand(inputs, &opts.read)?;
+    let total_bytes: u64 = files.iter().map(|f| f.size).sum();
+    let weighted: u64 = files
+        .iter()
+        .map(|f| {
+            if is_compressed(f) {
+                f.size.saturating_mul(5)
+            } else {
+                f.size
+            }
+        })
+        .sum();
+    let mut writer = DatasetWriter::create(out, opts.write.clone())?;
+    for t in ["posts", "rejects"] {
+        writer.declare(t)?;
+    }
+    if !opts.floor {
+        for t in ["figures", "claims", "trade"] {
+            writer.declare(t)?;
+        }
+    }
+    writer.write("rejects", &table::rejects_batch(&expand_rejects)?)?;
+
+    let partitions = if weighted > opts.memory_budget {
+        weighted.div_ceil(opts.memory_budget / 2).max(2) as usize
+    } else {
+        1
+    };
+    let mut dedupe = if partitions == 1 {
+        Dedupe::Memory(Merger::default())
+    } else {
+        let dir = writer.tmp_dir().join("_spill");
+        std::fs::create_dir_all(&dir).map_err(|e| Error::io(dir.to_string_lossy(), e))?;
+        let mut files = Vec::with_capacity(partitions);
+        for i in 0..partitions {
+            let p = dir.join(format!("{i:05}.jsonl"));
+            let f = std::fs::File::create(&p).map_err(|e| Error::io(p.to_string_lossy(), e))?;
+            files.push(BufWriter::with_capacity(1 << 20, f));
+        }
+        Dedupe::Spill { dir, files }
+    };
+
+    // Phase 1: read (one thread) and parse (the pool), streaming.
+    let (tx, rx) = mpsc::sync_channel::<Batch>(2);
+    let read_opts = opts.read.clone();
+    let batch_bytes = opts.batch_bytes;
+    let cancel = opts.cancel.clone();
+    let reader = std::thread::Builder::new()
+        .name("nkecon-read".into())
+        .spawn(move || produce(files, &read_opts, batch_bytes, tx, cancel))
+        .map_err(|e| Error::io("thread", e))?;
+
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .map_err(Error::arrow)?;
+    let mut documents = 0usize;
+    let mut done_bytes = 0u64;
+    let mut seq = 0u64;
+    for batch in rx.iter() {
+        check(&opts.cancel)?;
+        documents += batch.docs.len();
+        done_bytes += batch.bytes;
+        writer.write("rejects", &table::rejects_batch(&batch.rejects)?)?;
+        let parsed: Vec<(Vec<Post>, Vec<Reject>)> = pool.install(|| {
+            batch
+                .docs
+                .par_iter()
+                .map(|d| parse_guarded(d, &opts.parse))
+                .collect()
+        });
+        let mut rejects = Vec::new();
+        match &mut dedupe {
+            Dedupe::Memory(m) => {
+                for (ps, rs) in parsed {
+                    ps.into_iter().for_each(|p| m.add(p));
+                    rejects.extend(rs);
+                }
+            }
+            Dedupe::Spill { files, .. } => {
+                let n = files.len();
+                let lines: Vec<(usize, Vec<u8>)> = pool.install(|| {
+                    let flat: Vec<(u64, Post)> = parsed
+                        .into_iter()
+                        .flat_map(|(ps, rs)| {
+                            rejects.extend(rs);
+                            ps
+                        })
+                        .map(|p| {
+                            seq += 1;
+                            (seq, p)
+                        })
+                        .collect();
+                    flat.into_par_iter()
+                        .map(|sp| {
+                            let part = partition_of(&sp.1.post_id, n);
+                            let mut line = serde_json::to_vec(&sp).unwrap_or_default();
+                            line.push(b'\n');
+                            (part, line)
+                        })
+                        .collect()
+                });
+                for (part, line) in lines {
+                    files[part]
+                        .write_all(&line)
+                        .map_err(|e| Error::io("spill", e))?;
+                }
+            }
+        }
+        writer.write("rejects", &table::rejects_batch(&rejects)?)?;
+        if let Some(p) = &opts.progress {
+            p(&Progress {
+                phase: "read",
+                done: done_bytes,
+                total: total_bytes,
+            });
+        }
+    }
+    let infos = reader
+        .join()
+        .map_err(|_| Error::arrow("reader thread panicked"))??;
+    check(&opts.cancel)?;
+
+    // Phase 2: analyse and write, one partition at a time.
+    match dedupe {
+        Dedupe::Memory(m) => {
+            let posts = m.into_posts();
+            write_posts(&pool, &posts, &mut writer, opts, 0, posts.len() as u64)?;
+        }
+        Dedupe::Spill { dir, files } => {
+            let mut paths = Vec::new();
+            for (i, mut f) in files.into_iter().enumerate() {
+                f.flush().map_err(|e| Error::io("spill", e))?;
+                paths.push(dir.join(format!("{i:05}.jsonl")));
+            }
+            let mut done = 0u64;
+            for p in &paths {
+                check(&opts.cancel)?;
+                let posts = load_partition(p)?;
+                write_posts(&pool, &posts, &mut writer, opts, done, 0)?;
+                done += posts.len() as u64;
+                let _ = std::fs::remove_file(p);
+            }
+            let _ = std::fs::remove_dir_all(&dir);
+        }
+    }
+
+    let seconds = started.elapsed().as_secs_f64();
+    let manifest = serde_json::json!({
+        "version": env!("CARGO_PKG_VERSION"),
+        "created_by": format!("nkecon {}", env!("CARGO_PKG_VERSION")),
+        "floor": opts.floor,
+        "inputs": infos.iter().map(|(f, i)| serde_json::json!({"path": f.source(), "size": f.size, "bytes_read": i.bytes, "xxh3": i.xxh3})).collect::<Vec<_>>(),
+        "documents": documents,
+        "seconds": seconds,
+        "threads": threads,
+    });
+    let counts = writer.finish(manifest)?;
+    Ok(Summary {
+        files: infos.len(),
+        bytes: total_bytes,
+        documents,
+        counts,
+        seconds,
+        threads,
+    })
+}
+
+fn is_compressed(f: &InputFile) -> bool {
+    let n = f.path.to_string_lossy().to_lowercase();
+    n.ends_with(".gz") || n.ends_with(".zst") || n.ends_with(".zstd") || n.ends_with(".gzip")
+}
+
+fn produce(
+    files: Vec<InputFile>,
+    opts: &ReadOptions,
+    batch_bytes: usize,
+    tx: mpsc::SyncSender<Batch>,
+    cancel: Option<Arc<AtomicBool>>,
+) -> Result<Vec<(InputFile, read::FileInfo)>> {
+    let mut infos = Vec::with_capacity(files.len());
+    let mut batch = Batch {
+        docs: Vec::new(),
+        rejects: Vec::new(),
+        bytes: 0,
+    };
+    let mut text_bytes = 0usize;
+    for f in files {
+        if cancel.as_ref().is_some_and(|c| c.load(Ordering::Relaxed)) {
+            break;
+        }
+        let info = read::read_file(&f, opts, &mut |ev| match ev {
+            ReadEvent::Doc(d) => {
+                text_bytes += d.text.len();
+                batch.docs.push(d);
+            }
+            ReadEvent::Reject(r) => batch.rejects.push(r),
+        });
+        batch.bytes += f.size;
+        infos.push((f, info));
+        if text_bytes >= batch_bytes {
+            let full = std::mem::replace(
+                &mut batch,
+                Batch {
+                    docs: Vec::new(),
+                    rejects: Vec::new(),
+                    bytes: 0,
+                },
+            );
+            text_bytes = 0;
+            if tx.send(full).is_err() {
+                return Ok(infos);
+            }
+        }
+    }
+    if !batch.docs.is_empty() || !batch.rejects.is_empty() || batch.bytes > 0 {
+        let _ = tx.send(batch);
+    }
+    Ok(infos)
+}
+
+fn load_partition(path: &Path) -> Result<Vec<Post>> {
+    let f = std::fs::File::open(path).map_err(|e| Error::io(path.to_string_lossy(), e))?;
+    let mut merged: HashMap<String, (u64, Post)> = HashMap::new();
+    for line in std::io::BufReader::with_capacity(1 << 20, f).lines() {
+        let line = line.map_err(|e| Error::io(path.to_string_lossy(), e))?;
+        let (seq, post): (u64, Post) = serde_json::from_str(&line).map_err(Error::arrow)?;
+        match merged.get_mut(&post.post_id) {
+            Some((_, p)) => posts::merge(p, post),
+            None => {
+                merged.insert(post.post_id.clone(), (seq, post));
+            }
+        }
+    }
+    let mut v: Vec<(u64, Post)> = merged.into_values().collect();
+    v.sort_by_key(|(s, _)| *s);
+    Ok(v.into_iter().map(|(_, p)| p).collect())
+}
+
+fn write_posts(
+    pool: &rayon::ThreadPool,
+    posts: &[Post],
+    writer: &mut DatasetWriter,
+    opts: &RunOptions,
+    done_before: u64,
+    total: u64,
+) -> Result<()> {
+    let chunk = opts.chunk_posts.max(1);
+    let mut done = done_before;
+    for part in posts.chunks(chunk) {
+        check(&opts.cancel)?;
+        writer.write("posts", &table::posts_batch(part)?)?;
+        if !opts.floor {
+            let (analyses, rejects) = pool.install(|| analyze_posts(part, &opts.analyze));
+            let items: Vec<(&Post, &Analysis)> = part.iter().zip(analyses.iter()).collect();
+            let (f, (c, t)) = pool.install(|| {
+                rayon::join(
+                    || table::figures_batch(&items),
+                    || {
+                        rayon::join(
+                            || table::claims_batch(&items),
+                            || table::trade_batch(&items),
+                        )
+                    },
+                )
+            });
+            writer.write("figures", &f?)?;
+            writer.write("claims", &c?)?;
+            writer.write("trade", &t?)?;
+            writer.write("rejects", &table::rejects_batch(&rejects)?)?;
+        }
+        done += part.len() as u64;
+        if let Some(p) = &opts.progress {
+            p(&Progress {
+                phase: "analyze",
+                done,
+                total: total.max(done),
+            });
+        }
+    }
+    Ok(())
+}
