@@ -157,7 +157,12 @@ pub fn build(post: &Post, sentences: &[Sentence], figures: &[Figure]) -> Vec<Tra
         let p = paragraphs.partition_point(|&start| start <= s.start);
         if p != para {
             para = p;
-            if ctx.title_period.is_some() {
+            // (When both name the same days, the body's wording is kept.)
+            let same_days = |a: Option<Period>, b: Option<Period>| match (a, b) {
+                (Some(a), Some(b)) => a.first() == b.first() && a.last() == b.last(),
+                _ => false,
+            };
+            if ctx.title_period.is_some() && !same_days(ctx.title_period, ctx.period) {
                 ctx.period = ctx.title_period;
             }
         }
