@@ -182,6 +182,13 @@ pub fn after_cue(toks: &[Tok], t: usize, _cs: &[super::words::Country]) -> Optio
                 "combined",
                 "monthly",
                 "annual",
+                "inter",
+                "korean",
+                "foreign",
+                "cross",
+                "border",
+                "official",
+                "recorded",
             ])
         }) {
             k += 1;

@@ -485,8 +485,20 @@ fn sentence_rows(
                     && !matches!(m.spec, Spec::YearBack | Spec::MonthBack)
             });
             if let Some((mi, m)) = found {
+                // "in September 2022, the month rail freight resumed": "the month" is the
+                // nearest period written before it.
+                let written_before = matches!(m.spec, Spec::Same | Spec::SameIn(_))
+                    .then(|| {
+                        ms.iter()
+                            .rev()
+                            .filter(|p| p.j <= m.i && !p.event && !p.spec.is_relative())
+                            .find_map(|p| p.spec.resolve(&anchor))
+                    })
+                    .flatten();
                 let anchor = Anchor {
-                    reference: drafts.iter().rev().find(|d| d.tok < m.i).map(|d| d.period),
+                    reference: written_before.or_else(|| {
+                        drafts.iter().rev().find(|d| d.tok < m.i).map(|d| d.period)
+                    }),
                     ..anchor
                 };
                 period = m.spec.resolve(&anchor);
