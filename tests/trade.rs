@@ -461,3 +461,58 @@ fn hostile_text_does_not_panic() {
         let _ = trade::build(&p, &sentences::split(body), &figs(body));
     }
 }
+
+#[test]
+fn more_shapes() {
+    let cases: &[(&str, &str, Brief)] = &[
+        (
+            "China imported $86.8 million worth of North Korean coal in January.",
+            "2017-02-20",
+            with(row("2017-01", "export", "China", 86.8e6), "coal"),
+        ),
+        (
+            "China's imports of North Korean textiles rose to $100 million in the first quarter.",
+            "2017-04-20",
+            with(row("2017-Q1", "export", "China", 100e6), "textiles"),
+        ),
+        (
+            "Pyongyang's trade with Moscow reached $95 million in 2013.",
+            "2014-03-01",
+            row("2013", "total", "Russia", 95e6),
+        ),
+        (
+            "Trade volume between North Korea and Russia came to $34 million in 2019.",
+            "2020-03-01",
+            row("2019", "total", "Russia", 34e6),
+        ),
+        (
+            "DPRK-China trade in 2015 fell 14.8% to $5.43 billion.",
+            "2016-02-01",
+            row("2015", "total", "China", 5.43e9),
+        ),
+        (
+            "North Korea's coal exports to China jumped 20 percent to $1.38 billion in 2014.",
+            "2015-02-01",
+            with(row("2014", "export", "China", 1.38e9), "coal"),
+        ),
+        (
+            "The North's external trade, excluding trade with South Korea, reached $7.6 billion last year.",
+            "2015-07-01",
+            row("2014", "total", "World", 7.6e9),
+        ),
+        (
+            "North Korea's exports to China in the first half of 2019 totaled $115.8 million.",
+            "2019-07-20",
+            row("2019-H1", "export", "China", 115.8e6),
+        ),
+        (
+            "Exports of anthracite to China fell to $40 million in January–September 2016.",
+            "2016-11-01",
+            with(row("2016-01..2016-09", "export", "China", 40e6), "coal"),
+        ),
+    ];
+    for (text, date, want) in cases {
+        let r = rows("Trade notes", date, text);
+        assert_eq!(brief(&r), vec![want.clone()], "case: {text}");
+    }
+}

@@ -496,9 +496,8 @@ fn sentence_rows(
                     })
                     .flatten();
                 let anchor = Anchor {
-                    reference: written_before.or_else(|| {
-                        drafts.iter().rev().find(|d| d.tok < m.i).map(|d| d.period)
-                    }),
+                    reference: written_before
+                        .or_else(|| drafts.iter().rev().find(|d| d.tok < m.i).map(|d| d.period)),
                     ..anchor
                 };
                 period = m.spec.resolve(&anchor);
@@ -710,7 +709,12 @@ fn after_commodity(toks: &[Tok], t: usize) -> Option<&'static str> {
     if !toks.get(i).is_some_and(|u| u.any(&["of", "in"])) || toks[i].comma_before() {
         return None;
     }
-    commodity_at(toks, i + 1).map(|(c, _)| c)
+    // "$X worth of North Korean coal": skip the origin.
+    let mut k = i + 1;
+    if let Some(c) = countries(toks).iter().find(|c| c.i == k && c.adj) {
+        k = c.j;
+    }
+    commodity_at(toks, k).map(|(c, _)| c)
 }
 
 /// A side of a flow as read from the text.
@@ -825,7 +829,8 @@ fn resolve_flow(
                 (Some(NK), None) => (Flow::Export, None),
                 (None, Some(NK)) => (Flow::Import, None),
                 (Some(p), None) if relevant(p) => (Flow::Import, Some(p)),
-                (None, Some(p)) if relevant(p) => (Flow::Export, Some(p)),
+                // "Exports to China": on this beat the unnamed exporter is North Korea.
+                (None, Some(p)) => (Flow::Export, Some(p)),
                 _ => return None,
             };
             let partner = match partner {
@@ -955,6 +960,7 @@ fn sides(
             if toks
                 .get(c.j)
                 .is_some_and(|u| u.any(&["goods", "products", "items", "merchandise"]))
+                || commodity_at(toks, c.j).is_some()
             {
                 origin = Some(Side::Country(c.name));
             }

@@ -613,13 +613,20 @@ pub fn countries(toks: &[Tok]) -> Vec<Country> {
                 found = Some((1, SK, t.poss));
             } else if t.is("seoul") && t.poss {
                 found = Some((1, SK, true));
-            } else if (t.is("beijing") || t.is("moscow") || t.is("tokyo")) && t.poss {
+            } else if t.is("seoul")
+                && i > 0
+                && toks[i - 1].any(&["with", "to", "from", "and", "between"])
+            {
+                found = Some((1, SK, false));
+            } else if (t.is("beijing") || t.is("moscow") || t.is("tokyo"))
+                && (t.poss || (i > 0 && toks[i - 1].any(&["with", "to", "from", "and", "between"])))
+            {
                 let name = match t.lo.as_str() {
                     "beijing" => "China",
                     "moscow" => "Russia",
                     _ => "Japan",
                 };
-                found = Some((1, name, true));
+                found = Some((1, name, t.poss));
             } else if t.cap {
                 for (ws, name, adj) in OTHERS {
                     if at(toks, i, ws) {
