@@ -884,4 +884,3 @@ pub fn paragraphs_of(body: &str) -> Vec<crate::model::Paragraph> {
     }
     out
 }
-

@@ -55,7 +55,15 @@ const VOID: &[&str] = &[
 ];
 
 const RAW_TEXT: &[&str] = &[
-    "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "plaintext",
+    "script",
+    "style",
+    "textarea",
+    "title",
+    "xmp",
+    "iframe",
+    "noembed",
+    "noframes",
+    "plaintext",
 ];
 
 /// Start tags that close an open `<p>`.
@@ -346,7 +354,10 @@ impl Builder {
             self.start("br".into(), Vec::new(), true);
             return;
         }
-        if name == "p" && self.open_index("p", &["button", "table", "td", "th", "li", "div"]).is_none()
+        if name == "p"
+            && self
+                .open_index("p", &["button", "table", "td", "th", "li", "div"])
+                .is_none()
         {
             // a stray </p> makes an empty paragraph
             self.start("p".into(), Vec::new(), true);
@@ -560,7 +571,10 @@ mod tests {
     use super::*;
 
     fn names(d: &Dom, id: NodeId) -> Vec<String> {
-        d.children(id).iter().map(|&c| d.name(c).to_string()).collect()
+        d.children(id)
+            .iter()
+            .map(|&c| d.name(c).to_string())
+            .collect()
     }
 
     #[test]

@@ -38,10 +38,12 @@ pub fn looks_like_html(text: &str) -> bool {
         return true;
     }
     let lh = head.to_ascii_lowercase();
-    ["<head", "<body", "<article", "<div", "<p>", "<p ", "<meta ", "<title>"]
-        .iter()
-        .filter(|t| lh.contains(*t))
-        .count()
+    [
+        "<head", "<body", "<article", "<div", "<p>", "<p ", "<meta ", "<title>",
+    ]
+    .iter()
+    .filter(|t| lh.contains(*t))
+    .count()
         >= 2
         || (l.starts_with('<') && (lh.contains("</p>") || lh.contains("</div>")))
 }
@@ -221,7 +223,15 @@ fn furniture_token(tok: &str) -> bool {
     ];
     let t = tok.to_ascii_lowercase();
     for p in [
-        "category-", "tag-", "status-", "format-", "type-", "has-", "no-", "with-", "is-",
+        "category-",
+        "tag-",
+        "status-",
+        "format-",
+        "type-",
+        "has-",
+        "no-",
+        "with-",
+        "is-",
     ] {
         if t.starts_with(p) {
             return false;
@@ -267,7 +277,10 @@ fn is_furniture(d: &Dom, n: NodeId) -> bool {
     if d.attr(n, "hidden").is_some() || d.attr(n, "aria-hidden") == Some("true") {
         return true;
     }
-    if matches!(d.attr(n, "role"), Some("navigation" | "complementary" | "banner" | "contentinfo")) {
+    if matches!(
+        d.attr(n, "role"),
+        Some("navigation" | "complementary" | "banner" | "contentinfo")
+    ) {
         return true;
     }
     let class = d.attr(n, "class").unwrap_or("");
@@ -313,9 +326,16 @@ fn is_container_candidate(d: &Dom, n: NodeId) -> bool {
         return false;
     }
     d.name(n) == "article"
-        || ["post", "hentry", "type-post", "h-entry", "blog-post", "single-post"]
-            .iter()
-            .any(|c| d.has_class(n, c))
+        || [
+            "post",
+            "hentry",
+            "type-post",
+            "h-entry",
+            "blog-post",
+            "single-post",
+        ]
+        .iter()
+        .any(|c| d.has_class(n, c))
         || d.attr(n, "id").is_some_and(|i| {
             i.strip_prefix("post-")
                 .is_some_and(|r| r.bytes().next().is_some_and(|b| b.is_ascii_digit()))
@@ -683,7 +703,9 @@ fn read_container(d: &Dom, c: NodeId, containers: &[NodeId]) -> Option<Found> {
     };
     // permalink
     let link = d
-        .find(title_el, |d, n| d.name(n) == "a" && d.attr(n, "href").is_some())
+        .find(title_el, |d, n| {
+            d.name(n) == "a" && d.attr(n, "href").is_some()
+        })
         .or_else(|| {
             let p = d.nodes[title_el].parent;
             (d.name(p) == "a").then_some(p)
@@ -761,14 +783,17 @@ fn read_container(d: &Dom, c: NodeId, containers: &[NodeId]) -> Option<Found> {
     let mut author_els = Vec::new();
     for n in d.find_all(c, |d, n| {
         AUTHOR_CLASSES.iter().any(|k| d.has_class(n, k))
-            || d.attr(n, "rel").is_some_and(|r| r.split_whitespace().any(|x| x == "author"))
+            || d.attr(n, "rel")
+                .is_some_and(|r| r.split_whitespace().any(|x| x == "author"))
             || d.attr(n, "itemprop") == Some("author")
     }) {
         if !outside_content(n) || n == c {
             continue;
         }
         let name_el = d
-            .find(n, |d, k| d.has_class(k, "fn") || d.attr(k, "itemprop") == Some("name"))
+            .find(n, |d, k| {
+                d.has_class(k, "fn") || d.attr(k, "itemprop") == Some("name")
+            })
             .unwrap_or(n);
         if let Some(a) = clean_author(&d.text(name_el)) {
             if f.author.is_none() {
@@ -781,9 +806,8 @@ fn read_container(d: &Dom, c: NodeId, containers: &[NodeId]) -> Option<Found> {
     // categories: rel="category tag" links
     for n in d.find_all(c, |d, n| {
         d.name(n) == "a"
-            && d.attr(n, "rel").is_some_and(|r| {
-                r.split_whitespace().any(|x| x == "category" || x == "tag")
-            })
+            && d.attr(n, "rel")
+                .is_some_and(|r| r.split_whitespace().any(|x| x == "category" || x == "tag"))
     }) {
         if !not_nested(n) {
             continue;
@@ -863,9 +887,15 @@ fn page_headings(d: &Dom, found: &[Found]) -> Vec<String> {
     let mut out = Vec::new();
     for n in d.find_all(0, |d, n| {
         is_heading(d.name(n))
-            || ["page-title", "archive-title", "pagetitle", "page-header", "taxonomy-title"]
-                .iter()
-                .any(|k| d.has_class(n, k))
+            || [
+                "page-title",
+                "archive-title",
+                "pagetitle",
+                "page-header",
+                "taxonomy-title",
+            ]
+            .iter()
+            .any(|k| d.has_class(n, k))
     }) {
         if found.iter().any(|f| d.within(n, f.root)) || in_furniture(d, n) {
             continue;
@@ -895,7 +925,12 @@ fn date_text(d: Date) -> String {
 }
 
 /// Renders one post's segment in the text parser's page format.
-fn segment(headings: &[String], date: Option<Date>, author: Option<&str>, blocks: &[Block]) -> String {
+fn segment(
+    headings: &[String],
+    date: Option<Date>,
+    author: Option<&str>,
+    blocks: &[Block],
+) -> String {
     let mut s = String::new();
     for h in headings {
         s.push_str(h);
@@ -920,7 +955,11 @@ fn segment(headings: &[String], date: Option<Date>, author: Option<&str>, blocks
 
 /// Takes leading date and byline blocks out of the content (when the container had
 /// none in its markup).
-fn take_header_blocks(blocks: &mut Vec<Block>, date: &mut Option<Date>, author: &mut Option<String>) {
+fn take_header_blocks(
+    blocks: &mut Vec<Block>,
+    date: &mut Option<Date>,
+    author: &mut Option<String>,
+) {
     let mut i = 0;
     let mut looked = 0;
     while i < blocks.len() && looked < 3 {
@@ -1009,11 +1048,12 @@ fn post_from_blocks(
             }
             let shift = post.body.len();
             post.body.push_str(&extra.body);
-            post.paragraphs.extend(extra.paragraphs.iter().map(|p| Paragraph {
-                start: p.start + shift,
-                end: p.end + shift,
-                voice: p.voice,
-            }));
+            post.paragraphs
+                .extend(extra.paragraphs.iter().map(|p| Paragraph {
+                    start: p.start + shift,
+                    end: p.end + shift,
+                    voice: p.voice,
+                }));
         }
         post.sources.extend(extra.sources);
     }
@@ -1093,7 +1133,10 @@ fn resolve_url(base: Option<&str>, href: &str) -> String {
     if href.starts_with('/') {
         return format!("{}{}", &base[..host_end], href);
     }
-    let dir_end = base.rfind('/').filter(|&i| i >= host_end).map_or(base.len(), |i| i + 1);
+    let dir_end = base
+        .rfind('/')
+        .filter(|&i| i >= host_end)
+        .map_or(base.len(), |i| i + 1);
     let mut dir = base[..dir_end].to_string();
     if !dir.ends_with('/') {
         dir.push('/');
@@ -1163,7 +1206,9 @@ pub fn parse_html(doc: &Document, opts: &ParseOptions) -> (Vec<Post>, Vec<Reject
             doc.source.clone(),
             "parse_posts",
             "no_post",
-            Some("no post found in the HTML page (no post container, headline or main text)".into()),
+            Some(
+                "no post found in the HTML page (no post container, headline or main text)".into(),
+            ),
         ));
     }
     (posts, rejects)
@@ -1180,14 +1225,16 @@ fn main_root(d: &Dom) -> NodeId {
     }
     // the element whose direct paragraphs hold the most text
     let mut best = (0usize, None);
-    for n in d.find_all(0, |d, n| matches!(d.name(n), "div" | "section" | "td" | "article")) {
+    for n in d.find_all(0, |d, n| {
+        matches!(d.name(n), "div" | "section" | "td" | "article")
+    }) {
         if in_furniture(d, n) {
             continue;
         }
         let score: usize = d
             .children(n)
             .iter()
-            .filter(|&&c| matches!(d.name(c), "p" | "blockquote" | "br" | "") )
+            .filter(|&&c| matches!(d.name(c), "p" | "blockquote" | "br" | ""))
             .map(|&c| d.text(c).split_whitespace().count())
             .sum();
         if score > best.0 {
@@ -1252,13 +1299,9 @@ fn generic(
         .filter(|t| !t.is_empty())
         .or_else(|| meta.og_title.clone())
         .or_else(|| {
-            meta.title.as_ref().map(|t| {
-                t.split(" | ")
-                    .next()
-                    .unwrap_or(t)
-                    .trim()
-                    .to_string()
-            })
+            meta.title
+                .as_ref()
+                .map(|t| t.split(" | ").next().unwrap_or(t).trim().to_string())
         });
     let Some(title) = title else {
         return Vec::new();
@@ -1270,7 +1313,11 @@ fn generic(
         .flat_map(|b| b.lines.iter())
         .map(|l| l.split_whitespace().count())
         .sum();
-    if words < 20 || !blocks.iter().any(|b| b.lines.iter().any(|l| lines::prose(l))) {
+    if words < 20
+        || !blocks
+            .iter()
+            .any(|b| b.lines.iter().any(|l| lines::prose(l)))
+    {
         return Vec::new();
     }
     let author = d

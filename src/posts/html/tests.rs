@@ -39,8 +39,15 @@ fn wordpress_archive_page() {
     let p = &posts[0];
     assert_eq!(p.title, "Coal ships seen near Nampo");
     assert_eq!(p.published, Date::from_ymd_opt(2019, 3, 2));
-    assert_eq!(p.url.as_deref(), Some("https://blog.example/2019/03/02/coal-ships/"));
-    assert!(p.categories.contains(&"Trade".to_string()), "{:?}", p.categories);
+    assert_eq!(
+        p.url.as_deref(),
+        Some("https://blog.example/2019/03/02/coal-ships/")
+    );
+    assert!(
+        p.categories.contains(&"Trade".to_string()),
+        "{:?}",
+        p.categories
+    );
     assert!(p.body.contains("12 bulk carriers"));
     assert!(!p.body.contains("Continue reading"));
     assert!(!p.body.contains("widget"));
@@ -55,9 +62,15 @@ fn wordpress_archive_page() {
     assert!(quoted[0].starts_with("About 40,000 tons"));
     let q = &posts[1];
     assert_eq!(q.author.as_deref(), Some("Jan Kowalski"));
-    assert_eq!(q.url.as_deref(), Some("https://blog.example/2019/02/20/exports-fall/"));
+    assert_eq!(
+        q.url.as_deref(),
+        Some("https://blog.example/2019/02/20/exports-fall/")
+    );
     assert!(q.body.starts_with("North Korea’s exports"));
-    assert_eq!(q.post_id, crate::ids::post_id("Exports to China fall again", q.published));
+    assert_eq!(
+        q.post_id,
+        crate::ids::post_id("Exports to China fall again", q.published)
+    );
 }
 
 #[test]
@@ -83,14 +96,25 @@ Corn was cheaper.</p>
     assert_eq!(p.author.as_deref(), Some("Kim Min-ji"));
     assert_eq!(p.url.as_deref(), Some("https://x.example/2021/05/06/rice/"));
     assert!(p.categories.contains(&"rice".to_string()));
-    assert!(p.body.contains("Après — “quotes” — 10 000 tons."), "{}", p.body);
+    assert!(
+        p.body.contains("Après — “quotes” — 10 000 tons."),
+        "{}",
+        p.body
+    );
     assert!(!p.body.contains("Share this"));
     assert!(!p.body.contains("First!"));
     assert!(p.body.contains("bold italic"));
-    let q: Vec<&Paragraph> = p.paragraphs.iter().filter(|x| x.voice == Voice::Quoted).collect();
+    let q: Vec<&Paragraph> = p
+        .paragraphs
+        .iter()
+        .filter(|x| x.voice == Voice::Quoted)
+        .collect();
     assert!(!q.is_empty());
     for x in &q {
-        assert!(p.body[x.start..x.end].contains("vendor") || p.body[x.start..x.end].contains("Prices rose"));
+        assert!(
+            p.body[x.start..x.end].contains("vendor")
+                || p.body[x.start..x.end].contains("Prices rose")
+        );
     }
 }
 
@@ -113,7 +137,8 @@ fn generic_news_page_uses_meta_date() {
 
 #[test]
 fn page_without_post_is_rejected() {
-    let (posts, rejects) = parse("<html><body><div class=\"menu\">Home</div><p>Hello</p></body></html>");
+    let (posts, rejects) =
+        parse("<html><body><div class=\"menu\">Home</div><p>Hello</p></body></html>");
     assert!(posts.is_empty());
     assert_eq!(rejects.len(), 1);
     assert_eq!(rejects[0].reason, "no_post");
@@ -124,9 +149,18 @@ fn page_without_post_is_rejected() {
 
 #[test]
 fn urls_resolve_against_the_page() {
-    assert_eq!(resolve_url(Some("https://a.example/x/y/"), "/z/"), "https://a.example/z/");
-    assert_eq!(resolve_url(Some("https://a.example/x/y"), "z"), "https://a.example/x/z");
-    assert_eq!(resolve_url(Some("https://a.example/"), "//b.example/q"), "https://b.example/q");
+    assert_eq!(
+        resolve_url(Some("https://a.example/x/y/"), "/z/"),
+        "https://a.example/z/"
+    );
+    assert_eq!(
+        resolve_url(Some("https://a.example/x/y"), "z"),
+        "https://a.example/x/z"
+    );
+    assert_eq!(
+        resolve_url(Some("https://a.example/"), "//b.example/q"),
+        "https://b.example/q"
+    );
     assert_eq!(resolve_url(None, "/z"), "/z");
 }
 
