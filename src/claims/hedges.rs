@@ -11,6 +11,7 @@
 //!   suggest(s), believe(d), is thought to, expected, plans to, almost certainly…
 
 use super::text::Tok;
+use std::borrow::Cow;
 
 /// Family of a hedge cue.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -155,12 +156,23 @@ fn index() -> &'static std::collections::HashMap<&'static str, Vec<usize>> {
 /// Hedge cues among `toks` (words only are compared), in order, longest match first.
 pub fn find(toks: &[Tok], body: &str) -> Vec<Hedge> {
     let words: Vec<usize> = (0..toks.len()).filter(|&i| toks[i].word).collect();
-    let lower: Vec<String> = words.iter().map(|&i| toks[i].t.to_lowercase()).collect();
+    // most words are already lower case: borrow them
+    let lower: Vec<Cow<str>> = words
+        .iter()
+        .map(|&i| {
+            let t = toks[i].t;
+            if t.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+                Cow::Owned(t.to_lowercase())
+            } else {
+                Cow::Borrowed(t)
+            }
+        })
+        .collect();
     let mut out = Vec::new();
     let mut w = 0;
     while w < words.len() {
         let mut hit = None;
-        let Some(cands) = index().get(lower[w].as_str()) else {
+        let Some(cands) = index().get(lower[w].as_ref()) else {
             w += 1;
             continue;
         };
@@ -191,9 +203,9 @@ pub fn find(toks: &[Tok], body: &str) -> Vec<Hedge> {
 }
 
 /// Uses of a cue word that are not hedges.
-fn excluded(cue: &[&str], lower: &[String], w: usize, toks: &[Tok], words: &[usize]) -> bool {
-    let prev = if w > 0 { lower[w - 1].as_str() } else { "" };
-    let next = lower.get(w + cue.len()).map_or("", |s| s.as_str());
+fn excluded(cue: &[&str], lower: &[Cow<str>], w: usize, toks: &[Tok], words: &[usize]) -> bool {
+    let prev = if w > 0 { lower[w - 1].as_ref() } else { "" };
+    let next = lower.get(w + cue.len()).map_or("", |s| s.as_ref());
     match cue {
         // the month, not the modal
         ["may"] => toks[words[w]].t == "May",
