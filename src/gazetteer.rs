@@ -161,7 +161,7 @@ pub fn find(text: &str) -> Vec<Hit> {
         }
     };
     let mut cands: Vec<(usize, usize, usize)> = Vec::new();
-    for m in g.ac.find_overlapping_iter(&folded) {
+    for m in g.ac.find_overlapping_iter(folded) {
         let (s, e) = (m.start(), m.end());
         let before = folded[..s].chars().next_back();
         let after = folded[e..].chars().next();
