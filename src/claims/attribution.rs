@@ -131,10 +131,14 @@ const WEAK: &[&str] = &[
     "warn",
 ];
 
-fn weak_verbs() -> &'static std::collections::HashSet<&'static str> {
-    static W: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
-        std::sync::OnceLock::new();
-    W.get_or_init(|| WEAK.iter().copied().collect())
+fn weak_verbs() -> &'static [&'static str] {
+    static W: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    W.get_or_init(|| {
+        let mut v: Vec<&'static str> = WEAK.to_vec();
+        v.sort_unstable();
+        v.dedup();
+        v
+    })
 }
 
 /// Verbs whose speaker may follow them ("said the source").
@@ -322,25 +326,32 @@ pub fn find(toks: &[Tok], body: &str) -> Option<Attribution> {
         if t.t.len() < 3 || !t.t.bytes().all(|b| b.is_ascii_alphabetic()) {
             continue;
         }
-        let lw = t.t.to_ascii_lowercase();
+        // verbs are written in lower case, "According" aside: no allocation per word
+        let lw: &str = if t.t.bytes().all(|b| b.is_ascii_lowercase()) {
+            t.t
+        } else if t.t == "According" {
+            "according"
+        } else {
+            continue;
+        };
         if lw == "according" && toks.get(v + 1).is_some_and(|x| x.t == "to") {
             if let Some(a) = according_to(toks, v, body) {
                 return Some(a);
             }
             continue;
         }
-        let strong = STRONG.contains(&lw.as_str());
-        if !strong && !weak_verbs().contains(lw.as_str()) {
+        let strong = STRONG.contains(&lw);
+        if !strong && weak_verbs().binary_search(&lw).is_err() {
             continue;
         }
         if !strong && weak.is_some() {
             continue;
         }
-        if matches!(lw.as_str(), "put" | "puts") && !has_at_after(toks, v) {
+        if matches!(lw, "put" | "puts") && !has_at_after(toks, v) {
             continue;
         }
         if matches!(
-            lw.as_str(),
+            lw,
             "reports"
                 | "report"
                 | "claims"
@@ -359,7 +370,7 @@ pub fn find(toks: &[Tok], body: &str) -> Option<Attribution> {
         }
         // passive: "as first reported by NK Pro", "estimated by the Bank of Korea"
         if matches!(
-            lw.as_str(),
+            lw,
             "reported"
                 | "noted"
                 | "quoted"

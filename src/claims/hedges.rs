@@ -138,19 +138,29 @@ pub struct Hedge {
     pub tok: usize,
 }
 
-/// Cue indices by first word, in list order (longer phrases first).
-fn index() -> &'static std::collections::HashMap<&'static str, Vec<usize>> {
-    static I: std::sync::OnceLock<std::collections::HashMap<&'static str, Vec<usize>>> =
-        std::sync::OnceLock::new();
+/// Cue indices by first word (sorted for binary search), in list order (longer phrases first).
+fn index() -> &'static [(&'static str, Vec<usize>)] {
+    static I: std::sync::OnceLock<Vec<(&'static str, Vec<usize>)>> = std::sync::OnceLock::new();
     I.get_or_init(|| {
-        let mut m: std::collections::HashMap<&'static str, Vec<usize>> = Default::default();
+        let mut m: Vec<(&'static str, Vec<usize>)> = Vec::new();
         for (i, (cue, _)) in CUES.iter().enumerate() {
             if let Some(f) = cue.first() {
-                m.entry(f).or_default().push(i);
+                match m.iter_mut().find(|(k, _)| k == f) {
+                    Some((_, v)) => v.push(i),
+                    None => m.push((f, vec![i])),
+                }
             }
         }
+        m.sort_by(|a, b| a.0.cmp(b.0));
         m
     })
+}
+
+fn candidates(word: &str) -> Option<&'static [usize]> {
+    let idx = index();
+    idx.binary_search_by(|(k, _)| (*k).cmp(word))
+        .ok()
+        .map(|i| idx[i].1.as_slice())
 }
 
 /// Hedge cues among `toks` (words only are compared), in order, longest match first.
@@ -172,7 +182,7 @@ pub fn find(toks: &[Tok], body: &str) -> Vec<Hedge> {
     let mut w = 0;
     while w < words.len() {
         let mut hit = None;
-        let Some(cands) = index().get(lower[w].as_ref()) else {
+        let Some(cands) = candidates(lower[w].as_ref()) else {
             w += 1;
             continue;
         };
