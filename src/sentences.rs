@@ -277,6 +277,13 @@ fn ends_here(
     if letters.len() == 1 && letters[0].is_alphabetic() {
         return false;
     }
+    // company suffixes: "Samsung Co. Ltd", "Acme Inc. said" (a sentence may still end there)
+    if matches!(
+        lower.as_str(),
+        "co" | "corp" | "inc" | "ltd" | "llc" | "plc" | "bros" | "etc"
+    ) {
+        return OPENERS.contains(&next_word.as_str());
+    }
     // dotted acronym: U.S, U.N, a.m, D.P.R.K
     if before.contains('.') && before.chars().all(|c| c.is_alphabetic() || c == '.') {
         return OPENERS.contains(&next_word.as_str());
