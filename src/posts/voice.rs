@@ -1,0 +1,240 @@
+//! Who speaks in each paragraph: the blogger, a quoted outlet, or a citation.
+//!
+//! A line ending in ':' ("According to Yonhap:", "The Daily NK reports:") opens a quoted
+//! run; the run ends at the next citation, the next such intro, or the end of the post.
+//! Bloggers often close with their own comment: trailing paragraphs of a run that carry
+//! the blogger's cues (first person outside quotation marks, "presumably", "unclear",
+//! "keep in mind" …) go back to the author. A post that ends with a "(Source: …)"
+//! citation and has no intro line quotes from its second paragraph on, the way the
+//! blog pastes an article under one paragraph of its own.
+
+use std::sync::OnceLock;
+
+use aho_corasick::AhoCorasick;
+
+use crate::model::Voice;
+
+/// How a paragraph was recognised by the page parser.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParaKind {
+    /// Ordinary text.
+    Text,
+    /// A "(Source: …)" citation.
+    ParenSource,
+    /// Any other citation ("Read the full story here:" block, "Source: X" line).
+    Citation,
+}
+
+/// True for a paragraph that introduces a quotation.
+pub fn is_quote_intro(t: &str) -> bool {
+    let t = t.trim_end();
+    t.ends_with(':') && !super::cite::is_block_intro(t) && t.split_whitespace().count() >= 2
+}
+
+/// The text outside quotation marks (“…” and "…"), for cue detection.
+fn outside_quotes(t: &str) -> String {
+    let mut out = String::with_capacity(t.len());
+    let mut depth_curly = 0usize;
+    let mut straight = false;
+    for c in t.chars() {
+        match c {
+            '“' => depth_curly += 1,
+            '”' => depth_curly = depth_curly.saturating_sub(1),
+            '"' => straight = !straight,
+            _ if depth_curly == 0 && !straight => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+const CUE_WORDS: [&str; 8] = [
+    "presumably",
+    "unclear",
+    "probably",
+    "likely",
+    "perhaps",
+    "therefore",
+    "thus",
+    "arguably",
+];
+
+const CUE_PHRASES: [&str; 14] = [
+    "far from clear",
+    "far from certain",
+    "it is possible",
+    "keep in mind",
+    "note that",
+    "notes that",
+    "my own view",
+    "if accurate",
+    "if true",
+    "worth watching",
+    "worth noting",
+    "notable",
+    "may well",
+    "word of caution",
+];
+
+fn is_boundary(s: &str, start: usize, end: usize) -> bool {
+    let before = s[..start].chars().next_back();
+    let after = s[end..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
+fn cue_matcher() -> Option<&'static AhoCorasick> {
+    static AC: OnceLock<Option<AhoCorasick>> = OnceLock::new();
+    AC.get_or_init(|| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(CUE_WORDS.iter().chain(CUE_PHRASES.iter()))
+            .ok()
+    })
+    .as_ref()
+}
+
+fn pronoun_matcher() -> Option<&'static AhoCorasick> {
+    static AC: OnceLock<Option<AhoCorasick>> = OnceLock::new();
+    AC.get_or_init(|| AhoCorasick::new(PRONOUNS).ok()).as_ref()
+}
+
+const PRONOUNS: [&str; 9] = ["I", "me", "my", "My", "we", "We", "our", "Our", "us"];
+
+/// True when a paragraph reads as the blogger's own comment.
+pub fn authorial(t: &str) -> bool {
+    let o = outside_quotes(t);
+    let hit = |ac: Option<&AhoCorasick>| {
+        ac.is_some_and(|ac| {
+            ac.find_iter(o.as_str())
+                .any(|m| is_boundary(&o, m.start(), m.end()))
+        })
+    };
+    hit(pronoun_matcher()) || hit(cue_matcher())
+}
+
+/// Voices for the paragraphs of one post.
+pub fn assign(paras: &[(&str, ParaKind)]) -> Vec<Voice> {
+    let n = paras.len();
+    let mut v: Vec<Voice> = paras
+        .iter()
+        .map(|(_, k)| match k {
+            ParaKind::Text => Voice::Author,
+            _ => Voice::Citation,
+        })
+        .collect();
+    let mut had_intro = false;
+    let mut i = 0;
+    while i < n {
+        if paras[i].1 == ParaKind::Text && is_quote_intro(paras[i].0) {
+            had_intro = true;
+            let start = i + 1;
+            let mut j = start;
+            while j < n && paras[j].1 == ParaKind::Text && !is_quote_intro(paras[j].0) {
+                j += 1;
+            }
+            mark_run(paras, &mut v, start, j);
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    if !had_intro {
+        // "(Source: …)" after pasted text: quoted from the second paragraph on
+        if let Some(c) = paras.iter().position(|(_, k)| *k == ParaKind::ParenSource) {
+            if c >= 2 && paras[..c].iter().all(|(_, k)| *k == ParaKind::Text) {
+                mark_run(paras, &mut v, 1, c);
+            }
+        }
+    }
+    v
+}
+
+/// Marks `start..end` quoted, then hands a trailing comment back to the author.
+fn mark_run(paras: &[(&str, ParaKind)], v: &mut [Voice], start: usize, end: usize) {
+    if start >= end {
+        return;
+    }
+    for x in v.iter_mut().take(end).skip(start) {
+        *x = Voice::Quoted;
+    }
+    // scan back from the end; one cue-less paragraph may sit between cue paragraphs
+    let mut cut = end;
+    let mut gap = 0;
+    let mut k = end;
+    while k > start + 1 {
+        k -= 1;
+        if authorial(paras[k].0) {
+            cut = k;
+            gap = 0;
+        } else {
+            gap += 1;
+            if gap > 1 {
+                break;
+            }
+        }
+    }
+    for x in v.iter_mut().take(end).skip(cut) {
+        *x = Voice::Author;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ParaKind::*;
+
+    #[test]
+    fn intro_and_trailing_comment() {
+        let p = [
+            ("Prices rose again. According to Yonhap:", Text),
+            ("Rice sold for 5,000 won, a trader said.", Text),
+            ("Corn rose too, the trader added.", Text),
+            ("This is presumably seasonal.", Text),
+            (
+                "Read the full story here:\nRice up\nYonhap\n2014-5-1",
+                Citation,
+            ),
+        ];
+        let v = assign(&p);
+        assert_eq!(
+            v,
+            vec![
+                Voice::Author,
+                Voice::Quoted,
+                Voice::Quoted,
+                Voice::Author,
+                Voice::Citation
+            ]
+        );
+    }
+
+    #[test]
+    fn paren_source_without_intro() {
+        let p = [
+            ("I doubt this will last.", Text),
+            ("Traders in Hyesan raised prices.", Text),
+            ("“We have no choice,” one said.", Text),
+            (
+                "(Source: Jane Roe, “Prices up,” Daily NK, May 2nd, 2014.)",
+                ParenSource,
+            ),
+        ];
+        let v = assign(&p);
+        assert_eq!(v[0], Voice::Author);
+        assert_eq!(v[1], Voice::Quoted);
+        assert_eq!(
+            v[2],
+            Voice::Quoted,
+            "first person inside quotation marks is not a cue"
+        );
+        assert_eq!(v[3], Voice::Citation);
+    }
+
+    #[test]
+    fn cues() {
+        assert!(authorial("We should see this in prices."));
+        assert!(!authorial("US officials said so."));
+        assert!(!authorial("“I saw it,” he said."));
+        assert!(authorial("It remains unclear whether it works."));
+    }
+}
