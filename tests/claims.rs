@@ -612,6 +612,16 @@ const ATTRIBUTIONS: &[Attr] = &[
         Some("said"),
         None,
     ),
+    (
+        "The ministry called the plan “reckless” and said 30 firms would suffer.",
+        "a",
+        None,
+        "firms",
+        Some("The ministry"),
+        Some("organization"),
+        Some("called"),
+        None,
+    ),
     // not attributions
     (
         "Having said that, prices may rise.",

@@ -393,6 +393,12 @@ pub fn find(toks: &[Tok], body: &str) -> Option<Attribution> {
             subject_left(toks, v, body, strong).or_else(|| subject_right(toks, v, body))
         {
             if strong {
+                // "X called the resolution … and said …": the first verb of the same speaker
+                if let Some(w) = weak.take() {
+                    if w.span == a.span {
+                        return Some(w);
+                    }
+                }
                 return Some(a);
             }
             weak = Some(a);
