@@ -624,6 +624,26 @@ const ATTRIBUTIONS: &[Attr] = &[
     ),
     // not attributions
     (
+        "The campaign presumably adds to the pressure.",
+        "a",
+        None,
+        "campaign",
+        Some("The Blogger"),
+        Some("author"),
+        None,
+        None,
+    ),
+    (
+        "The UN panel’s latest report, released in May, may describe 30 ships.",
+        "a",
+        None,
+        "ships",
+        Some("The Blogger"),
+        Some("author"),
+        None,
+        None,
+    ),
+    (
         "Having said that, prices may rise.",
         "a",
         None,

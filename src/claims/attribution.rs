@@ -368,6 +368,62 @@ pub fn find(toks: &[Tok], body: &str) -> Option<Attribution> {
         }) {
             continue;
         }
+        // nouns: "the latest report", "its estimates", "the Panel’s report"
+        if matches!(
+            lw,
+            "reports"
+                | "report"
+                | "claims"
+                | "claim"
+                | "calls"
+                | "estimates"
+                | "estimate"
+                | "quotes"
+                | "notes"
+                | "note"
+        ) && v > 0
+            && toks[v - 1].word
+            && (matches!(
+                toks[v - 1].t.to_lowercase().as_str(),
+                "a" | "an"
+                    | "the"
+                    | "this"
+                    | "that"
+                    | "these"
+                    | "those"
+                    | "its"
+                    | "their"
+                    | "his"
+                    | "her"
+                    | "our"
+                    | "latest"
+                    | "new"
+                    | "recent"
+                    | "annual"
+                    | "monthly"
+                    | "weekly"
+                    | "first"
+                    | "final"
+                    | "earlier"
+                    | "previous"
+                    | "separate"
+                    | "such"
+                    | "media"
+                    | "news"
+                    | "press"
+                    | "official"
+                    | "unconfirmed"
+                    | "initial"
+                    | "preliminary"
+            ) || toks[v - 1].t.ends_with('’')
+                || toks[v - 1].t.ends_with('\''))
+        {
+            continue;
+        }
+        // "adds to the pressure" is no report
+        if matches!(lw, "adds" | "added" | "add") && toks.get(v + 1).is_some_and(|x| x.t == "to") {
+            continue;
+        }
         // passive: "as first reported by NK Pro", "estimated by the Bank of Korea"
         if matches!(
             lw,
@@ -756,7 +812,7 @@ fn build(np: Vec<Tok>, lverb: &str, verb: String, body: &str, strong: bool) -> O
     let kind = speakers::classify(&np, lverb);
     // "A single month says little", "December alone tells the story": present-tense
     // say/tell need a phrase that names a speaker
-    let strong = strong && !matches!(lverb, "says" | "say" | "tells" | "tell");
+    let strong = strong && !matches!(lverb, "says" | "say" | "tells" | "tell" | "adds");
     if kind.is_none() && !strong {
         return None;
     }
