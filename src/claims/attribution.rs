@@ -522,6 +522,16 @@ fn subject_left(toks: &[Tok], v: usize, body: &str, strong: bool) -> Option<Attr
     {
         return None;
     }
+    // "Daily NK spoke with a source who said": the antecedent of "who"
+    if j >= 2 && toks[j - 1].word && matches!(toks[j - 1].t, "who" | "that") && toks[j - 2].word {
+        let b = scan_left(toks, j - 1);
+        let seg: Vec<Tok> = toks[b..j - 1].to_vec();
+        let np = tail_np(&seg);
+        if !np.is_empty() {
+            return build(np, &lverb, verb, body, false);
+        }
+        return None;
+    }
     // "X, an analyst at Y, said" / "Reuters, working from the same data, puts":
     // a comma right before the verb closes an appositive
     if j >= 1 && toks[j - 1].t == "," && !toks[j - 1].quoted {
