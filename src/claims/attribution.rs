@@ -515,6 +515,21 @@ fn subject_left(toks: &[Tok], v: usize, body: &str, strong: bool) -> Option<Attr
     {
         j -= 1;
     }
+    // a parenthesis before the verb: "the National Intelligence Service (NIS) told"
+    if j >= 1 && toks[j - 1].t == ")" {
+        if let Some(open) = toks[..j - 1].iter().rposition(|t| t.t == "(") {
+            if j - 1 - open <= 8 {
+                j = open;
+                while j > 0
+                    && toks[j - 1].word
+                    && !toks[j - 1].quoted
+                    && is_adverb(&toks[j - 1].t.to_lowercase())
+                {
+                    j -= 1;
+                }
+            }
+        }
+    }
     // passive "it is said", "he was told": nobody named
     if toks[j..v]
         .iter()
