@@ -682,6 +682,26 @@ const ATTRIBUTIONS: &[Attr] = &[
         Some("said"),
         None,
     ),
+    (
+        "Kyunghyang Shinmun said 40 firms closed.",
+        "a",
+        None,
+        "firms",
+        Some("Kyunghyang Shinmun"),
+        Some("outlet"),
+        Some("said"),
+        Some("Kyunghyang Shinmun"),
+    ),
+    (
+        "The Korean Central News Agency (KCNA) said 30 dams were built.",
+        "a",
+        None,
+        "dams",
+        Some("The Korean Central News Agency"),
+        Some("outlet"),
+        Some("said"),
+        Some("KCNA"),
+    ),
     // not attributions
     (
         "The campaign presumably adds to the pressure.",

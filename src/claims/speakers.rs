@@ -670,6 +670,40 @@ pub fn classify(np: &[Tok], verb: &str) -> Option<SpeakerKind> {
         "reported" | "reports" | "report" | "wrote" | "writes" | "published"
     );
     if caps {
+        if core_nodet.iter().any(|w| {
+            matches!(
+                w.base().as_str(),
+                "shinmun"
+                    | "sinmun"
+                    | "ilbo"
+                    | "times"
+                    | "post"
+                    | "news"
+                    | "daily"
+                    | "herald"
+                    | "journal"
+                    | "tribune"
+                    | "gazette"
+                    | "press"
+                    | "radio"
+                    | "tv"
+                    | "shimbun"
+                    | "sinbo"
+                    | "shinbo"
+                    | "television"
+                    | "broadcasting"
+                    | "telegraph"
+                    | "observer"
+                    | "monitor"
+                    | "review"
+                    | "weekly"
+                    | "chronicle"
+                    | "express"
+                    | "pravda"
+            )
+        }) {
+            return Some(SpeakerKind::Outlet);
+        }
         if core_nodet
             .iter()
             .any(|w| ORG_WORDS.contains(&w.t.trim_end_matches('.')))
