@@ -138,29 +138,50 @@ pub struct Hedge {
     pub tok: usize,
 }
 
-/// Cue indices by first word (sorted for binary search), in list order (longer phrases first).
-fn index() -> &'static [(&'static str, Vec<usize>)] {
-    static I: std::sync::OnceLock<Vec<(&'static str, Vec<usize>)>> = std::sync::OnceLock::new();
+/// FNV-1a: a fast hash for the short words looked up here.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FnvMap<V> = std::collections::HashMap<&'static str, V, std::hash::BuildHasherDefault<Fnv>>;
+
+/// Cue indices by first word, in list order (longer phrases first).
+fn index() -> &'static FnvMap<Vec<usize>> {
+    static I: std::sync::OnceLock<FnvMap<Vec<usize>>> = std::sync::OnceLock::new();
     I.get_or_init(|| {
-        let mut m: Vec<(&'static str, Vec<usize>)> = Vec::new();
+        let mut m: FnvMap<Vec<usize>> = FnvMap::default();
         for (i, (cue, _)) in CUES.iter().enumerate() {
             if let Some(f) = cue.first() {
-                match m.iter_mut().find(|(k, _)| k == f) {
-                    Some((_, v)) => v.push(i),
-                    None => m.push((f, vec![i])),
-                }
+                m.entry(f).or_default().push(i);
             }
         }
-        m.sort_by(|a, b| a.0.cmp(b.0));
         m
     })
 }
 
 fn candidates(word: &str) -> Option<&'static [usize]> {
-    let idx = index();
-    idx.binary_search_by(|(k, _)| (*k).cmp(word))
-        .ok()
-        .map(|i| idx[i].1.as_slice())
+    // every cue's first word has 2 to 12 letters
+    if !(2..=12).contains(&word.len()) {
+        return None;
+    }
+    index().get(word).map(|v| v.as_slice())
 }
 
 /// Hedge cues among `toks` (words only are compared), in order, longest match first.
