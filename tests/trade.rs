@@ -516,3 +516,25 @@ fn more_shapes() {
         assert_eq!(brief(&r), vec![want.clone()], "case: {text}");
     }
 }
+
+#[test]
+fn annual_report_paragraph_carries_partner_and_period() {
+    let body = "North Korea's foreign trade rose 7.8 percent to a record $7.34 billion in 2013, the agency said. \
+Exports rose 13.8 percent to $3.21 billion, while imports rose 3.6 percent to $4.13 billion. \
+China accounted for 89.1 percent of the total.\n\n\
+Inter-Korean trade amounted to $1.14 billion in 2013, with North Korea's exports to the South at $615 million \
+and its imports from the South at $521 million. Trade with Russia came to $104 million.";
+    let r = rows("KOTRA's annual report", "2014-05-22", body);
+    assert_eq!(
+        brief(&r),
+        vec![
+            row("2013", "total", "World", 7.34e9),
+            row("2013", "export", "World", 3.21e9),
+            row("2013", "import", "World", 4.13e9),
+            row("2013", "total", "South Korea", 1.14e9),
+            row("2013", "export", "South Korea", 615e6),
+            row("2013", "import", "South Korea", 521e6),
+            row("2013", "total", "Russia", 104e6),
+        ]
+    );
+}

@@ -32,7 +32,11 @@
 //! of goods ("North Korean goods"), and, for bare words ("exports of $X"), the side
 //! the text reports from (set by the last phrase that named one, North Korea by
 //! default). China's exports to North Korea are North Korea's imports; "the other
-//! direction" reverses the previous flow.
+//! direction" reverses the previous flow. An unnamed exporter to a partner ("exports
+//! to China") is North Korea; a named foreign side with no counterpart ("Chinese
+//! exports") counts only when North Korea is named in the sentence or that country
+//! is the partner of the running context (so "South Korea's exports" is not North
+//! Korean trade).
 //!
 //! **Partner**: South Korea for inter-Korean trade (`inter-Korean`, `the two
 //! Koreas`); `World` for North Korea's foreign trade (`foreign trade`, `outside
