@@ -538,3 +538,28 @@ and its imports from the South at $521 million. Trade with Russia came to $104 m
         ]
     );
 }
+
+#[test]
+fn owner_only_and_export_items() {
+    let r = rows(
+        "The economy in 2014",
+        "2015-07-01",
+        "North Korea's trade volume hit $7.6 billion in 2014.",
+    );
+    assert_eq!(brief(&r), vec![row("2014", "total", "World", 7.6e9)]);
+    let r = rows(
+        "Sanctions list",
+        "2016-04-07",
+        "In 2015 North Korea's top export item to China was coal, which brought in about $1.05 billion.",
+    );
+    assert_eq!(
+        brief(&r),
+        vec![with(row("2015", "export", "China", 1.05e9), "coal")]
+    );
+    let r = rows(
+        "Trade data",
+        "2016-03-01",
+        "The country's exports to China fell 0.6 percent to $2.63 billion in 2015.",
+    );
+    assert_eq!(brief(&r), vec![row("2015", "export", "China", 2.63e9)]);
+}

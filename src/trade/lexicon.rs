@@ -126,7 +126,16 @@ pub fn is_cue(toks: &[Tok], j: usize) -> bool {
 
 /// The nearest cue word before token `t` in the sentence.
 pub fn back_cue(toks: &[Tok], t: usize) -> Option<Cue> {
-    (0..t).rev().find_map(|j| classify(toks, j))
+    let c = (0..t).rev().find_map(|j| classify(toks, j))?;
+    // "the top export item": the flow word, not the item.
+    if c.kind == CueKind::Item && c.i > 0 {
+        if let Some(f) = classify(toks, c.i - 1) {
+            if matches!(f.kind, CueKind::Export | CueKind::Import) {
+                return Some(f);
+            }
+        }
+    }
+    Some(c)
 }
 
 /// The last flow cue of a sentence (trade, exports, imports).

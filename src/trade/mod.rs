@@ -590,8 +590,11 @@ fn sentence_rows(
                     } else {
                         None
                     });
-                    ctx.flow = Some(flow);
-                    ctx.partner = Some(partner);
+                    // Only an explicit cue makes the context North Korea's foreign trade.
+                    if partner != WORLD || world_cue(toks, 0, toks.len()) {
+                        ctx.flow = Some(flow);
+                        ctx.partner = Some(partner);
+                    }
                 }
             }
             ctx.last_trade = Some(si);
@@ -1033,6 +1036,13 @@ fn total_partner(
     }
     if let Some(p) = prev {
         return Some(p.partner);
+    }
+    // "North Korea's trade volume hit $7.6 billion", nothing else said: its foreign trade.
+    let nk_owner = cs
+        .iter()
+        .any(|c| c.name == NK && c.adj && c.j + 3 >= cue_i && c.j <= cue_i);
+    if ctx.partner.is_none() && nk_owner && others.is_empty() {
+        return Some(WORLD);
     }
     ctx.partner
 }
