@@ -563,3 +563,21 @@ fn owner_only_and_export_items() {
     );
     assert_eq!(brief(&r), vec![row("2015", "export", "China", 2.63e9)]);
 }
+
+#[test]
+fn continuation_sentences_inherit_the_flow() {
+    let body = "North Korea's imports from China rose to $188 million in April from $158 million in March. \
+Its exports to China, meanwhile, were just $18.5 million. That is down from $22 million the previous month. \
+November was even lower, at $15 million.";
+    let r = rows("Monthly data: April", "2019-05-20", body);
+    assert_eq!(
+        brief(&r),
+        vec![
+            row("2019-04", "import", "China", 188e6),
+            row("2019-03", "import", "China", 158e6),
+            row("2019-04", "export", "China", 18.5e6),
+            row("2019-03", "export", "China", 22e6),
+            row("2018-11", "export", "China", 15e6),
+        ]
+    );
+}

@@ -410,13 +410,17 @@ fn sentence_rows(
         // right after a trade statement, continues it.
         let cue = cue.or_else(|| {
             let led = ms.first().is_some_and(|m| m.i <= 1 && !m.event);
-            (k == 0 && led && ctx.last_trade == Some(si.wrapping_sub(1))).then_some(Cue {
-                i: t,
-                kind: CueKind::Anaphor,
-                verb: false,
-                undirected: false,
-                origin: None,
-            })
+            // "That is down from $22 million the previous month."
+            let compared = comparison_before(toks, t) && t <= 6;
+            (k == 0 && (led || compared) && ctx.last_trade == Some(si.wrapping_sub(1))).then_some(
+                Cue {
+                    i: t,
+                    kind: CueKind::Anaphor,
+                    verb: false,
+                    undirected: false,
+                    origin: None,
+                },
+            )
         });
         let Some(cue) = cue else {
             continue;
@@ -870,11 +874,17 @@ fn sides(
             "to", "from", "with", "of", "in", "into", "by", "than", "for", "between", "at", "on",
             "across", "and", "through", "via",
         ];
-        let subj = cs.iter().filter(usable).rev().find(|c| {
-            c.j <= cue.i
-                && c.i >= cstart.min(cue.i.saturating_sub(12))
-                && !(c.i > 0 && toks[c.i - 1].any(&preps))
-        });
+        let object = |c: &Country| {
+            let mut p = c.i;
+            if p > 0 && toks[p - 1].is("the") {
+                p -= 1;
+            }
+            p > 0 && toks[p - 1].any(&preps)
+        };
+        let subj =
+            cs.iter().filter(usable).rev().find(|c| {
+                c.j <= cue.i && c.i >= cstart.min(cue.i.saturating_sub(12)) && !object(c)
+            });
         actor = subj.map(|c| Side::Country(c.name));
         if actor.is_none() {
             // A bare "the North"/"the South" without "the" after the verb is rare; "it" is not a subject here.
@@ -1004,9 +1014,16 @@ fn side_at(toks: &[Tok], cs: &[Country], i: usize) -> Option<Side> {
 /// The country "its" stands for: the nearest earlier subject or possessive, not a prepositional object.
 fn its_antecedent(toks: &[Tok], cs: &[Country], i: usize) -> Option<Side> {
     let preps = ["to", "from", "with", "of", "into", "than", "between"];
+    let object = |c: &Country| {
+        let mut p = c.i;
+        if p > 0 && toks[p - 1].is("the") {
+            p -= 1;
+        }
+        p > 0 && toks[p - 1].any(&preps)
+    };
     cs.iter()
         .rev()
-        .find(|c| c.j <= i && !c.institution && !(c.i > 0 && toks[c.i - 1].any(&preps)))
+        .find(|c| c.j <= i && !c.institution && !object(c))
         .map(|c| Side::Country(c.name))
 }
 
