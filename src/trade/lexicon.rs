@@ -305,6 +305,21 @@ const EXCLUDE: &[&str] = &[
     "assets",
     "smuggling",
     "smuggled",
+    "profit",
+    "profits",
+    "rent",
+    "ransom",
+    "reward",
+    "stake",
+    "stakes",
+    "capital",
+    "valuation",
+    "insurance",
+    "bonds",
+    "shares",
+    "donor",
+    "pledged",
+    "pledge",
 ];
 
 const MODIFIER_EXCLUDE: &[&str] = &[
