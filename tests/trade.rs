@@ -581,3 +581,12 @@ November was even lower, at $15 million.";
         ]
     );
 }
+
+#[test]
+fn a_far_cue_does_not_govern_another_clause() {
+    let body = "Trade with China has been hit hard by the border closure and by the sanctions that the Security Council \
+adopted over the past several years against the country's weapons programs, and yet the leadership found enough \
+money to open a new ski resort in the east of the country worth $35 million in 2019.";
+    let r = rows("Sanctions and spending", "2019-12-01", body);
+    assert!(brief(&r).is_empty(), "{:?}", brief(&r));
+}

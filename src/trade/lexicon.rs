@@ -119,6 +119,9 @@ fn classify(toks: &[Tok], j: usize) -> Option<Cue> {
     }
 }
 
+/// How many tokens before a figure its cue may stand.
+const MAX_CUE_DISTANCE: usize = 25;
+
 /// True when token `j` is a cue word.
 pub fn is_cue(toks: &[Tok], j: usize) -> bool {
     classify(toks, j).is_some()
@@ -127,6 +130,12 @@ pub fn is_cue(toks: &[Tok], j: usize) -> bool {
 /// The nearest cue word before token `t` in the sentence.
 pub fn back_cue(toks: &[Tok], t: usize) -> Option<Cue> {
     let c = (0..t).rev().find_map(|j| classify(toks, j))?;
+    // A cue far back in a long sentence governs another clause, not this figure, unless
+    // a chain of figures leads to it ("fell to $90 million … from $145 million").
+    let first_fig = (c.i + 1..=t).find(|&k| toks[k].fig.is_some()).unwrap_or(t);
+    if first_fig - c.i > MAX_CUE_DISTANCE {
+        return None;
+    }
     // "the top export item": the flow word, not the item.
     if c.kind == CueKind::Item && c.i > 0 {
         if let Some(f) = classify(toks, c.i - 1) {
@@ -259,6 +268,7 @@ const EXCLUDE: &[&str] = &[
     "losses",
     "cost",
     "costs",
+    "costing",
     "price",
     "prices",
     "fee",

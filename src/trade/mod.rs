@@ -12,7 +12,10 @@
 //! `sold`, `bought`, `purchases`, `the total`, …) or a cue right after it (`$X worth
 //! of Chinese goods`, `$X in total trade`, `$X consisted of exports`). Anaphoric cues
 //! (`the same figure`, `the shipments`, `the largest item` with a commodity) take
-//! the flow of the previous trade statement. Not trade, and skipped:
+//! the flow of the previous trade statement, and so does a sentence right after one
+//! that is led by a period or a comparison ("November was even lower, at $X"; "That
+//! is down from $Y"). A cue more than 25 words before the first figure after it
+//! governs another clause. Not trade, and skipped:
 //! - balances: `deficit`, `surplus`, `balance` (also `trade deficit`);
 //! - aid and non-trade money: `aid`/`humanitarian` shipments (but not "including
 //!   aid"), investment, loans, wages, fees, costs, prices, losses, funding, income,
