@@ -590,3 +590,21 @@ money to open a new ski resort in the east of the country worth $35 million in 2
     let r = rows("Sanctions and spending", "2019-12-01", body);
     assert!(brief(&r).is_empty(), "{:?}", brief(&r));
 }
+
+#[test]
+fn total_trade_owned_by_the_north_is_world() {
+    let r = rows(
+        "Trade in 2008",
+        "2009-02-01",
+        "Trade with China accounted for 73 percent of North Korea's total trade of $3.8 billion in 2008.",
+    );
+    assert_eq!(brief(&r), vec![row("2008", "total", "World", 3.8e9)]);
+    let r = rows(
+        "Trade in 2008",
+        "2009-02-01",
+        "China–North Korea trade reached a record $2.79 billion in 2008, up 41.2 percent from the previous year.",
+    );
+    assert_eq!(brief(&r), vec![row("2008", "total", "China", 2.79e9)]);
+    assert_eq!(r[0].change_pct, Some(41.2));
+    assert_eq!(r[0].change_basis.as_deref(), Some("yoy"));
+}

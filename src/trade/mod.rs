@@ -1051,6 +1051,23 @@ fn total_partner(
     if !bilateral && bilateral_world {
         return Some(WORLD);
     }
+    // "… of North Korea's total trade of $3.8 billion": owned by the North alone, no
+    // partner named before the figure: its foreign trade.
+    let owners: Vec<&Country> = cs
+        .iter()
+        .filter(|c| !c.institution && c.j <= cue_i && c.j + 4 >= cue_i)
+        .collect();
+    let named_between = cs
+        .iter()
+        .any(|c| c.name != NK && !c.institution && c.i > cue_i && c.i < t);
+    if !bilateral
+        && !owners.is_empty()
+        && owners.iter().all(|c| c.name == NK && c.adj)
+        && !named_between
+        && !cs.iter().any(|c| c.name != NK && !c.institution && c.i > t)
+    {
+        return Some(WORLD);
+    }
     if let Some(c) = nearest(&others, cue_i, t) {
         return Some(c);
     }
