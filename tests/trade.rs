@@ -608,3 +608,11 @@ fn total_trade_owned_by_the_north_is_world() {
     assert_eq!(r[0].change_pct, Some(41.2));
     assert_eq!(r[0].change_basis.as_deref(), Some("yoy"));
 }
+
+#[test]
+fn a_huge_sentence_stays_fast_enough() {
+    // 3,000 figures in one run-on "sentence": must finish (quadratic blow-ups would not).
+    let body = "exports to China rose to $1 million, ".repeat(3000);
+    let r = rows("Trade with China in 2019", "2020-02-01", &body);
+    assert_eq!(r.iter().filter(|x| !x.derived).count(), 3000);
+}

@@ -1,6 +1,6 @@
 //! Cue lists for trade statements: flow words, exclusions, commodities.
 
-use super::words::{at, countries, Tok};
+use super::words::{at, Tok};
 
 /// What a cue word says about the figure it governs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -158,7 +158,7 @@ pub fn last_flow_cue(toks: &[Tok]) -> Option<Cue> {
 
 /// A cue right after the figure at `t`: "worth of (Chinese) goods", "in total trade",
 /// "consisted of exports", "for total trade".
-pub fn after_cue(toks: &[Tok], t: usize, _cs: &[super::words::Country]) -> Option<Cue> {
+pub fn after_cue(toks: &[Tok], t: usize, cs: &[super::words::Country]) -> Option<Cue> {
     let mut i = t + 1;
     let first = toks.get(i)?;
     if first.comma_before() {
@@ -170,7 +170,6 @@ pub fn after_cue(toks: &[Tok], t: usize, _cs: &[super::words::Country]) -> Optio
             return None;
         }
         i += 1;
-        let cs = countries(toks);
         let origin = cs.iter().find(|c| c.i == i && c.adj).map(|c| (c.name, c.j));
         let k = origin.map_or(i, |(_, j)| j);
         let goods = toks
@@ -212,7 +211,6 @@ pub fn after_cue(toks: &[Tok], t: usize, _cs: &[super::words::Country]) -> Optio
             k += 1;
         }
         // "in Chinese exports": skip a country adjective, keep it for the actor.
-        let cs = countries(toks);
         if let Some(c) = cs.iter().find(|c| c.i == k && c.adj) {
             k = c.j;
         }

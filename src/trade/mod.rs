@@ -348,6 +348,23 @@ fn sentence_rows(
 ) -> Vec<Draft> {
     let cs = countries(toks);
     let ms = mentions(toks);
+    // Per token: where its clause starts, and the last modal verb before it.
+    let mut clause_starts = Vec::with_capacity(toks.len() + 1);
+    let mut last_modal: Vec<Option<usize>> = Vec::with_capacity(toks.len() + 1);
+    let mut cs_at = 0;
+    let mut modal = None;
+    for (j, tk) in toks.iter().enumerate() {
+        if tk.strong_break_before() {
+            cs_at = j;
+        } else if j > 0 && toks[j - 1].any(&["while", "whereas"]) {
+            cs_at = j - 1;
+        }
+        clause_starts.push(cs_at);
+        last_modal.push(modal);
+        if tk.any(MODALS) && !tk.cap {
+            modal = Some(j);
+        }
+    }
     let money: Vec<usize> = (0..toks.len())
         .filter(|&i| is_money(toks, i, figures).is_some())
         .collect();
@@ -364,7 +381,7 @@ fn sentence_rows(
     let mut any_cue = false;
     for (k, &t) in money.iter().enumerate() {
         let prev_money = k.checked_sub(1).map(|p| money[p]);
-        let cstart = clause_start(toks, t);
+        let cstart = clause_starts[t];
         let seg_start = prev_money.map_or(cstart, |p| cstart.max(p + 1));
         let Some(value) = is_money(toks, t, figures) else {
             continue;
@@ -389,10 +406,10 @@ fn sentence_rows(
         if t > 0 && toks[t - 1].is("by") {
             continue;
         }
-        if (cstart..t).any(|i| toks[i].any(MODALS) && !toks[i].cap) {
+        if last_modal[t].is_some_and(|m| m >= cstart) {
             continue;
         }
-        let commodity = commodity_in(toks, seg_start, t).or_else(|| after_commodity(toks, t));
+        let commodity = commodity_in(toks, seg_start, t).or_else(|| after_commodity(toks, &cs, t));
         // Find the cue.
         let after = lexicon::after_cue(toks, t, &cs);
         let back = lexicon::back_cue(toks, t);
@@ -714,7 +731,7 @@ fn commodity_in(toks: &[Tok], lo: usize, hi: usize) -> Option<&'static str> {
     found
 }
 
-fn after_commodity(toks: &[Tok], t: usize) -> Option<&'static str> {
+fn after_commodity(toks: &[Tok], cs: &[Country], t: usize) -> Option<&'static str> {
     // "$X worth of coal", "$X of iron ore", "$X in coal exports"
     let mut i = t + 1;
     if toks.get(i).is_some_and(|u| u.is("worth")) {
@@ -725,7 +742,7 @@ fn after_commodity(toks: &[Tok], t: usize) -> Option<&'static str> {
     }
     // "$X worth of North Korean coal": skip the origin.
     let mut k = i + 1;
-    if let Some(c) = countries(toks).iter().find(|c| c.i == k && c.adj) {
+    if let Some(c) = cs.iter().find(|c| c.i == k && c.adj) {
         k = c.j;
     }
     commodity_at(toks, k).map(|(c, _)| c)
