@@ -367,7 +367,7 @@ pub fn excluded(toks: &[Tok], cue_i: usize, t: usize, has_commodity: bool) -> bo
         }
         tk.any(EXCLUDE) && !negated(toks, k)
     };
-    if cue_i < t && (cue_i + 1..t).any(bad) {
+    if cue_i < t && (cue_i + 1..t).rev().take(MAX_CUE_DISTANCE).any(bad) {
         return true;
     }
     // Words modifying the cue: "humanitarian shipments", "processing-on-commission trade",
