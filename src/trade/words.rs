@@ -379,10 +379,10 @@ fn parse_at(toks: &[Tok], i: usize) -> Option<(Spec, usize, bool)> {
         (&["the", "previous", "month"], Spec::MonthBack),
         (&["the", "preceding", "month"], Spec::MonthBack),
         (&["the", "prior", "month"], Spec::MonthBack),
-        (&["last", "month"], Spec::MonthBack),
+        (&["last", "month"], Spec::PostMonth(-1)),
         (&["that", "month"], Spec::Same),
         (&["the", "month"], Spec::Same),
-        (&["this", "month"], Spec::Same),
+        (&["this", "month"], Spec::PostMonth(0)),
         (&["the", "same", "month"], Spec::Same),
         (&["that", "period"], Spec::Same),
     ];
