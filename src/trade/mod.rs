@@ -150,6 +150,36 @@ struct Draft {
 /// `sentences` and `figures` are the post's sentence spans and figures (byte
 /// offsets into `post.body`), as [`crate::analyze::analyze`] computes them. Rows
 /// come in body order, derived rows last. See the module docs for the rules.
+///
+/// # Examples
+///
+/// ```
+/// use nkecon::figures::{self, FigureOptions};
+/// use nkecon::model::Post;
+/// use nkecon::{sentences, trade};
+///
+/// let post = Post {
+///     title: "North Korean trade with China in September".into(),
+///     published: chrono::NaiveDate::from_ymd_opt(2022, 10, 25),
+///     body: "Total trade stood at $142.7 million. $14.2 million consisted of exports.".into(),
+///     ..Post::default()
+/// };
+/// let sents = sentences::split(&post.body);
+/// let figs = figures::extract(&post.body, &FigureOptions::default());
+/// let rows = trade::build(&post, &sents, &figs);
+/// let brief: Vec<(&str, &str, &str, f64, bool)> = rows
+///     .iter()
+///     .map(|r| (r.period.as_str(), r.partner.as_str(), r.flow.as_str(), r.value_usd, r.derived))
+///     .collect();
+/// assert_eq!(
+///     brief,
+///     vec![
+///         ("2022-09", "China", "total", 142.7e6, false),
+///         ("2022-09", "China", "export", 14.2e6, false),
+///         ("2022-09", "China", "import", 128.5e6, true), // total − export
+///     ]
+/// );
+/// ```
 pub fn build(post: &Post, sentences: &[Sentence], figures: &[Figure]) -> Vec<TradeRow> {
     let mut ctx = title_context(post);
     let mut rows = Vec::new();
