@@ -616,3 +616,24 @@ fn a_huge_sentence_stays_fast_enough() {
     let r = rows("Trade with China in 2019", "2020-02-01", &body);
     assert_eq!(r.iter().filter(|x| !x.derived).count(), 3000);
 }
+
+#[test]
+fn pyongyang_as_a_trading_side() {
+    let r = rows(
+        "Oil",
+        "2014-02-01",
+        "Pyongyang imported $30 million worth of crude oil from Beijing in January, up 3 percent y/y.",
+    );
+    assert_eq!(
+        brief(&r),
+        vec![with(row("2014-01", "import", "China", 30e6), "crude oil")]
+    );
+    assert_eq!(r[0].change_basis.as_deref(), Some("yoy"));
+    // A place, not a side: no row.
+    let r = rows(
+        "Prices",
+        "2014-02-01",
+        "In Pyongyang, imported rice sold for $1 per kilogram in January.",
+    );
+    assert!(brief(&r).is_empty(), "{:?}", brief(&r));
+}

@@ -1267,6 +1267,7 @@ fn change(
                 || at(toks, q, &["the", "same", "period"])
                 || at(toks, q, &["year", "over", "year"])
                 || toks[q].is("yoy")
+                || (at(toks, q, &["y", "y"]) && toks[q + 1].pre.contains('/'))
             {
                 return Some("yoy");
             }
@@ -1277,6 +1278,7 @@ fn change(
                 || at(toks, q, &["a", "month", "earlier"])
                 || at(toks, q, &["month", "over", "month"])
                 || toks[q].is("mom")
+                || (at(toks, q, &["m", "m"]) && toks[q + 1].pre.contains('/'))
             {
                 return Some("mom");
             }
@@ -1285,7 +1287,7 @@ fn change(
     };
     // Right after: ", up 20.9 percent", "in 2017, down 10.5 percent".
     let mut q = t + 1;
-    while q < next_money.min(t + 7) && q + 1 < toks.len() {
+    while q < next_money.min(t + 13) && q + 1 < toks.len() {
         let u = &toks[q];
         if u.fig.is_some() {
             break;

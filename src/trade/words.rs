@@ -598,7 +598,22 @@ pub fn countries(toks: &[Tok]) -> Vec<Country> {
                 }
             } else if t.is("dprk") {
                 found = Some((1, NK, t.poss));
-            } else if t.is("pyongyang") && t.poss {
+            } else if t.is("pyongyang")
+                && (t.poss
+                    || next.is_some_and(|u| {
+                        u.any(&[
+                            "imported",
+                            "exported",
+                            "bought",
+                            "sold",
+                            "shipped",
+                            "imports",
+                            "exports",
+                            "purchased",
+                        ])
+                    })
+                    || (i > 0 && toks[i - 1].any(&["with", "to", "from", "between"])))
+            {
                 found = Some((1, NK, true));
             } else if t.is("south") && t.cap {
                 if next.is_some_and(|u| u.is("korea")) {
