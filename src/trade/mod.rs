@@ -1293,12 +1293,25 @@ fn change(
             break;
         }
         if u.comma_before() {
-            if u.any(&["up", "down"]) {
-                if let Some(v) = is_percent(toks, q + 1, figures) {
-                    claimed.push(q + 1);
-                    let s = if u.is("up") { 1.0 } else { -1.0 };
-                    return (Some(s * v.abs()), basis_of(q + 1));
-                }
+            // ", up 20.9 percent", ", rising 5 percent", ", an increase of 3.7 percent"
+            let (sign, p) = if u.any(&["up", "rising", "increasing", "growing", "climbing"]) {
+                (1.0, q + 1)
+            } else if u.any(&["down", "falling", "dropping", "declining", "decreasing"]) {
+                (-1.0, q + 1)
+            } else if at(toks, q, &["an", "increase", "of"]) || at(toks, q, &["a", "rise", "of"]) {
+                (1.0, q + 3)
+            } else if at(toks, q, &["a", "drop", "of"])
+                || at(toks, q, &["a", "decline", "of"])
+                || at(toks, q, &["a", "decrease", "of"])
+                || at(toks, q, &["a", "fall", "of"])
+            {
+                (-1.0, q + 3)
+            } else {
+                break;
+            };
+            if let Some(v) = is_percent(toks, p, figures) {
+                claimed.push(p);
+                return (Some(sign * v.abs()), basis_of(p));
             }
             break;
         }
