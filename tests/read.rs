@@ -158,9 +158,9 @@ fn missing_paths_and_empty_globs_are_errors() {
 #[test]
 fn format_names_parse_and_errors_list_them() {
     assert_eq!("jsonl".parse::<Format>().expect("ok"), Format::Jsonl);
-    let e = "htm".parse::<Format>().expect_err("bad").to_string();
+    let e = "pdf".parse::<Format>().expect_err("bad").to_string();
     assert!(
-        e.contains("{auto, text, jsonl") && e.contains("'htm'"),
+        e.contains("{auto, text, jsonl") && e.contains("'pdf'"),
         "{e}"
     );
 }
