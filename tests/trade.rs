@@ -380,6 +380,9 @@ fn not_trade() {
         "China's surplus in its trade with North Korea, more than $1 billion in 2017, keeps growing.",
         "Workers sent to China for trade companies earn $300 a month in 2017.",
         "Under the resolution, the North may sell no more than $400 million worth of coal in 2017.",
+        "In 2017 North Korea sold the mining rights to a Chinese company for $50 million.",
+        "In 2017 the North imported 500,000 tons of fertilizer, valued at $150 million, as aid from South Korea.",
+        "North Korean restaurants in China earn an estimated $10 million a year in 2017.",
     ];
     for text in cases {
         let r = rows("Sanctions and trade", "2017-12-01", text);

@@ -328,6 +328,12 @@ const EXCLUDE: &[&str] = &[
     "donor",
     "pledged",
     "pledge",
+    "rights",
+    "license",
+    "licence",
+    "concession",
+    "lease",
+    "franchise",
 ];
 
 const MODIFIER_EXCLUDE: &[&str] = &[
@@ -396,7 +402,8 @@ pub fn excluded(toks: &[Tok], cue_i: usize, t: usize, has_commodity: bool) -> bo
     // Right after the figure: "$90 million in wage payments", "$1 million in aid".
     let end = (t + 5).min(toks.len());
     for (k, tk) in toks.iter().enumerate().take(end).skip(t + 1) {
-        if tk.comma_before() || tk.fig.is_some() {
+        // ", as aid" still speaks of the figure.
+        if (tk.comma_before() && !tk.is("as")) || tk.fig.is_some() {
             break;
         }
         if bad(k) {
