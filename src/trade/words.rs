@@ -281,6 +281,10 @@ fn parse_at(toks: &[Tok], i: usize) -> Option<(Spec, usize, bool)> {
                         let (ys, k) = year_suffix(toks, i + 3);
                         return Some((Spec::Abs(Shape::Months(1, c), ys), k, false));
                     }
+                    if m.is("quarters") && c <= 4 {
+                        let (ys, k) = year_suffix(toks, i + 3);
+                        return Some((Spec::Abs(Shape::Months(1, 3 * c), ys), k, false));
+                    }
                 }
             }
         }
