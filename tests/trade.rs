@@ -640,3 +640,13 @@ fn pyongyang_as_a_trading_side() {
     );
     assert!(brief(&r).is_empty(), "{:?}", brief(&r));
 }
+
+#[test]
+fn future_periods_are_projections() {
+    let r = rows(
+        "Outlook",
+        "2019-03-01",
+        "Analysts think trade with China could recover, and exports to China reached $20 million in 2020.",
+    );
+    assert!(brief(&r).is_empty(), "{:?}", brief(&r));
+}

@@ -74,6 +74,7 @@ mod period;
 mod words;
 
 use crate::model::{Approx, Figure, FigureKind, Post, Sentence, TradeRow};
+use chrono::Datelike;
 use lexicon::{commodity_at, Cue, CueKind};
 use period::{Anchor, Period, Spec};
 use words::{at, countries, mentions, tokenize, usd, Country, Mention, Tok, NK, SK};
@@ -208,6 +209,10 @@ pub fn build(post: &Post, sentences: &[Sentence], figures: &[Figure]) -> Vec<Tra
             let (Some(first), Some(last)) = (d.period.first(), d.period.last()) else {
                 continue;
             };
+            // Trade not yet observed when the post was written is a projection.
+            if post.published.is_some_and(|p| first > p) {
+                continue;
+            }
             rows.push(TradeRow {
                 sentence: si,
                 figure: Some(d.figure),
@@ -592,10 +597,17 @@ fn sentence_rows(
         context: ctx.period,
         reference: None,
     };
+    // (Only recent years: "the war ended in 1953" dates no trade figure.)
+    let recent_enough = |p: &Period| {
+        post.published.map_or(true, |d| {
+            p.year + 6 >= d.year() && p.first().is_some_and(|f| f <= d)
+        })
+    };
     if let Some(p) = ms
         .iter()
         .filter(|m| !m.event && !m.baseline && !m.spec.is_relative())
-        .find_map(|m| m.spec.resolve(&loose_anchor))
+        .filter_map(|m| m.spec.resolve(&loose_anchor))
+        .find(recent_enough)
     {
         ctx.loose_period = Some(p);
     }
