@@ -43,9 +43,11 @@
 //!
 //! **Partner**: South Korea for inter-Korean trade (`inter-Korean`, `the two
 //! Koreas`); `World` for North Korea's foreign trade (`foreign trade`, `outside
-//! world`, `excluding inter-Korean`); else the trading side named in the sentence
-//! (institutions like "South Korea's central bank" do not count), else the one of
-//! the running context (previous statements, then the title).
+//! world`, `excluding inter-Korean`, or "North Korea's total trade" with no partner
+//! named); else the trading side named in the sentence (institutions like "South
+//! Korea's central bank" or "Chinese waters" do not count; several sides with no
+//! direction leave the figure out), else the one of the running context (previous
+//! statements, then the title).
 //!
 //! **Period**: a period written right after the figure (`$1.91 billion in 2010`,
 //! `$314 million a year earlier`), else the nearest one before it in the sentence
@@ -55,7 +57,11 @@
 //! 2022-10-25 is 2022-09, "the fourth quarter" in January 2023 is 2022-Q4. Labels
 //! follow the wording: `2022-09`, `2022-Q1`, `2017-H1`, `2014`, `2017-01..2017-06`
 //! ("January–June", "the first five months", "through April"). Comparison
-//! sentences ("By comparison, …", "the same figure") do not move the context.
+//! sentences ("By comparison, …", "the same figure") do not move the context; a new
+//! paragraph returns to the title's period (unless the body already names the same
+//! days in other words, e.g. "January–March" for a title's "first quarter"); as a
+//! last resort the latest recent period written in the post is used. A period that
+//! starts after the post's date is a projection: no row.
 //!
 //! **Commodity**: a good named between the clause start and the figure (coal,
 //! iron ore, textiles, seafood, fertilizer, wigs and eyelashes, crude oil, …),
