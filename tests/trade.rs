@@ -650,3 +650,19 @@ fn future_periods_are_projections() {
     );
     assert!(brief(&r).is_empty(), "{:?}", brief(&r));
 }
+
+#[test]
+fn partners_ranked_after_a_total() {
+    let body = "Trade between North Korea and China reached $5.71 billion in 2015. \
+Russia came second with $84 million, followed by India with $75 million. \
+Rice in Pyongyang sold at $1 per kilogram.";
+    let r = rows("Partners in 2015", "2016-03-28", body);
+    assert_eq!(
+        brief(&r),
+        vec![
+            row("2015", "total", "China", 5.71e9),
+            row("2015", "total", "Russia", 84e6),
+            row("2015", "total", "India", 75e6),
+        ]
+    );
+}

@@ -150,6 +150,8 @@ struct Draft {
     change_basis: Option<&'static str>,
     /// A comparison value ("from $145.8 million in September").
     baseline: bool,
+    /// A partner in a ranking ("followed by India with $75 million"): does not move the context.
+    ranked: bool,
 }
 
 /// The trade rows a post states (plus derived rows).
@@ -483,6 +485,28 @@ fn sentence_rows(
                 },
             )
         });
+        // "Russia came second with $84 million, followed by India with $75 million":
+        // partners ranked right after a statement of total trade.
+        let mut ranked: Option<&'static str> = None;
+        let cue = cue.or_else(|| {
+            let after_total = ctx.flow == Some(Flow::Total)
+                && (ctx.last_trade == Some(si.wrapping_sub(1)) || !drafts.is_empty());
+            let with_fig = t > 0 && toks[t - 1].any(&["with", "at"]);
+            let side = cs
+                .iter()
+                .rev()
+                .find(|c| c.j < t && c.j + 4 >= t && c.name != NK && !c.institution)?;
+            (after_total && with_fig).then(|| {
+                ranked = Some(side.name);
+                Cue {
+                    i: t,
+                    kind: CueKind::Anaphor,
+                    verb: false,
+                    undirected: false,
+                    origin: None,
+                }
+            })
+        });
         let Some(cue) = cue else {
             continue;
         };
@@ -502,6 +526,7 @@ fn sentence_rows(
         let Some((flow, partner, inherited)) = resolved else {
             continue;
         };
+        let partner = ranked.unwrap_or(partner);
         let commodity = if inherited {
             commodity.or(ctx.commodity)
         } else {
@@ -593,6 +618,7 @@ fn sentence_rows(
             change_pct,
             change_basis,
             baseline: baseline_fig || from_baseline,
+            ranked: ranked.is_some(),
         });
     }
     // Update the running context.
@@ -623,11 +649,13 @@ fn sentence_rows(
             ctx.period = Some(last.period);
         }
     }
-    if let Some(last) = drafts.last() {
-        if !comparison_sentence {
-            ctx.partner = Some(last.partner);
-            ctx.flow = Some(last.flow);
-            ctx.commodity = last.commodity;
+    if !drafts.is_empty() {
+        if let Some(last) = drafts.iter().rev().find(|d| !d.ranked) {
+            if !comparison_sentence {
+                ctx.partner = Some(last.partner);
+                ctx.flow = Some(last.flow);
+                ctx.commodity = last.commodity;
+            }
         }
         ctx.last_trade = Some(si);
     } else if !comparison_sentence {
