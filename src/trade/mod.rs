@@ -14,7 +14,8 @@
 //! (`the same figure`, `the shipments`, `the largest item` with a commodity) take
 //! the flow of the previous trade statement, and so does a sentence right after one
 //! that is led by a period or a comparison ("November was even lower, at $X"; "That
-//! is down from $Y"). A cue more than 25 words before the first figure after it
+//! is down from $Y"), and partners ranked right after a total ("Russia came second
+//! with $84 million"). A cue more than 25 words before the first figure after it
 //! governs another clause. Not trade, and skipped:
 //! - balances: `deficit`, `surplus`, `balance` (also `trade deficit`);
 //! - aid and non-trade money: `aid`/`humanitarian` shipments (but not "including
