@@ -666,3 +666,13 @@ Rice in Pyongyang sold at $1 per kilogram.";
         ]
     );
 }
+
+#[test]
+fn rates_are_not_observations() {
+    let r = rows(
+        "Dandong traders",
+        "2019-03-01",
+        "Traders in Dandong say they sold $5,000 worth of goods a day to North Korea in February.",
+    );
+    assert!(brief(&r).is_empty(), "{:?}", brief(&r));
+}

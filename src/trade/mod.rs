@@ -450,6 +450,18 @@ fn sentence_rows(
         if t > 0 && toks[t - 1].is("by") {
             continue;
         }
+        // "$5,000 worth of goods a day": a rate, not an observation.
+        let rate = (t + 2..(t + 7).min(toks.len())).any(|q| {
+            toks[q - 1].any(&["a", "per", "each"])
+                && toks[q].any(&["day", "week", "month", "ton", "tonne", "kilogram", "kg"])
+                && !toks
+                    .get(q + 1)
+                    .is_some_and(|u| u.any(&["earlier", "ago", "before"]))
+                && !(t + 1..q).any(|r| toks[r].comma_before() || toks[r].fig.is_some())
+        });
+        if rate {
+            continue;
+        }
         if last_modal[t].is_some_and(|m| m >= cstart) {
             continue;
         }
