@@ -281,6 +281,10 @@ fn parse_at(toks: &[Tok], i: usize) -> Option<(Spec, usize, bool)> {
                         let (ys, k) = year_suffix(toks, i + 3);
                         return Some((Spec::Abs(Shape::Months(1, c), ys), k, false));
                     }
+                    if m.is("quarters") && c <= 4 {
+                        let (ys, k) = year_suffix(toks, i + 3);
+                        return Some((Spec::Abs(Shape::Months(1, 3 * c), ys), k, false));
+                    }
                 }
             }
         }
@@ -379,10 +383,10 @@ fn parse_at(toks: &[Tok], i: usize) -> Option<(Spec, usize, bool)> {
         (&["the", "previous", "month"], Spec::MonthBack),
         (&["the", "preceding", "month"], Spec::MonthBack),
         (&["the", "prior", "month"], Spec::MonthBack),
-        (&["last", "month"], Spec::MonthBack),
+        (&["last", "month"], Spec::PostMonth(-1)),
         (&["that", "month"], Spec::Same),
         (&["the", "month"], Spec::Same),
-        (&["this", "month"], Spec::Same),
+        (&["this", "month"], Spec::PostMonth(0)),
         (&["the", "same", "month"], Spec::Same),
         (&["that", "period"], Spec::Same),
     ];
@@ -598,7 +602,22 @@ pub fn countries(toks: &[Tok]) -> Vec<Country> {
                 }
             } else if t.is("dprk") {
                 found = Some((1, NK, t.poss));
-            } else if t.is("pyongyang") && t.poss {
+            } else if t.is("pyongyang")
+                && (t.poss
+                    || next.is_some_and(|u| {
+                        u.any(&[
+                            "imported",
+                            "exported",
+                            "bought",
+                            "sold",
+                            "shipped",
+                            "imports",
+                            "exports",
+                            "purchased",
+                        ])
+                    })
+                    || (i > 0 && toks[i - 1].any(&["with", "to", "from", "between"])))
+            {
                 found = Some((1, NK, true));
             } else if t.is("south") && t.cap {
                 if next.is_some_and(|u| u.is("korea")) {
