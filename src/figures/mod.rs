@@ -81,8 +81,11 @@
 //!   hundred", "a dozen", "a million").
 //! - Written numbers that only refer ("the two Koreas", "these two months", "one of
 //!   them", "two-way trade", "one trader"): "one" is a figure only with a currency,
-//!   percent or scale ("one dollar", "one million"); other written numbers need a
-//!   counted noun and no determiner.
+//!   percent or scale ("one dollar", "one million"); other written numbers are not
+//!   figures after a determiner (the, these, both, its, …) and are counts otherwise,
+//!   with unit `None` when no noun follows ("Thirteen were announced, and six more").
+//! - Ratios and fractions: "8 out of 10", "one in three", "a third", "two-thirds",
+//!   "three quarters of"; coordinates and temperatures ("39.04° N").
 //! - **Ages** are not figures: "a 27-year-old", "27 years old", "aged 27" describe a
 //!   person, not an amount.
 //! - **Multipliers** are not figures: "tripled", "more than doubled", "six-fold",
