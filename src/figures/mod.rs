@@ -72,7 +72,7 @@
 //! - Numbers in names and codes: "Covid-19", "G-20", "Resolution 2397", "Pier 1",
 //!   "Route 1", "No. 3", a number right after a capitalised word that is not a
 //!   sentence word ("Boeing 737"), digits glued to letters ("Q3", "AKR2013").
-//! - List markers ("1." at a line start), bracketed counters ("[872]", "(3)"), URLs,
+//! - List markers ("1." at a line start), bracketed counters (`[872]`, `(3)`), URLs,
 //!   times of day ("10:30", "3 p.m."), phone numbers ("+82-2-123-4567"), leading-zero
 //!   codes ("04"), runs of bare numbers ("1 2 3 Next"), page furniture ("12
 //!   comments").
