@@ -1060,7 +1060,9 @@ impl Scanner<'_, '_> {
             Some((k + 2, Conn::To))
         } else if between && word(b"and") {
             Some((k + 3, Conn::And))
-        } else if word(b"or") && (a.written || (a.plain && a.mant < 100.0)) {
+        } else if word(b"or")
+            && (a.written || (a.decimals == 0 && a.scale == 1.0 && a.cur.is_none()))
+        {
             Some((k + 2, Conn::Or))
         } else {
             None
