@@ -468,3 +468,112 @@ fn dev_corpus_scores_when_available() {
         assert!(!texts.contains(&not), "extra {not}");
     }
 }
+
+#[test]
+fn never_panics_on_odd_text() {
+    // a deterministic xorshift walk over pieces that stress the scanner's edges
+    const PIECES: &[&str] = &[
+        "1",
+        "0",
+        "9",
+        ",",
+        ".",
+        "-",
+        "–",
+        "—",
+        "$",
+        "US$",
+        "€",
+        "£",
+        "¥",
+        "₩",
+        "₽",
+        "%",
+        " ",
+        "\n",
+        "\u{a0}",
+        "a",
+        "A",
+        "one",
+        "twenty-",
+        "five",
+        "dozen",
+        "a ",
+        "hundred",
+        "million",
+        "bn",
+        "m",
+        "k",
+        "won",
+        "yuan",
+        "percent",
+        "per cent",
+        "tons",
+        "people",
+        "year",
+        "-year-old",
+        "between ",
+        " and ",
+        " to ",
+        " or ",
+        "about ",
+        "more than ",
+        "up to ",
+        "“",
+        "”",
+        "’",
+        "(",
+        ")",
+        "[",
+        "]",
+        "May ",
+        "Covid-",
+        "Resolution ",
+        "ŭ",
+        "ł",
+        "日",
+        "°",
+        "/",
+        ":",
+        "+",
+        "#",
+        "~",
+        "approx.",
+        "half ",
+        "out of ",
+        "the ",
+        "number of ",
+        "exceeded ",
+        "or so",
+        "-odd",
+        "-plus",
+        "km",
+        "2",
+    ];
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    let opts = FigureOptions::default();
+    for _ in 0..20_000 {
+        let mut s = String::new();
+        let len = (state % 24) as usize + 1;
+        for _ in 0..len {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            s.push_str(PIECES[(state % PIECES.len() as u64) as usize]);
+        }
+        let figs = extract(&s, &opts);
+        let mut last = 0;
+        for f in figs {
+            assert!(
+                f.start >= last && f.end > f.start && f.end <= s.len(),
+                "{s:?}"
+            );
+            assert!(
+                s.is_char_boundary(f.start) && s.is_char_boundary(f.end),
+                "{s:?}"
+            );
+            assert!(f.low <= f.high, "{s:?}");
+            last = f.end;
+        }
+    }
+}
