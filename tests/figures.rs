@@ -55,6 +55,10 @@ const CASES: &[(&str, &str)] = &[
     ("Seoul will spend 300 billion won on the fund, or about $250 million.", "300 billion won|300000000000|300000000000|KRW|money|exact;;about $250 million|250000000|250000000|USD|money|approx"),
     ("Fees bring the state roughly 90 billion won a year from market vendors.", "roughly 90 billion won|90000000000|90000000000|KPW|money|approx"),
     ("Corn climbed to 3,100 won, traders told Daily NK.", "3,100 won|3100|3100|KPW|money|exact"),
+    ("Rice was 5,000 won a kilo, traders told Daily NK.\n\nHyundai Asan put its losses at 1 trillion won.", "5,000 won|5000|5000|KPW|money|exact;;1 trillion won|1000000000000|1000000000000|KRW|money|exact"),
+    ("A kilogram of rice costs 4,000 won in the market.\n\nSouth Korea's defense budget rose to 50 trillion won.", "4,000 won|4000|4000|KPW|money|exact;;50 trillion won|50000000000000|50000000000000|KRW|money|exact"),
+    ("The Kaesong tenants received 300 billion won in insurance payouts.", "300 billion won|300000000000|300000000000|KRW|money|exact"),
+    ("After the redenomination, 100 old won became 1 new won.", "100 old won|100|100|KPW|money|exact;;1 new won|1|1|KPW|money|exact"),
     // ---- percent
     ("Trade fell 24 percent from a year earlier.", "24 percent|24|24|percent|percent|exact"),
     ("Imports rose 8.3 per cent in March.", "8.3 per cent|8.3|8.3|percent|percent|exact"),

@@ -55,9 +55,12 @@
 //! "South Korean won" / `KRW` written out; a conversion right after the amount at a
 //! South Korean rate ("1.05 trillion won (roughly US$920 million)": 700–2,000 won to
 //! the dollar); or South Korean cues (Bank of Korea, Unification Ministry, South
-//! Korean companies, gross national income, Seoul, …) outweighing North Korean
-//! market cues (market, rice, per kilogram, Daily NK, …) in the sentence (counted
-//! twice) and its paragraph plus the previous one. "North Korean won" / `KPW` is
+//! Korean companies, gross national income, Seoul, Kaesong, Hyundai, …) outweighing
+//! North Korean market cues (market, rice, per kilogram, Daily NK, traders, …). A cue
+//! weighs 6 in the figure's sentence, 2 elsewhere in its paragraph and 1 in the
+//! paragraph before; trillions of won add 3 to the South Korean side (budgets, GNI
+//! and losses are South Korean aggregates). "North Korean won", "old won", "new won"
+//! and `KPW` are
 //! always KPW. [`FigureOptions::default_won`] sets the fallback.
 //!
 //! # Not figures
@@ -390,6 +393,7 @@ const KRW_CUES: &[&[u8]] = &[
     b"national assembly",
     b"korea exim",
     b"south korean taxpayer",
+    b"kaesong",
 ];
 
 const KPW_CUES: &[&[u8]] = &[
@@ -1572,7 +1576,8 @@ impl Scanner<'_, '_> {
         let ss = t.sentence_start(f.start, 600);
         let se = t.sentence_end(f.end, 600);
         let cs = t.context_start(f.start, 2500);
-        let ce = t.paragraph_end(f.end, 2500);
+        let ps = t.paragraph_start(f.start, 2500);
+        let pe = t.paragraph_end(f.end, 2500);
         // every won cue of the text, found once (one automaton pass) and shared by all won figures
         let cues = self.won_cues.get_or_init(|| {
             won_automaton()
@@ -1580,9 +1585,14 @@ impl Scanner<'_, '_> {
                 .map(|m| (m.start(), m.pattern().as_usize()))
                 .collect()
         });
+        // a cue weighs 6 in the sentence, 2 elsewhere in the paragraph, 1 in the paragraph before
         let mut krw = 0;
         let mut kpw = 0;
-        for (lo, hi, weight) in [(ss, se, 2), (cs, ce, 1)] {
+        if f.low >= 1e12 {
+            // trillions of won are South Korean aggregates (budgets, GNI, losses)
+            krw += 3;
+        }
+        for (lo, hi, weight) in [(ss, se, 4), (ps, pe, 2), (cs, ps, 1)] {
             let from = cues.partition_point(|&(p, _)| p < lo);
             let mut seen: Vec<usize> = Vec::new();
             for &(p, id) in &cues[from..] {
@@ -1593,10 +1603,10 @@ impl Scanner<'_, '_> {
                     continue;
                 }
                 seen.push(id);
-                if weight == 2 && id == 0 {
+                if weight == 4 && id == 0 {
                     return "KRW"; // "South Korean won" in the sentence
                 }
-                if weight == 2 && id == KRW_CUES.len() {
+                if weight == 4 && id == KRW_CUES.len() {
                     return "KPW"; // "North Korean won" in the sentence
                 }
                 if id < KRW_CUES.len() {
