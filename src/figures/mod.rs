@@ -466,17 +466,24 @@ impl Scanner<'_, '_> {
                 continue;
             }
             if c.is_ascii_alphabetic() {
-                let word_start = i == 0 || !t.char_before(i).is_some_and(|ch| ch.is_alphanumeric());
-                let (_, we) = t.word_at(i);
-                if word_start
+                // the ASCII run of the word; only a few first letters can start a number word
+                let mut we = i + 1;
+                while we < n && b[we].is_ascii_alphabetic() {
+                    we += 1;
+                }
+                let len = we - i;
+                let maybe = len <= 9
                     && matches!(
                         c | 0x20,
                         b'o' | b't' | b'f' | b's' | b'e' | b'n' | b'z' | b'a'
                     )
-                {
+                    && !(we < n && b[we] >= 0x80)
+                    && (i == 0
+                        || !(b[i - 1].is_ascii_alphanumeric() || b[i - 1] >= 0x80)
+                        || !t.char_before(i).is_some_and(|ch| ch.is_alphanumeric()));
+                if maybe {
                     let w = &t.lc[i..we];
-                    let candidate = lex::small_number(w).is_some() || w == b"a";
-                    if candidate {
+                    if lex::small_number(w).is_some() || w == b"a" {
                         match self.at(i) {
                             Ok(f) => {
                                 i = f.end.max(i + 1);
@@ -487,7 +494,7 @@ impl Scanner<'_, '_> {
                         continue;
                     }
                 }
-                i = we.max(i + 1);
+                i = we;
                 continue;
             }
             i += 1;
@@ -998,23 +1005,26 @@ impl Scanner<'_, '_> {
                 k -= ch.len_utf8();
             }
         }
-        let mut words: Vec<(usize, usize)> = Vec::with_capacity(4);
+        let mut buf = [(0usize, 0usize); 4];
+        let mut nw = 0;
         let mut pos = k;
-        while words.len() < 4 {
+        while nw < 4 {
             match t.prev_word(pos) {
                 Some((ws, we)) if t.skip_sp_back(pos) == we && (we < pos || pos == k) => {
                     if we == pos && pos != k {
                         break;
                     }
-                    words.push((ws, we));
+                    buf[nw] = (ws, we);
+                    nw += 1;
                     pos = ws;
                 }
                 _ => break,
             }
         }
-        if words.is_empty() {
+        if nw == 0 {
             return None;
         }
+        let words = &buf[..nw];
         for (phrase, ap, in_span) in CUES {
             let n = phrase.len();
             if n > words.len() {
