@@ -245,6 +245,10 @@ const CASES: &[(&str, &str)] = &[
     ("Workers have been there for over 10 years.", "over 10 years|10|10|year|duration|over"),
     ("The state sold 2.5bn yuan of bonds.", "2.5bn yuan|2500000000|2500000000|CNY|money|exact"),
     ("Exports were $3.41 bn in total.", "$3.41 bn|3410000000|3410000000|USD|money|exact"),
+    ("Some 28 percent of children under five are stunted.", "Some 28 percent|28|28|percent|percent|approx"),
+    ("Exports: 2017 – $1.65 bn; 2018 – $0.21 bn.", "$1.65 bn|1650000000|1650000000|USD|money|exact;;$0.21 bn|210000000|210000000|USD|money|exact"),
+    ("Rice land covers around 600,000 to 700,000 hectares.", "around 600,000 to 700,000 hectares|600000|700000|hectare|quantity|approx"),
+    ("The number of tourists fell from 100,000 to 5,000.", "100,000|100000|100000|person|count|exact;;5,000|5000|5000|person|count|exact"),
     // ---- negatives: dates and years
     ("The border closed in January 2020.", ""),
     ("The measures of May 24 froze trade.", ""),

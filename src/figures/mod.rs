@@ -579,9 +579,16 @@ impl Scanner<'_, '_> {
                         after = bn.end;
                         range = true;
                         last_written = bn.written;
-                    } else if kind == Conn::Hyphen && !a.written {
+                    } else if kind == Conn::Hyphen
+                        && !a.written
+                        && t.b.get(a.end) == Some(&b'-')
+                        && bn.cur.is_none()
+                    {
                         // "3-2", "7-26": not a range, not a figure
                         return Err(numbers::token_end(t, bn.end));
+                    } else if kind == Conn::Hyphen && !a.written && a.cur.is_none() && !a.pct {
+                        // "2017 – $1.65 bn": the left number is a label; the right one stands alone
+                        return Err(skip);
                     }
                 }
                 _ => {
@@ -674,6 +681,14 @@ impl Scanner<'_, '_> {
             }
             if self.bare_neighbour(a.start, u.end) || self.age_apposition(a.start, u.end) {
                 return Err(skip);
+            }
+            // "children under five", "people over 60": an age group
+            if matches!(left.approx, Some(Approx::Under | Approx::Over)) {
+                if let Some((ws, we)) = left.cue_start.and_then(|c| t.prev_word(c)) {
+                    if lex::is_person_noun(&t.lc[ws..we]) {
+                        return Err(skip);
+                    }
+                }
             }
         }
         if a.leading_zero && u.cur.is_none() && a.cur.is_none() {
