@@ -249,6 +249,8 @@ const CASES: &[(&str, &str)] = &[
     ("Exports: 2017 – $1.65 bn; 2018 – $0.21 bn.", "$1.65 bn|1650000000|1650000000|USD|money|exact;;$0.21 bn|210000000|210000000|USD|money|exact"),
     ("Rice land covers around 600,000 to 700,000 hectares.", "around 600,000 to 700,000 hectares|600000|700000|hectare|quantity|approx"),
     ("The number of tourists fell from 100,000 to 5,000.", "100,000|100000|100000|person|count|exact;;5,000|5000|5000|person|count|exact"),
+    ("The first 13 zones were announced in 2013.", "13 zones|13|13|zone|count|exact"),
+    ("Trade grew in the first 10 days of May.", ""),
     // ---- negatives: dates and years
     ("The border closed in January 2020.", ""),
     ("The measures of May 24 froze trade.", ""),

@@ -223,6 +223,8 @@ struct Left {
     between: bool,
     from_change: bool,
     preposition: bool,
+    /// Right after "first", "second", … ("the first four months").
+    after_ordinal: bool,
 }
 
 const CUES: &[(&[&str], Approx, bool)] = &[
@@ -643,6 +645,13 @@ impl Scanner<'_, '_> {
         let u = unit.unwrap_or_else(|| Unit::bare(after));
 
         // gates
+        if left.after_ordinal
+            && (u.kind == FigureKind::Duration
+                || u.unit.is_none()
+                || t.lc_word_at(t.skip_sp(a.end), b"quarters"))
+        {
+            return Err(skip);
+        }
         if a.plain && a.mant <= 31.0 && !range && u.unit.is_none() && u.cur.is_none() {
             let k = t.skip_sp(a.end);
             let (ws, we) = t.word_at(k);
@@ -860,7 +869,8 @@ impl Scanner<'_, '_> {
                     return Err(a.end);
                 }
                 if lex::is_ordinal_word(w) {
-                    return Err(a.end);
+                    // "the first four months" names a period; "the first 13 zones" counts
+                    left.after_ordinal = true;
                 }
                 if matches!(w, b"aged" | b"age" | b"ages") {
                     return Err(a.end);
