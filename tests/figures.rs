@@ -298,6 +298,11 @@ const CASES: &[(&str, &str)] = &[
     ("« Previous 1 2 3 Next »", ""),
     ("The talks ended at 3 p.m. local time.", ""),
     ("There are 12 comments on this post.", ""),
+    ("Read more at 38 North, the Stimson Center site.", ""),
+    ("Posted in Economy, Trade | 2 Comments »", ""),
+    ("Archives: December 2014 (12) November 2014 (15)", ""),
+    ("This entry was posted on Friday, January 10th, 2014 at 1:19 am.", ""),
+    ("Tickets for the 3-hour train ride cost 30,000 won.", "3-hour|3|3|hour|duration|exact;;30,000 won|30000|30000|KPW|money|exact"),
     // ---- negatives: vague, referring, articles
     ("A few hundred tourists came last year.", ""),
     ("Several thousand workers returned home.", ""),

@@ -691,6 +691,16 @@ impl Scanner<'_, '_> {
             if self.bare_neighbour(a.start, u.end) || self.age_apposition(a.start, u.end) {
                 return Err(skip);
             }
+            // "38 North", "Channel 4 News": a bare number before a capitalised word is a name
+            if left.approx.is_none() && !a.written {
+                let k = t.skip_sp(u.end);
+                if k > u.end && t.b.get(k).is_some_and(u8::is_ascii_uppercase) {
+                    let (ws, we) = t.word_at(k);
+                    if !lex::is_month(&t.lc[ws..we]) {
+                        return Err(skip);
+                    }
+                }
+            }
             // "children under five", "people over 60": an age group
             if matches!(left.approx, Some(Approx::Under | Approx::Over)) {
                 if let Some((ws, we)) = left.cue_start.and_then(|c| t.prev_word(c)) {
