@@ -251,6 +251,10 @@ const CASES: &[(&str, &str)] = &[
     ("The number of tourists fell from 100,000 to 5,000.", "100,000|100000|100000|person|count|exact;;5,000|5000|5000|person|count|exact"),
     ("The first 13 zones were announced in 2013.", "13 zones|13|13|zone|count|exact"),
     ("Trade grew in the first 10 days of May.", ""),
+    ("The yuan traded at 1,250 won, up from 1,100.", "1,250 won|1250|1250|KPW|money|exact;;1,100|1100|1100|KPW|money|exact"),
+    ("Rice was 4,500, 4,600 and 4,700 won in three markets.", "4,500|4500|4500|KPW|money|exact;;4,600|4600|4600|KPW|money|exact;;4,700 won|4700|4700|KPW|money|exact;;three markets|3|3|market|count|exact"),
+    ("Its share grew to 15 percent from 12.", "15 percent|15|15|percent|percent|exact;;12|12|12|percent|percent|exact"),
+    ("The group stayed three nights.", "three nights|3|3|night|duration|exact"),
     // ---- negatives: dates and years
     ("The border closed in January 2020.", ""),
     ("The measures of May 24 froze trade.", ""),

@@ -27,7 +27,10 @@
 //!   sectors" → `sector`, "124 South Korean companies" → `company`), a noun modifier
 //!   is kept ("40 small power stations" → `power station`). A number with nothing
 //!   counted after it ("about 2,000 of them") is a count with unit `None`, unless the
-//!   sentence says "the number of X … exceeded 49,000" (unit from X).
+//!   sentence says "the number of X … exceeded 49,000" (unit from X). An elliptic
+//!   number takes the unit of its neighbour when only a list or comparison word
+//!   joins them: "1,250 won, up from 1,100", "4,500, 4,600 and 4,700 won", "15
+//!   percent from 12".
 //! - **Ranges** are one figure with `value: None`, `low < high`: "800 to 1,000",
 //!   "800-1,000", "30–60", "between 30 and 60", "1.2-1.5 billion" and "$1.2 to $1.5
 //!   billion" (the scale of the right end applies to the left end when that keeps the
@@ -1528,6 +1531,19 @@ impl Scanner<'_, '_> {
     /// Settles "won", fills qualifiers carried over by "or", and builds the figures.
     fn finish(mut self) -> Vec<Figure> {
         let t = self.t;
+        // elliptic amounts take the unit of their neighbour: "1,250 won, up from 1,100",
+        // "4,500, 4,600 and 4,700 won"
+        let n = self.out.len();
+        for idx in 1..n {
+            if self.is_bare(idx) && !self.is_bare(idx - 1) && self.joined(idx - 1, idx, true) {
+                self.inherit(idx, idx - 1);
+            }
+        }
+        for idx in (0..n.saturating_sub(1)).rev() {
+            if self.is_bare(idx) && !self.is_bare(idx + 1) && self.joined(idx, idx + 1, false) {
+                self.inherit(idx, idx + 1);
+            }
+        }
         for idx in 0..self.out.len() {
             if self.out[idx].cur == Some(Cur::Won) {
                 let code = self.won_code(idx);
@@ -1582,6 +1598,57 @@ impl Scanner<'_, '_> {
                 }
             })
             .collect()
+    }
+
+    /// A count with nothing counted.
+    fn is_bare(&self, idx: usize) -> bool {
+        let f = &self.out[idx];
+        f.kind == FigureKind::Count && f.unit.is_none() && f.cur.is_none()
+    }
+
+    /// True when figures `a` and `b` (a before b) are joined by a list or comparison word only.
+    fn joined(&self, a: usize, b: usize, backward: bool) -> bool {
+        let (fa, fb) = (&self.out[a], &self.out[b]);
+        if fb.start < fa.end || fb.start - fa.end > 24 {
+            return false;
+        }
+        let gap = self.t.lc[fa.end..fb.start].trim_ascii();
+        let gap = gap.strip_prefix(b",").unwrap_or(gap).trim_ascii();
+        if backward {
+            matches!(
+                gap,
+                b"from"
+                    | b"up from"
+                    | b"down from"
+                    | b"compared with"
+                    | b"compared to"
+                    | b"against"
+                    | b"versus"
+                    | b"vs."
+                    | b"vs"
+                    | b"and"
+                    | b"or"
+                    | b""
+                    | b"to"
+            ) && !(gap == b"to" && fa.kind == FigureKind::Percent)
+        } else {
+            matches!(gap, b"" | b"and" | b"or" | b"to")
+        }
+    }
+
+    /// Gives figure `to` the kind and unit of figure `from`.
+    fn inherit(&mut self, to: usize, from: usize) {
+        let (kind, unit, cur) = {
+            let f = &self.out[from];
+            (f.kind, f.unit.clone(), f.cur)
+        };
+        if kind == FigureKind::Count && unit.is_none() {
+            return;
+        }
+        let f = &mut self.out[to];
+        f.kind = kind;
+        f.unit = unit;
+        f.cur = cur;
     }
 
     /// KPW or KRW for the "won" figure at `idx` (see the module docs).
