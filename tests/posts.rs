@@ -759,3 +759,72 @@ Share
     assert_eq!(posts[0].author, None);
     assert!(posts[0].body.starts_with("Hyesan Market"));
 }
+
+#[test]
+fn title_after_share_starts_a_dateless_post() {
+    let page = "Archive for the ‘Trade’ Category
+
+Coal exports resume
+
+Monday, March 4th, 2019
+
+Ships loaded coal at Nampo again last week, satellite images show.
+
+Share
+
+Iron ore prices slip
+
+Chinese buyers paid less for North Korean iron ore in February, traders said.
+
+Share
+
+« Older Entries
+";
+    let posts = parse(page, None);
+    let titles: Vec<&str> = posts.iter().map(|p| p.title.as_str()).collect();
+    assert_eq!(titles, ["Coal exports resume", "Iron ore prices slip"]);
+    assert_eq!(posts[1].published, None);
+    assert!(posts[1].body.starts_with("Chinese buyers"));
+}
+
+#[test]
+fn page_starting_inside_a_post_keeps_the_tail_untitled() {
+    let page =
+        "the remaining shipments went to Dandong, where traders stored the coal in open yards
+for several weeks before it was sold on to steel mills in Liaoning. Officials said the
+volumes would fall again in the spring as inspections became stricter and more frequent.
+
+Share
+
+Fuel prices ease
+
+Tuesday, May 7th, 2019
+
+Gasoline fell to 13,000 won per kilogram in Pyongyang.
+
+Share
+";
+    let posts = parse(page, None);
+    assert_eq!(posts.len(), 2);
+    assert_eq!(posts[0].title, "");
+    assert_eq!(posts[0].published, None);
+    assert!(posts[0].body.starts_with("the remaining shipments"));
+    assert_eq!(posts[1].title, "Fuel prices ease");
+    for p in &posts {
+        check_spans(p);
+    }
+}
+
+#[test]
+fn short_sentence_lines_stay_separate_paragraphs() {
+    let page = "Date : May 4, 2015
+Store Adds Imported Goods
+The store now stocks Chinese televisions and cosmetics, a visitor said.
+Prices are quoted in dollars and in yuan, the visitor added later.
+Most shoppers pay cash, according to the same visitor from Sinuiju.
+Source: NK Daily Report
+";
+    let posts = parse(page, None);
+    assert_eq!(posts.len(), 1);
+    assert_eq!(posts[0].paragraphs.len(), 4);
+}

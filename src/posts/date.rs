@@ -355,6 +355,28 @@ pub fn date_line(line: &str) -> Option<DateLine> {
             author: None,
         });
     }
+    // "October 26, 2022 | Jane Doe", "October 26, 2022 · 3 Comments"
+    for sep in ['|', '·', '•', '—', '–'] {
+        let Some(at) = rest.find(sep) else {
+            continue;
+        };
+        let (left, right) = (&rest[..at], rest[at + sep.len_utf8()..].trim());
+        let lt = tokenize(left);
+        let Some((d2, u2)) = parse_toks(&lt) else {
+            continue;
+        };
+        if d2 != date || !(u2 == lt.len() || is_time_tail(&lt[u2..])) {
+            continue;
+        }
+        let author = super::lines::byline(right)
+            .map(str::to_string)
+            .or_else(|| super::lines::bare_name(right).then(|| right.to_string()));
+        return Some(DateLine {
+            date,
+            labelled,
+            author,
+        });
+    }
     // "... by Jane Doe" on the same line
     let lower = rest.to_ascii_lowercase();
     if let Some(p) = lower.find(" by ") {
@@ -472,6 +494,10 @@ mod tests {
             assert_eq!(date_line(s).map(|x| x.date), want, "{s}");
         }
         assert!(date_line("Date : April 12, 2013").unwrap().labelled);
+        let piped = date_line("March 3, 2016 | Jane Roe").unwrap();
+        assert_eq!(piped.author.as_deref(), Some("Jane Roe"));
+        let counted = date_line("March 3, 2016 · 3 Comments").unwrap();
+        assert_eq!(counted.author, None);
         let by = date_line("March 3, 2016 by Jane Roe").unwrap();
         assert_eq!(by.author.as_deref(), Some("Jane Roe"));
         let by = date_line("Posted by Jane Roe on March 3, 2016").unwrap();

@@ -16,9 +16,18 @@ pub fn starts_ci(t: &str, p: &str) -> bool {
     t.len() >= p.len() && t.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
 }
 
+/// True for a "Share" line (the end of a post on listing pages).
+pub fn is_share(t: &str) -> bool {
+    t.len() <= 20
+        && matches!(
+            squash_lower(t).as_str(),
+            "share" | "share this:" | "share this" | "share this post" | "share:"
+        )
+}
+
 /// Cheap test for long lines: can a line of more than 60 bytes be furniture at all?
 fn long_line_may_be_furniture(t: &str) -> bool {
-    t.starts_with(|c: char| c.is_ascii_digit())
+    if t.starts_with(|c: char| c.is_ascii_digit())
         || starts_ci(t, "one ")
         || starts_ci(t, "no ")
         || starts_ci(t, "copyright")
@@ -27,12 +36,26 @@ fn long_line_may_be_furniture(t: &str) -> bool {
         || starts_ci(t, "you are here")
         || t.starts_with('«')
         || t.ends_with('»')
-        || t.contains('©')
-        || t.contains("ights reserved")
-        || t.contains("IGHTS RESERVED")
-        || t.contains("   ")
-        || t.contains('\t')
-        || t.contains('|')
+    {
+        return true;
+    }
+    let b = t.as_bytes();
+    let mut spaces = 0;
+    for (i, &c) in b.iter().enumerate() {
+        match c {
+            b'\t' | b'|' => return true,
+            b' ' => {
+                spaces += 1;
+                if spaces >= 3 {
+                    return true;
+                }
+            }
+            // '©' is C2 A9 in UTF-8
+            0xC2 if b.get(i + 1) == Some(&0xA9) => return true,
+            _ => spaces = 0,
+        }
+    }
+    t.contains("ights reserved") || t.contains("IGHTS RESERVED")
 }
 
 fn squash_lower(s: &str) -> String {
@@ -46,7 +69,7 @@ fn squash_lower(s: &str) -> String {
                 out.push(' ');
                 sp = false;
             }
-            out.extend(c.to_lowercase());
+            out.push(c.to_ascii_lowercase());
         }
     }
     out

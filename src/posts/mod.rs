@@ -394,6 +394,44 @@ fn find_anchors(p: &Page<'_>, url: Option<&str>) -> Vec<Anchor> {
     }
     anchors.extend(extra);
     anchors.sort_by_key(|a| a.start);
+    // listing pages: a post with neither date line nor byline still starts with a
+    // title line right after the previous post's "Share", followed by prose
+    let mut more = Vec::new();
+    for i in 0..n {
+        if p.ls[i].kind != Kind::Furn(Furniture::End) || !lines::is_share(p.ls[i].t) {
+            continue;
+        }
+        let Some(j) = p.next_nonblank(i) else {
+            continue;
+        };
+        if !p.title_line(j, false) || covered(&anchors, j) || anchors.iter().any(|a| a.start == j) {
+            continue;
+        }
+        let Some(b) = p.next_nonblank(j) else {
+            continue;
+        };
+        if !(p.is_text(b) && lines::prose(p.ls[b].t)) && lines::byline(p.ls[b].t).is_none() {
+            continue;
+        }
+        let mut a = Anchor {
+            start: j,
+            title: Some(j),
+            header_end: j + 1,
+            ..Anchor::default()
+        };
+        let limit = anchors
+            .iter()
+            .map(|a| a.start)
+            .filter(|&s| s > j)
+            .min()
+            .unwrap_or(n);
+        read_header(p, &mut a, limit);
+        more.push(a);
+    }
+    if !more.is_empty() {
+        anchors.extend(more);
+        anchors.sort_by_key(|a| a.start);
+    }
     // a page with neither: a single post only when the URL is a post's own (it carries
     // the date) or the page shows post furniture ("Comments are closed.", "Share")
     let post_like = url.and_then(date::url_date).is_some()
@@ -454,7 +492,11 @@ fn wrapped(lines: &[&str]) -> bool {
     if !(30..=130).contains(&max) {
         return false;
     }
-    lens[..lens.len() - 1].iter().all(|&l| l * 10 >= max * 6)
+    // wrapped text breaks lines mid-sentence; lines that each end a sentence are
+    // paragraphs of their own (news-site renderings)
+    let body = &lines[..lines.len() - 1];
+    let open = body.iter().filter(|l| !ends_sentence(l)).count();
+    lens[..lens.len() - 1].iter().all(|&l| l * 10 >= max * 6) && open * 2 >= body.len()
 }
 
 fn ends_sentence(t: &str) -> bool {
@@ -476,7 +518,10 @@ fn strip_continue(t: &str) -> Option<&str> {
         from += 1;
     }
     let end_text = &t[from..];
-    if !end_text.contains("ontinue reading") && !end_text.contains("ead more") && !end_text.contains("ead More") {
+    if !end_text.contains("ontinue reading")
+        && !end_text.contains("ead more")
+        && !end_text.contains("ead More")
+    {
         return None;
     }
     for marker in [
@@ -733,11 +778,17 @@ pub fn parse_page(doc: &Document, opts: &ParseOptions) -> (Vec<Post>, Vec<Reject
     if let Some(first) = anchors.first() {
         let mut from = 0;
         for k in 0..first.start {
-            if matches!(p.ls[k].kind, Kind::Heading | Kind::Furn(_)) {
+            if p.ls[k].kind == Kind::Heading {
                 from = k + 1;
             }
         }
-        let paras = body_paras(&p, from, first.start);
+        let mut paras = body_paras(&p, from, first.start);
+        // site name and tagline lines before the text are not part of it
+        let lead = paras
+            .iter()
+            .position(|r| lines::prose(&r.text))
+            .unwrap_or(paras.len());
+        paras.drain(..lead);
         let words: usize = paras
             .iter()
             .map(|r| r.text.split_whitespace().count())
@@ -819,7 +870,7 @@ fn build_post(
             sources.push(s);
         }
     }
-    let words = body.split_whitespace().count();
+    let words = count_words(&body);
     Post {
         post_id: crate::ids::post_id(&title, published),
         title,
@@ -833,6 +884,34 @@ fn build_post(
         url: None,
         words: i32::try_from(words).unwrap_or(i32::MAX),
     }
+}
+
+/// Number of whitespace-separated words (the same count as `split_whitespace`), with
+/// a fast path for ASCII bytes.
+pub fn count_words(s: &str) -> usize {
+    let b = s.as_bytes();
+    let mut n = 0;
+    let mut in_word = false;
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        let (ws, len) = if c < 0x80 {
+            (matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C), 1)
+        } else {
+            match s.get(i..).and_then(|r| r.chars().next()) {
+                Some(ch) => (ch.is_whitespace(), ch.len_utf8()),
+                None => (false, 1),
+            }
+        };
+        if ws {
+            in_word = false;
+        } else if !in_word {
+            in_word = true;
+            n += 1;
+        }
+        i += len;
+    }
+    n
 }
 
 fn union_into(into: &mut Vec<String>, other: Vec<String>) {
