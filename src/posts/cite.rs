@@ -141,6 +141,10 @@ pub fn parse_block(lines: &[&str]) -> Option<SourceRef> {
         if l.is_empty() || is_url(l) {
             continue;
         }
+        if let Some(name) = super::lines::byline(l) {
+            out.author = Some(name.to_string());
+            continue;
+        }
         if let Some(d) = parse_date(l) {
             out.published = Some(d);
             continue;
@@ -163,7 +167,9 @@ pub fn parse_block(lines: &[&str]) -> Option<SourceRef> {
             out.title = clean(texts[0]);
             out.outlet = clean(texts[1]);
             if let Some(a) = texts.get(2) {
-                out.author = clean(a);
+                if out.author.is_none() {
+                    out.author = clean(a);
+                }
             }
         }
     }

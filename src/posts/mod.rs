@@ -524,17 +524,20 @@ fn strip_continue(t: &str) -> Option<&str> {
     {
         return None;
     }
-    for marker in [
-        "Continue reading",
-        "continue reading",
-        "Read more",
-        "Read More",
+    // capitalised markers may end the paragraph bare; lowercase ones (which can be
+    // ordinary prose) need an arrow or an ellipsis after them
+    for (marker, bare_ok) in [
+        ("Continue reading", true),
+        ("continue reading", false),
+        ("Read more", true),
+        ("Read More", true),
     ] {
         if let Some(at) = end_text.rfind(marker).map(|a| a + from) {
             let tail = t[at + marker.len()..].trim();
-            let tail_ok = tail.is_empty()
-                || (tail.chars().count() <= 150
-                    && tail.starts_with(['→', '»', '…', '.', '“', '"', '‘', '›', '>', '[', '(']));
+            let arrow = tail.starts_with(['→', '»', '…', '›', '>']) || tail.starts_with("...");
+            let titled = tail.starts_with(['“', '"', '‘', '[', '(']);
+            let tail_ok = (tail.is_empty() && bare_ok)
+                || (tail.chars().count() <= 150 && (arrow || (titled && bare_ok)));
             if tail_ok {
                 return Some(t[..at].trim_end());
             }
