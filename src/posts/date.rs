@@ -90,27 +90,29 @@ fn tokenize(s: &str) -> Vec<Tok<'_>> {
     out
 }
 
+/// `w` equals `full` or is its 3-letter abbreviation (ASCII case-insensitive).
+fn name_match(w: &str, full: &str) -> bool {
+    let (wb, fb) = (w.as_bytes(), full.as_bytes());
+    (wb.len() == fb.len() || wb.len() == 3)
+        && wb.len() <= fb.len()
+        && fb[..wb.len()].eq_ignore_ascii_case(wb)
+}
+
 fn month_of(w: &str) -> Option<u32> {
-    if w.len() < 3 {
+    if w.len() < 3 || w.len() > 9 {
         return None;
     }
-    let lw = w.to_ascii_lowercase();
-    for (i, m) in MONTHS.iter().enumerate() {
-        if *m == lw || (lw.len() >= 3 && m.starts_with(&lw) && (lw.len() == 3 || lw == "sept")) {
-            return Some(i as u32 + 1);
-        }
-    }
-    if lw == "sept" {
+    if w.eq_ignore_ascii_case("sept") {
         return Some(9);
     }
-    None
+    MONTHS
+        .iter()
+        .position(|m| name_match(w, m))
+        .map(|i| i as u32 + 1)
 }
 
 fn is_weekday(w: &str) -> bool {
-    let lw = w.to_ascii_lowercase();
-    WEEKDAYS
-        .iter()
-        .any(|d| *d == lw || (lw.len() == 3 && d.starts_with(&lw)))
+    (3..=9).contains(&w.len()) && WEEKDAYS.iter().any(|d| name_match(w, d))
 }
 
 fn ymd(y: u32, m: u32, d: u32) -> Option<Date> {
@@ -313,13 +315,19 @@ pub fn date_line(line: &str) -> Option<DateLine> {
             .split(|c: char| !c.is_ascii_alphabetic())
             .next()
             .unwrap_or("");
-        let lw = w.to_ascii_lowercase();
         let ok = month_of(w).is_some()
             || is_weekday(w)
-            || matches!(
-                lw.as_str(),
-                "date" | "posted" | "published" | "updated" | "written" | "on" | "by"
-            );
+            || [
+                "date",
+                "posted",
+                "published",
+                "updated",
+                "written",
+                "on",
+                "by",
+            ]
+            .iter()
+            .any(|l| w.eq_ignore_ascii_case(l));
         if !ok {
             return None;
         }

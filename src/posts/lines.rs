@@ -1,5 +1,9 @@
 //! Line classification: page furniture, archive headings, bylines, title-like lines.
 
+use std::sync::OnceLock;
+
+use aho_corasick::AhoCorasick;
+
 use super::cite::looks_like_name;
 
 /// What a furniture line does to the post it sits in.
@@ -14,6 +18,24 @@ pub enum Furniture {
 /// ASCII case-insensitive `starts_with`.
 pub fn starts_ci(t: &str, p: &str) -> bool {
     t.len() >= p.len() && t.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
+}
+
+/// Phrases that make a short line furniture wherever they sit in it (ids matter:
+/// 0–1 comment headers, 2–5 pagination, 6 footer).
+const FURNITURE_PHRASES: [&str; 7] = [
+    " responses to ",
+    " response to ",
+    "older entries",
+    "newer entries",
+    "older posts",
+    "newer posts",
+    "all rights reserved",
+];
+
+fn furniture_phrases() -> Option<&'static AhoCorasick> {
+    static AC: OnceLock<Option<AhoCorasick>> = OnceLock::new();
+    AC.get_or_init(|| AhoCorasick::new(FURNITURE_PHRASES).ok())
+        .as_ref()
 }
 
 /// True for a "Share" line (the end of a post on listing pages).
@@ -160,6 +182,15 @@ pub fn furniture(t: &str) -> Option<Furniture> {
         | "previous" => return Some(Furniture::Drop),
         _ => {}
     }
+    let hit = furniture_phrases()
+        .and_then(|ac| ac.find(l))
+        .map(|m| m.pattern().as_usize());
+    if let Some(k) = hit {
+        // "3 Responses to “Title”", pagination, footer
+        if k < 2 || t.len() <= 60 || k == 6 {
+            return Some(Furniture::End);
+        }
+    }
     if is_count_line(
         l,
         &[
@@ -173,19 +204,12 @@ pub fn furniture(t: &str) -> Option<Furniture> {
     ) {
         return Some(Furniture::Drop);
     }
-    // "3 Responses to “Title”"
-    if l.len() < 160 && (l.contains(" responses to ") || l.contains(" response to ")) {
-        return Some(Furniture::End);
-    }
+
     // pagination
     let short = t.chars().count() <= 60;
     if short
         && (t.starts_with('«')
             || t.ends_with('»')
-            || l.contains("older entries")
-            || l.contains("newer entries")
-            || l.contains("older posts")
-            || l.contains("newer posts")
             || l.starts_with("next page")
             || l.starts_with("previous page")
             || l.starts_with("page ") && l.contains(" of "))
@@ -193,7 +217,7 @@ pub fn furniture(t: &str) -> Option<Furniture> {
         return Some(Furniture::End);
     }
     // footer
-    if t.contains('©') || l.starts_with("copyright") || l.contains("all rights reserved") {
+    if t.contains('©') || l.starts_with("copyright") {
         return Some(Furniture::End);
     }
     if l.starts_with("continue reading") {

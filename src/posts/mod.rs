@@ -898,21 +898,31 @@ pub fn count_words(s: &str) -> usize {
     let mut i = 0;
     while i < b.len() {
         let c = b[i];
-        let (ws, len) = if c < 0x80 {
-            (matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C), 1)
-        } else {
-            match s.get(i..).and_then(|r| r.chars().next()) {
-                Some(ch) => (ch.is_whitespace(), ch.len_utf8()),
-                None => (false, 1),
-            }
+        // Unicode White_Space outside ASCII: U+0085, U+00A0, U+1680, U+2000–U+200A,
+        // U+2028, U+2029, U+202F, U+205F, U+3000
+        let ws_len = match c {
+            b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C => 1,
+            0xC2 if matches!(b.get(i + 1), Some(0x85 | 0xA0)) => 2,
+            0xE1 if b.get(i + 1) == Some(&0x9A) && b.get(i + 2) == Some(&0x80) => 3,
+            0xE2 => match (b.get(i + 1), b.get(i + 2)) {
+                (Some(0x80), Some(0x80..=0x8A | 0xA8 | 0xA9 | 0xAF)) | (Some(0x81), Some(0x9F)) => {
+                    3
+                }
+                _ => 0,
+            },
+            0xE3 if b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0x80) => 3,
+            _ => 0,
         };
-        if ws {
+        if ws_len > 0 {
             in_word = false;
-        } else if !in_word {
-            in_word = true;
-            n += 1;
+            i += ws_len;
+        } else {
+            if !in_word {
+                in_word = true;
+                n += 1;
+            }
+            i += 1;
         }
-        i += len;
     }
     n
 }
@@ -1016,4 +1026,48 @@ pub fn paragraphs_of(body: &str) -> Vec<crate::model::Paragraph> {
         pos += chunk.len() + 2;
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn count_words_matches_split_whitespace() {
+        let cases = [
+            "",
+            "  one  two\tthree\nfour ",
+            "a\u{a0}b\u{2009}c\u{3000}d\u{85}e\u{1680}f\u{202f}g\u{205f}h\u{2028}i",
+            "Sinŭiju’s “market” — 5,000 ₩ … é",
+            "\u{2003}\u{200b}x",
+        ];
+        for c in cases {
+            assert_eq!(count_words(c), c.split_whitespace().count(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn wrapped_groups() {
+        assert!(wrapped(&[
+            "The complex employed about 44,000 workers at the end of June, according",
+            "to figures the ministry gave lawmakers."
+        ]));
+        assert!(!wrapped(&[
+            "The complex employed about 44,000 workers at the end of June this year.",
+            "The ministry gave the figures to lawmakers on Tuesday, officials said."
+        ]));
+    }
+
+    #[test]
+    fn continue_reading_markers() {
+        assert_eq!(
+            strip_continue("Corn was cheap. Continue reading →"),
+            Some("Corn was cheap.")
+        );
+        assert_eq!(
+            strip_continue("Corn was cheap. Continue reading"),
+            Some("Corn was cheap.")
+        );
+        assert_eq!(strip_continue("I urge you to continue reading."), None);
+    }
 }
