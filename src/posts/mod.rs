@@ -17,6 +17,7 @@
 
 pub mod cite;
 pub mod date;
+pub mod html;
 pub mod lines;
 pub mod voice;
 
@@ -751,11 +752,20 @@ fn is_listing_url(url: &str) -> bool {
         .is_some_and(|s| !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit()))
 }
 
-/// Parses one page (plain-text rendering) into its posts.
+/// Parses one page into its posts: HTML documents (formats `html`, `warc`,
+/// `wp-json`, `wxr`) through [`html`], everything else as a plain-text rendering.
 ///
 /// Posts come in page order; a page without any post gives one [`Reject`]
 /// (stage `parse_posts`, reason `no_post`).
 pub fn parse_page(doc: &Document, opts: &ParseOptions) -> (Vec<Post>, Vec<Reject>) {
+    if html::handles(doc) {
+        return html::parse_html(doc, opts);
+    }
+    parse_text(doc, opts)
+}
+
+/// Parses one plain-text page into its posts.
+pub(crate) fn parse_text(doc: &Document, opts: &ParseOptions) -> (Vec<Post>, Vec<Reject>) {
     let _ = opts;
     let p = Page::new(&doc.text);
     let url = doc.url.as_deref();

@@ -1,0 +1,228 @@
+//! Hedge cues: words and phrases that mark a statement as uncertain, second-hand or a guess.
+//!
+//! Two families, matched on lower-cased word sequences, longest first, and reported as
+//! written (the cue only, e.g. `unclear` in "it remains unclear"):
+//!
+//! - **doubt** about a report: reportedly, allegedly, supposedly, purportedly, rumored,
+//!   unconfirmed, unverified, far from confirmed/certain/clear, unclear, not clear,
+//!   less clear, uncertain, not certain, if true, remains to be seen…
+//! - **speculation** by the writer or speaker: presumably, probably, likely, may, might,
+//!   could, perhaps, possibly, possible, maybe, seem(s), appear(s), apparently,
+//!   suggest(s), believe(d), is thought to, expected, plans to, almost certainly…
+
+use super::text::Tok;
+
+/// Family of a hedge cue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HedgeKind {
+    /// Doubt about whether a report is true.
+    Doubt,
+    /// A guess, inference or expectation.
+    Speculation,
+}
+
+/// Cue phrases (lower-case words) and their family. Longer phrases first where they overlap.
+const CUES: &[(&[&str], HedgeKind)] = &[
+    (&["far", "from", "confirmed"], HedgeKind::Doubt),
+    (&["far", "from", "certain"], HedgeKind::Doubt),
+    (&["far", "from", "clear"], HedgeKind::Doubt),
+    (&["far", "from", "settled"], HedgeKind::Doubt),
+    (
+        &["could", "not", "be", "independently", "verified"],
+        HedgeKind::Doubt,
+    ),
+    (
+        &["could", "not", "be", "independently", "confirmed"],
+        HedgeKind::Doubt,
+    ),
+    (
+        &["cannot", "be", "independently", "verified"],
+        HedgeKind::Doubt,
+    ),
+    (&["could", "not", "be", "verified"], HedgeKind::Doubt),
+    (&["could", "not", "be", "confirmed"], HedgeKind::Doubt),
+    (&["cannot", "be", "verified"], HedgeKind::Doubt),
+    (&["cannot", "be", "confirmed"], HedgeKind::Doubt),
+    (&["not", "independently", "verified"], HedgeKind::Doubt),
+    (&["remains", "to", "be", "seen"], HedgeKind::Doubt),
+    (&["remain", "to", "be", "seen"], HedgeKind::Doubt),
+    (&["if", "true"], HedgeKind::Doubt),
+    (&["not", "clear"], HedgeKind::Doubt),
+    (&["less", "clear"], HedgeKind::Doubt),
+    (&["not", "certain"], HedgeKind::Doubt),
+    (&["almost", "certainly"], HedgeKind::Speculation),
+    (&["in", "all", "likelihood"], HedgeKind::Speculation),
+    (&["thought", "to"], HedgeKind::Speculation),
+    (&["plans", "to"], HedgeKind::Speculation),
+    (&["plan", "to"], HedgeKind::Speculation),
+    (&["planning", "to"], HedgeKind::Speculation),
+    (&["intends", "to"], HedgeKind::Speculation),
+    (&["aims", "to"], HedgeKind::Speculation),
+    (&["hard", "to", "say"], HedgeKind::Doubt),
+    (&["difficult", "to", "say"], HedgeKind::Doubt),
+    (&["hard", "to", "know"], HedgeKind::Doubt),
+    (&["difficult", "to", "verify"], HedgeKind::Doubt),
+    (&["not", "known"], HedgeKind::Doubt),
+    (&["if", "confirmed"], HedgeKind::Doubt),
+    (&["said", "to", "be"], HedgeKind::Doubt),
+    (&["cannot", "be", "ruled", "out"], HedgeKind::Speculation),
+    (&["reportedly"], HedgeKind::Doubt),
+    (&["doubtful"], HedgeKind::Doubt),
+    (&["dubious"], HedgeKind::Doubt),
+    (&["questionable"], HedgeKind::Doubt),
+    (&["speculation"], HedgeKind::Speculation),
+    (&["speculated"], HedgeKind::Speculation),
+    (&["suspect"], HedgeKind::Speculation),
+    (&["suspected"], HedgeKind::Speculation),
+    (&["guess"], HedgeKind::Speculation),
+    (&["assume"], HedgeKind::Speculation),
+    (&["assuming"], HedgeKind::Speculation),
+    (&["arguably"], HedgeKind::Speculation),
+    (&["purported"], HedgeKind::Doubt),
+    (&["rumor"], HedgeKind::Doubt),
+    (&["rumour"], HedgeKind::Doubt),
+    (&["allegedly"], HedgeKind::Doubt),
+    (&["alleged"], HedgeKind::Doubt),
+    (&["supposedly"], HedgeKind::Doubt),
+    (&["purportedly"], HedgeKind::Doubt),
+    (&["ostensibly"], HedgeKind::Doubt),
+    (&["rumored"], HedgeKind::Doubt),
+    (&["rumoured"], HedgeKind::Doubt),
+    (&["rumors"], HedgeKind::Doubt),
+    (&["rumours"], HedgeKind::Doubt),
+    (&["unconfirmed"], HedgeKind::Doubt),
+    (&["unverified"], HedgeKind::Doubt),
+    (&["unverifiable"], HedgeKind::Doubt),
+    (&["unclear"], HedgeKind::Doubt),
+    (&["uncertain"], HedgeKind::Doubt),
+    (&["presumably"], HedgeKind::Speculation),
+    (&["probably"], HedgeKind::Speculation),
+    (&["probable"], HedgeKind::Speculation),
+    (&["likely"], HedgeKind::Speculation),
+    (&["unlikely"], HedgeKind::Speculation),
+    (&["may"], HedgeKind::Speculation),
+    (&["might"], HedgeKind::Speculation),
+    (&["could"], HedgeKind::Speculation),
+    (&["perhaps"], HedgeKind::Speculation),
+    (&["possibly"], HedgeKind::Speculation),
+    (&["possible"], HedgeKind::Speculation),
+    (&["maybe"], HedgeKind::Speculation),
+    (&["seems"], HedgeKind::Speculation),
+    (&["seem"], HedgeKind::Speculation),
+    (&["seemed"], HedgeKind::Speculation),
+    (&["seemingly"], HedgeKind::Speculation),
+    (&["appears"], HedgeKind::Speculation),
+    (&["appear"], HedgeKind::Speculation),
+    (&["appeared"], HedgeKind::Speculation),
+    (&["apparently"], HedgeKind::Speculation),
+    (&["suggests"], HedgeKind::Speculation),
+    (&["suggest"], HedgeKind::Speculation),
+    (&["suggested"], HedgeKind::Speculation),
+    (&["suggesting"], HedgeKind::Speculation),
+    (&["believed"], HedgeKind::Speculation),
+    (&["believe"], HedgeKind::Speculation),
+    (&["believes"], HedgeKind::Speculation),
+    (&["expected"], HedgeKind::Speculation),
+    (&["potentially"], HedgeKind::Speculation),
+];
+
+/// A hedge cue found in a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hedge {
+    /// The cue as written.
+    pub text: String,
+    /// Its family.
+    pub kind: HedgeKind,
+    /// Index of its first token.
+    pub tok: usize,
+}
+
+/// Cue indices by first word, in list order (longer phrases first).
+fn index() -> &'static std::collections::HashMap<&'static str, Vec<usize>> {
+    static I: std::sync::OnceLock<std::collections::HashMap<&'static str, Vec<usize>>> =
+        std::sync::OnceLock::new();
+    I.get_or_init(|| {
+        let mut m: std::collections::HashMap<&'static str, Vec<usize>> = Default::default();
+        for (i, (cue, _)) in CUES.iter().enumerate() {
+            if let Some(f) = cue.first() {
+                m.entry(f).or_default().push(i);
+            }
+        }
+        m
+    })
+}
+
+/// Hedge cues among `toks` (words only are compared), in order, longest match first.
+pub fn find(toks: &[Tok], body: &str) -> Vec<Hedge> {
+    let words: Vec<usize> = (0..toks.len()).filter(|&i| toks[i].word).collect();
+    let lower: Vec<String> = words.iter().map(|&i| toks[i].t.to_lowercase()).collect();
+    let mut out = Vec::new();
+    let mut w = 0;
+    while w < words.len() {
+        let mut hit = None;
+        let Some(cands) = index().get(lower[w].as_str()) else {
+            w += 1;
+            continue;
+        };
+        for &ci in cands {
+            let (cue, kind) = &CUES[ci];
+            if w + cue.len() <= words.len()
+                && cue.iter().enumerate().all(|(k, c)| lower[w + k] == *c)
+                && !excluded(cue, &lower, w, toks, &words)
+            {
+                hit = Some((cue.len(), *kind));
+                break;
+            }
+        }
+        if let Some((n, kind)) = hit {
+            let s = toks[words[w]].s;
+            let e = toks[words[w + n - 1]].e;
+            out.push(Hedge {
+                text: body.get(s..e).unwrap_or("").to_string(),
+                kind,
+                tok: words[w],
+            });
+            w += n;
+        } else {
+            w += 1;
+        }
+    }
+    out
+}
+
+/// Uses of a cue word that are not hedges.
+fn excluded(cue: &[&str], lower: &[String], w: usize, toks: &[Tok], words: &[usize]) -> bool {
+    let prev = if w > 0 { lower[w - 1].as_str() } else { "" };
+    let next = lower.get(w + cue.len()).map_or("", |s| s.as_str());
+    match cue {
+        // the month, not the modal
+        ["may"] => toks[words[w]].t == "May",
+        // "as soon as possible", "the best place possible"
+        ["possible"] => prev == "as" || prev == "if" || next == "to" && prev == "made",
+        // "than expected", "as expected"
+        ["expected"] => matches!(prev, "than" | "as"),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::text::{quote_mask, tokenize};
+    use super::*;
+
+    fn cues(t: &str) -> Vec<String> {
+        let m = quote_mask(t, 0, t.len());
+        let toks = tokenize(t, 0, t.len(), &m, 0);
+        find(&toks, t).into_iter().map(|h| h.text).collect()
+    }
+
+    #[test]
+    fn basic_cues() {
+        assert_eq!(
+            cues("This is far from confirmed, but it may rise."),
+            vec!["far from confirmed", "may"]
+        );
+        assert_eq!(cues("In May it was unclear."), vec!["unclear"]);
+        assert_eq!(cues("It rose faster than expected."), Vec::<String>::new());
+    }
+}

@@ -1,0 +1,183 @@
+//! Word tokens of a sentence with byte offsets and a quotation mask.
+
+/// A token of a sentence: a word (letters, digits, inner apostrophes, hyphens and the dots
+/// of `U.S.`) or a single punctuation character.
+#[derive(Debug, Clone)]
+pub struct Tok<'a> {
+    /// Byte offset in the body.
+    pub s: usize,
+    /// Byte offset one past the end.
+    pub e: usize,
+    /// The token as written.
+    pub t: &'a str,
+    /// True for words, false for punctuation.
+    pub word: bool,
+    /// True when the token lies inside double quotation marks (the marks included).
+    pub quoted: bool,
+}
+
+impl Tok<'_> {
+    /// The word lower-cased, without a possessive `’s` / `'s` / trailing apostrophe.
+    pub fn base(&self) -> String {
+        let mut t = self.t;
+        for suf in ["’s", "'s", "’", "'"] {
+            if let Some(x) = t.strip_suffix(suf) {
+                t = x;
+                break;
+            }
+        }
+        t.to_lowercase()
+    }
+
+    /// Starts with an upper-case letter (or a digit-led name such as "38 North" is not).
+    pub fn capitalised(&self) -> bool {
+        self.t.chars().next().is_some_and(|c| c.is_uppercase())
+    }
+
+    /// Is this punctuation token one of `chars`?
+    pub fn is_punct(&self, chars: &[&str]) -> bool {
+        !self.word && chars.contains(&self.t)
+    }
+}
+
+/// Per-byte "inside double quotes" state of `text[start..end]`, computed from the start of
+/// the paragraph so that a quotation opened in an earlier sentence is seen.
+pub fn quote_mask(text: &str, start: usize, end: usize) -> Vec<bool> {
+    let span = text.get(start..end).unwrap_or("");
+    let mut mask = vec![false; span.len()];
+    let mut depth: i32 = 0;
+    let mut straight_open = false;
+    for (i, c) in span.char_indices() {
+        let inside;
+        match c {
+            '“' | '«' => {
+                depth += 1;
+                inside = true;
+            }
+            '”' | '»' => {
+                inside = depth > 0;
+                depth = (depth - 1).max(0);
+            }
+            '"' => {
+                if straight_open {
+                    inside = true;
+                    straight_open = false;
+                    depth = (depth - 1).max(0);
+                } else {
+                    straight_open = true;
+                    depth += 1;
+                    inside = true;
+                }
+            }
+            _ => inside = depth > 0,
+        }
+        for b in mask.iter_mut().skip(i).take(c.len_utf8()) {
+            *b = inside;
+        }
+    }
+    mask
+}
+
+fn word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Tokenises `text[start..end]`; `mask` (relative to `mask_base`) marks quoted bytes.
+pub fn tokenize<'a>(
+    text: &'a str,
+    start: usize,
+    end: usize,
+    mask: &[bool],
+    mask_base: usize,
+) -> Vec<Tok<'a>> {
+    let Some(span) = text.get(start..end) else {
+        return Vec::new();
+    };
+    let chars: Vec<(usize, char)> = span.char_indices().collect();
+    let quoted = |pos: usize| -> bool {
+        pos.checked_sub(mask_base)
+            .and_then(|i| mask.get(i))
+            .copied()
+            .unwrap_or(false)
+    };
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < chars.len() {
+        let (i, c) = chars[k];
+        if c.is_whitespace() {
+            k += 1;
+            continue;
+        }
+        if word_char(c) {
+            let mut j = k + 1;
+            while j < chars.len() {
+                let (_, d) = chars[j];
+                if word_char(d) {
+                    j += 1;
+                    continue;
+                }
+                let next = chars.get(j + 1).map(|x| x.1);
+                // inner apostrophe / hyphen: NK’s, Hye-rin, P'yongyang
+                if matches!(d, '’' | '\'' | '-' | '‑') && next.is_some_and(word_char) {
+                    j += 1;
+                    continue;
+                }
+                // dots of acronyms and initials: U.S., U.N., N.
+                if d == '.' {
+                    let word: String = chars[k..j].iter().map(|x| x.1).collect();
+                    let acr = word.chars().all(|x| x.is_uppercase() || x == '.')
+                        && word.chars().filter(|x| x.is_alphabetic()).count() <= 4;
+                    if acr && (next.is_some_and(|x| x.is_uppercase()) || word.contains('.')) {
+                        j += 1;
+                        continue;
+                    }
+                }
+                // trailing possessive apostrophe: companies’
+                if matches!(d, '’' | '\'') && chars[j - 1].1 == 's' && !next.is_some_and(word_char)
+                {
+                    j += 1;
+                }
+                break;
+            }
+            let e = chars.get(j).map_or(span.len(), |x| x.0);
+            out.push(Tok {
+                s: start + i,
+                e: start + e,
+                t: &span[i..e],
+                word: true,
+                quoted: quoted(start + i),
+            });
+            k = j;
+        } else {
+            let e = i + c.len_utf8();
+            out.push(Tok {
+                s: start + i,
+                e: start + e,
+                t: &span[i..e],
+                word: false,
+                quoted: quoted(start + i),
+            });
+            k += 1;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_and_quotes() {
+        let t = "“It rose,” said the U.S. official’s aide.";
+        let m = quote_mask(t, 0, t.len());
+        let toks = tokenize(t, 0, t.len(), &m, 0);
+        let words: Vec<&str> = toks.iter().filter(|x| x.word).map(|x| x.t).collect();
+        assert_eq!(
+            words,
+            vec!["It", "rose", "said", "the", "U.S.", "official’s", "aide"]
+        );
+        assert!(toks[1].quoted);
+        assert!(!toks.iter().find(|x| x.t == "said").unwrap().quoted);
+    }
+}

@@ -1,0 +1,259 @@
+//! The text being scanned, with an ASCII-lowercased copy (same byte offsets) and
+//! small cursor helpers. Every returned offset lies on a `char` boundary.
+
+/// A text and its lowercased bytes.
+pub(crate) struct Text<'a> {
+    /// The original text.
+    pub s: &'a str,
+    /// Its bytes.
+    pub b: &'a [u8],
+    /// ASCII-lowercased bytes (non-ASCII bytes unchanged).
+    pub lc: Vec<u8>,
+}
+
+impl<'a> Text<'a> {
+    /// Wraps `s`.
+    pub fn new(s: &'a str) -> Self {
+        Text {
+            s,
+            b: s.as_bytes(),
+            lc: s.as_bytes().to_ascii_lowercase(),
+        }
+    }
+
+    /// Length in bytes of the horizontal space at `i` (space, tab, no-break or thin space), else 0.
+    pub fn space_len(&self, i: usize) -> usize {
+        match self.b.get(i) {
+            Some(b' ' | b'\t') => 1,
+            Some(0xC2) if self.b.get(i + 1) == Some(&0xA0) => 2,
+            Some(0xE2)
+                if self.b.get(i + 1) == Some(&0x80)
+                    && matches!(self.b.get(i + 2), Some(0x89 | 0xAF | 0xA8)) =>
+            {
+                // thin space, narrow no-break space (0xA8 is the line separator: treat as space)
+                3
+            }
+            _ => 0,
+        }
+    }
+
+    /// Skips horizontal spaces forward.
+    pub fn skip_sp(&self, mut i: usize) -> usize {
+        loop {
+            let l = self.space_len(i);
+            if l == 0 {
+                return i;
+            }
+            i += l;
+        }
+    }
+
+    /// Skips horizontal spaces backward (returns the position after the last non-space).
+    pub fn skip_sp_back(&self, mut i: usize) -> usize {
+        loop {
+            if i >= 1 && matches!(self.b[i - 1], b' ' | b'\t') {
+                i -= 1;
+            } else if i >= 2 && self.b[i - 2] == 0xC2 && self.b[i - 1] == 0xA0 {
+                i -= 2;
+            } else {
+                return i;
+            }
+        }
+    }
+
+    /// The char starting at `i`.
+    pub fn char_at(&self, i: usize) -> Option<char> {
+        self.s.get(i..).and_then(|r| r.chars().next())
+    }
+
+    /// The char ending at `i`.
+    pub fn char_before(&self, i: usize) -> Option<char> {
+        self.s.get(..i).and_then(|r| r.chars().next_back())
+    }
+
+    /// A word of letters starting at `i`: `(i, end)`; `end == i` when there is none.
+    pub fn word_at(&self, i: usize) -> (usize, usize) {
+        let mut e = i;
+        while e < self.b.len() {
+            let c = self.b[e];
+            if c.is_ascii_alphabetic() {
+                e += 1;
+            } else if c >= 0x80 {
+                match self.char_at(e) {
+                    Some(ch) if ch.is_alphabetic() => e += ch.len_utf8(),
+                    _ => break,
+                }
+            } else {
+                break;
+            }
+        }
+        (i, e)
+    }
+
+    /// A word that may hold inner hyphens and apostrophes ("kilowatt-hours", "o'clock").
+    pub fn hword_at(&self, i: usize) -> (usize, usize) {
+        let (_, mut e) = self.word_at(i);
+        if e == i {
+            return (i, i);
+        }
+        while e + 1 < self.b.len() && matches!(self.b[e], b'-' | b'\'') {
+            let (_, e2) = self.word_at(e + 1);
+            if e2 == e + 1 {
+                break;
+            }
+            e = e2;
+        }
+        (i, e)
+    }
+
+    /// The word of letters ending at `i`: `(start, i)`; `start == i` when there is none.
+    pub fn word_before(&self, i: usize) -> (usize, usize) {
+        let mut s = i;
+        while s > 0 {
+            let c = self.b[s - 1];
+            if c.is_ascii_alphabetic() {
+                s -= 1;
+            } else if c >= 0x80 {
+                match self.char_before(s) {
+                    Some(ch) if ch.is_alphabetic() => s -= ch.len_utf8(),
+                    _ => break,
+                }
+            } else {
+                break;
+            }
+        }
+        (s, i)
+    }
+
+    /// The previous word separated from `i` by spaces only (hyphenated words whole):
+    /// `(start, end)` or `None` at punctuation or the start of the text.
+    pub fn prev_word(&self, i: usize) -> Option<(usize, usize)> {
+        let e = self.skip_sp_back(i);
+        if e == i && i > 0 && !self.b[i - 1].is_ascii_alphabetic() {
+            // no space: only a letter directly before counts (callers check that case)
+            return None;
+        }
+        let (mut s, e) = self.word_before(e);
+        if s == e {
+            return None;
+        }
+        while s >= 2 && matches!(self.b[s - 1], b'-') && self.b[s - 2].is_ascii_alphabetic() {
+            let (s2, _) = self.word_before(s - 1);
+            s = s2;
+        }
+        Some((s, e))
+    }
+
+    /// The previous word, also across one `.` after a short abbreviation ("Nov. 1", "No. 3").
+    pub fn prev_word_abbr(&self, i: usize) -> Option<(usize, usize)> {
+        let e = self.skip_sp_back(i);
+        if e == i || e == 0 {
+            return None;
+        }
+        if self.b[e - 1] == b'.' {
+            let (s, we) = self.word_before(e - 1);
+            if we > s && we - s <= 4 {
+                return Some((s, we));
+            }
+            return None;
+        }
+        self.prev_word(i)
+    }
+
+    /// True when the lowercased text at `i` starts with `pat` and a word boundary follows.
+    pub fn lc_word_at(&self, i: usize, pat: &[u8]) -> bool {
+        self.lc.get(i..i + pat.len()) == Some(pat)
+            && !self
+                .b
+                .get(i + pat.len())
+                .is_some_and(|c| c.is_ascii_alphanumeric())
+    }
+
+    /// Start of the sentence holding `i` (after `. `, `? `, `! `, or a newline), at most `max` bytes back.
+    pub fn sentence_start(&self, i: usize, max: usize) -> usize {
+        let lo = i.saturating_sub(max);
+        let mut k = i;
+        while k > lo {
+            let c = self.b[k - 1];
+            if c == b'\n' {
+                return k;
+            }
+            if matches!(c, b' ') && k >= 2 && matches!(self.b[k - 2], b'.' | b'?' | b'!') {
+                // not after a one-letter or abbreviation ("U.S. dollars", "No. 1")
+                let (ws, we) = self.word_before(k - 2);
+                let abbr = we > ws && we - ws <= 3 && self.b[ws].is_ascii_uppercase();
+                let abbr = abbr
+                    || (we > ws && matches!(&self.lc[ws..we], b"no" | b"nov" | b"sept" | b"vol"));
+                if !abbr {
+                    return k;
+                }
+            }
+            k -= 1;
+        }
+        // step to a char boundary
+        while !self.s.is_char_boundary(k) {
+            k += 1;
+        }
+        k
+    }
+
+    /// End of the sentence holding `i`, at most `max` bytes ahead.
+    pub fn sentence_end(&self, i: usize, max: usize) -> usize {
+        let hi = (i + max).min(self.b.len());
+        let mut k = i;
+        while k < hi {
+            let c = self.b[k];
+            if c == b'\n' {
+                return k;
+            }
+            if matches!(c, b'.' | b'?' | b'!')
+                && matches!(self.b.get(k + 1), None | Some(b' ' | b'\n'))
+            {
+                return k + 1;
+            }
+            k += 1;
+        }
+        while !self.s.is_char_boundary(k) {
+            k -= 1;
+        }
+        k
+    }
+
+    /// Start of the paragraph before the one holding `i` (so the window spans two paragraphs), bounded.
+    pub fn context_start(&self, i: usize, max: usize) -> usize {
+        let lo = i.saturating_sub(max);
+        let mut k = i;
+        let mut newlines_seen = 0;
+        while k > lo {
+            if self.b[k - 1] == b'\n' {
+                // a blank line counts once
+                if !(k >= 2 && self.b[k - 2] == b'\n') {
+                    newlines_seen += 1;
+                    if newlines_seen == 2 {
+                        return k;
+                    }
+                }
+            }
+            k -= 1;
+        }
+        while !self.s.is_char_boundary(k) {
+            k += 1;
+        }
+        k
+    }
+
+    /// End of the paragraph holding `i`, bounded.
+    pub fn paragraph_end(&self, i: usize, max: usize) -> usize {
+        let hi = (i + max).min(self.b.len());
+        match memchr::memchr(b'\n', &self.b[i..hi]) {
+            Some(p) => i + p,
+            None => {
+                let mut k = hi;
+                while !self.s.is_char_boundary(k) {
+                    k -= 1;
+                }
+                k
+            }
+        }
+    }
+}

@@ -1,0 +1,712 @@
+//! Words of a sentence, with figures as single tokens, and the small grammars read
+//! from them: period expressions and country mentions.
+
+use super::period::{Shape, Spec, YearSpec};
+use crate::model::{Figure, FigureKind};
+
+/// One token: a word, or a whole figure.
+#[derive(Debug, Clone)]
+pub struct Tok {
+    /// Lowercased word (empty for a figure).
+    pub lo: String,
+    /// Starts with an uppercase letter.
+    pub cap: bool,
+    /// Followed by a possessive `'s` / `’s`.
+    pub poss: bool,
+    /// Punctuation (non-space, non-word characters) between the previous token and this one.
+    pub pre: String,
+    /// Index of the figure this token stands for.
+    pub fig: Option<usize>,
+}
+
+impl Tok {
+    /// True when the token is the word `w`.
+    pub fn is(&self, w: &str) -> bool {
+        self.fig.is_none() && self.lo == w
+    }
+
+    /// True when the token is one of `ws`.
+    pub fn any(&self, ws: &[&str]) -> bool {
+        self.fig.is_none() && ws.contains(&self.lo.as_str())
+    }
+
+    /// True when a clause-breaking mark (`,` `;` `:` `(` `)` dash) precedes the token.
+    pub fn comma_before(&self) -> bool {
+        self.pre
+            .chars()
+            .any(|c| matches!(c, ',' | ';' | ':' | '(' | ')' | '—' | '[' | ']'))
+            || self.pre.contains("– ")
+            || self.pre.contains("- ")
+    }
+
+    /// True when `;` or `:` precedes the token.
+    pub fn strong_break_before(&self) -> bool {
+        self.pre.chars().any(|c| matches!(c, ';' | ':' | '—'))
+    }
+}
+
+/// Splits `text[start..end]` into tokens; figures (by byte span) become single tokens.
+pub fn tokenize(text: &str, start: usize, end: usize, figures: &[Figure]) -> Vec<Tok> {
+    let mut out: Vec<Tok> = Vec::new();
+    let end = end.min(text.len());
+    let Some(slice) = text.get(start..end) else {
+        return out;
+    };
+    let mut figs: Vec<(usize, &Figure)> = figures
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.start >= start && f.end <= end && f.start < f.end)
+        .collect();
+    figs.sort_by_key(|(_, f)| f.start);
+    let mut fi = 0;
+    let mut pre = String::new();
+    let mut word_start: Option<usize> = None;
+    let mut chars = slice.char_indices().peekable();
+    let flush = |out: &mut Vec<Tok>, ws: &mut Option<usize>, at: usize, pre: &mut String| {
+        if let Some(s) = ws.take() {
+            let w = &text[start + s..start + at];
+            out.push(Tok {
+                lo: w.to_lowercase(),
+                cap: w.chars().next().is_some_and(char::is_uppercase),
+                poss: false,
+                pre: std::mem::take(pre),
+                fig: None,
+            });
+        }
+    };
+    while let Some((i, c)) = chars.next() {
+        let abs = start + i;
+        // A figure starts here: emit it whole.
+        while fi < figs.len() && figs[fi].1.end <= abs {
+            fi += 1;
+        }
+        if fi < figs.len() && figs[fi].1.start == abs {
+            flush(&mut out, &mut word_start, i, &mut pre);
+            let (idx, f) = figs[fi];
+            out.push(Tok {
+                lo: String::new(),
+                cap: false,
+                poss: false,
+                pre: std::mem::take(&mut pre),
+                fig: Some(idx),
+            });
+            fi += 1;
+            // Skip the figure's characters.
+            while let Some(&(j, _)) = chars.peek() {
+                if start + j >= f.end {
+                    break;
+                }
+                chars.next();
+            }
+            continue;
+        }
+        if c.is_alphanumeric() {
+            if word_start.is_none() {
+                word_start = Some(i);
+            }
+            continue;
+        }
+        if (c == '\'' || c == '’') && word_start.is_some() {
+            // Possessive 's / s'
+            let rest = &slice[i + c.len_utf8()..];
+            let mut rc = rest.chars();
+            if rc.next() == Some('s') && !rc.next().is_some_and(char::is_alphanumeric) {
+                flush(&mut out, &mut word_start, i, &mut pre);
+                if let Some(t) = out.last_mut() {
+                    t.poss = true;
+                }
+                chars.next();
+                continue;
+            }
+        }
+        flush(&mut out, &mut word_start, i, &mut pre);
+        if !c.is_whitespace() {
+            pre.push(c);
+        } else if !pre.is_empty() && !pre.ends_with(' ') {
+            pre.push(' ');
+        }
+    }
+    flush(&mut out, &mut word_start, slice.len(), &mut pre);
+    out
+}
+
+/// True when `toks[i..]` starts with the words `ws`.
+pub fn at(toks: &[Tok], i: usize, ws: &[&str]) -> bool {
+    ws.iter()
+        .enumerate()
+        .all(|(k, w)| toks.get(i + k).is_some_and(|t| t.is(w)))
+}
+
+/// True when the figure is a money amount in US dollars; returns its value.
+pub fn usd(f: &Figure) -> Option<f64> {
+    if f.kind != FigureKind::Money {
+        return None;
+    }
+    if let Some(v) = f.value_usd {
+        return Some(v);
+    }
+    if f.unit.as_deref() == Some("USD") {
+        return f.value;
+    }
+    None
+}
+
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Month number of a capitalised month name or abbreviation.
+pub fn month_of(t: &Tok) -> Option<u32> {
+    if t.fig.is_some() || !t.cap {
+        return None;
+    }
+    let w = t.lo.as_str();
+    if let Some(i) = MONTHS.iter().position(|m| *m == w) {
+        return Some(i as u32 + 1);
+    }
+    let abbr = [
+        ("jan", 1),
+        ("feb", 2),
+        ("mar", 3),
+        ("apr", 4),
+        ("jun", 6),
+        ("jul", 7),
+        ("aug", 8),
+        ("sep", 9),
+        ("sept", 9),
+        ("oct", 10),
+        ("nov", 11),
+        ("dec", 12),
+    ];
+    abbr.iter().find(|(a, _)| *a == w).map(|(_, m)| *m)
+}
+
+/// A four-digit year token (1950..=2100).
+pub fn year_of(t: &Tok) -> Option<i32> {
+    if t.fig.is_some() || t.lo.len() != 4 || !t.lo.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let y: i32 = t.lo.parse().ok()?;
+    (1950..=2100).contains(&y).then_some(y)
+}
+
+fn small_number(w: &str) -> Option<u32> {
+    let words = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    ];
+    if let Some(i) = words.iter().position(|x| *x == w) {
+        return Some(i as u32 + 1);
+    }
+    w.parse().ok().filter(|n| (1..=12).contains(n))
+}
+
+fn ordinal(w: &str) -> Option<u32> {
+    match w {
+        "first" | "1st" => Some(1),
+        "second" | "2nd" => Some(2),
+        "third" | "3rd" => Some(3),
+        "fourth" | "4th" | "final" | "last" => Some(4),
+        _ => None,
+    }
+}
+
+/// A period expression found in a sentence.
+#[derive(Debug, Clone, Copy)]
+pub struct Mention {
+    /// Index of its first token.
+    pub i: usize,
+    /// One past its last token.
+    pub j: usize,
+    /// What it says.
+    pub spec: Spec,
+    /// A specific day or an event date ("on June 14", "announced in January"): not a trade period.
+    pub event: bool,
+    /// A comparison base ("from November", "than in 2016"): only for the figure it follows.
+    pub baseline: bool,
+}
+
+/// Reads a year suffix ("of 2017", "of this year", "this year", "of the year") at `k`.
+fn year_suffix(toks: &[Tok], k: usize) -> (YearSpec, usize) {
+    let mut k2 = k;
+    if toks.get(k).is_some_and(|t| t.is("of")) {
+        k2 = k + 1;
+    }
+    if let Some(y) = toks.get(k2).and_then(year_of) {
+        return (YearSpec::Given(y), k2 + 1);
+    }
+    if at(toks, k2, &["this", "year"]) {
+        return (YearSpec::This, k2 + 2);
+    }
+    if at(toks, k2, &["last", "year"]) {
+        return (YearSpec::Last, k2 + 2);
+    }
+    if k2 > k && (at(toks, k2, &["the", "year"]) || at(toks, k2, &["that", "year"])) {
+        return (YearSpec::Context, k2 + 2);
+    }
+    (YearSpec::Missing, k)
+}
+
+/// Parses a period expression starting at token `i`.
+fn parse_at(toks: &[Tok], i: usize) -> Option<(Spec, usize, bool)> {
+    let t = toks.get(i)?;
+    if t.fig.is_some() {
+        return None;
+    }
+    let w = t.lo.as_str();
+    // Quarters and halves: "first quarter (of 2016)", "Q1", "first half of the year".
+    if let Some(n) = ordinal(w) {
+        if let Some(u) = toks.get(i + 1) {
+            if u.is("quarter") {
+                let (ys, k) = year_suffix(toks, i + 2);
+                return Some((Spec::Abs(Shape::Quarter(n), ys), k, false));
+            }
+            if u.is("half") && n <= 2 {
+                let (ys, k) = year_suffix(toks, i + 2);
+                return Some((Spec::Abs(Shape::Half(n), ys), k, false));
+            }
+            if n == 1 {
+                if let (Some(c), Some(m)) = (small_number(&u.lo), toks.get(i + 2)) {
+                    if m.is("months") || m.is("month") {
+                        let (ys, k) = year_suffix(toks, i + 3);
+                        return Some((Spec::Abs(Shape::Months(1, c), ys), k, false));
+                    }
+                }
+            }
+        }
+    }
+    if let Some(y) = year_of(t) {
+        // "2016–2020": a span of years, not a trade period.
+        if let Some(u) = toks.get(i + 1) {
+            let dashed = u.pre.contains('-') || u.pre.contains('–') || u.pre.contains('/');
+            if dashed && (year_of(u).is_some() || u.lo.bytes().all(|b| b.is_ascii_digit())) {
+                return Some((Spec::Abs(Shape::Year, YearSpec::Given(y)), i + 2, true));
+            }
+        }
+        let prev = i.checked_sub(1).and_then(|p| toks.get(p));
+        if prev.is_some_and(|p| p.any(&["resolution", "no", "article", "number"])) {
+            return None;
+        }
+        return Some((Spec::Abs(Shape::Year, YearSpec::Given(y)), i + 1, false));
+    }
+    if t.cap && (w == "q1" || w == "q2" || w == "q3" || w == "q4") {
+        let q = u32::from(w.as_bytes()[1] - b'0');
+        let (ys, k) = year_suffix(toks, i + 1);
+        return Some((Spec::Abs(Shape::Quarter(q), ys), k, false));
+    }
+    if t.cap && (w == "h1" || w == "h2") {
+        let h = u32::from(w.as_bytes()[1] - b'0');
+        let (ys, k) = year_suffix(toks, i + 1);
+        return Some((Spec::Abs(Shape::Half(h), ys), k, false));
+    }
+    // "through (the end of) April": the year to date.
+    if w == "through" || w == "thru" {
+        let mut k = i + 1;
+        if at(toks, k, &["the", "end", "of"]) {
+            k += 3;
+        }
+        if let Some(m) = toks.get(k).and_then(month_of) {
+            let next_is_month = toks
+                .get(k + 1)
+                .is_some_and(|u| u.any(&["to", "through"]) || month_of(u).is_some());
+            if !next_is_month {
+                let (ys, k2) = year_suffix(toks, k + 1);
+                return Some((Spec::Abs(Shape::Months(1, m), ys), k2, false));
+            }
+        }
+        return None;
+    }
+    if let Some(m) = month_of(t) {
+        // The modal verb "May" at the start of a sentence is rare enough; "may" lowercase is skipped by month_of.
+        // Range: "January–May", "January to May", "January and February", "January through May".
+        if let Some(u) = toks.get(i + 1) {
+            let joined = u.pre.contains('–') || u.pre.contains('-') || u.pre.contains('—');
+            if let Some(m2) = month_of(u).filter(|_| joined) {
+                let (ys, k) = year_suffix(toks, i + 2);
+                return Some((Spec::Abs(Shape::Months(m, m2), ys), k, false));
+            }
+            if u.any(&["to", "through", "and", "till", "until"]) {
+                if let Some(m2) = toks.get(i + 2).and_then(month_of) {
+                    if m2 > m {
+                        let (ys, k) = year_suffix(toks, i + 3);
+                        return Some((Spec::Abs(Shape::Months(m, m2), ys), k, false));
+                    }
+                }
+            }
+            // "June 14", "June 14, 2019": a day, not a period.
+            if u.fig.is_none()
+                && u.lo.len() <= 2
+                && u.lo.bytes().all(|b| b.is_ascii_digit())
+                && !u.comma_before()
+            {
+                let mut k = i + 2;
+                if toks.get(k).and_then(year_of).is_some() {
+                    k += 1;
+                }
+                return Some((Spec::Abs(Shape::Month(m), YearSpec::Missing), k, true));
+            }
+            if let Some(y) = year_of(u) {
+                return Some((Spec::Abs(Shape::Month(m), YearSpec::Given(y)), i + 2, false));
+            }
+        }
+        let (ys, k) = year_suffix(toks, i + 1);
+        return Some((Spec::Abs(Shape::Month(m), ys), k, false));
+    }
+    // Relative expressions.
+    let rel: &[(&[&str], Spec)] = &[
+        (&["last", "year"], Spec::Abs(Shape::Year, YearSpec::Last)),
+        (&["this", "year"], Spec::Abs(Shape::Year, YearSpec::This)),
+        (&["that", "year"], Spec::Abs(Shape::Year, YearSpec::Context)),
+        (&["a", "year", "earlier"], Spec::YearBack),
+        (&["a", "year", "ago"], Spec::YearBack),
+        (&["a", "year", "before"], Spec::YearBack),
+        (&["the", "year", "before"], Spec::YearBack),
+        (&["the", "previous", "year"], Spec::YearBack),
+        (&["the", "prior", "year"], Spec::YearBack),
+        (&["the", "preceding", "year"], Spec::YearBack),
+        (&["a", "month", "earlier"], Spec::MonthBack),
+        (&["a", "month", "before"], Spec::MonthBack),
+        (&["the", "previous", "month"], Spec::MonthBack),
+        (&["the", "preceding", "month"], Spec::MonthBack),
+        (&["the", "prior", "month"], Spec::MonthBack),
+        (&["last", "month"], Spec::MonthBack),
+        (&["that", "month"], Spec::Same),
+        (&["the", "month"], Spec::Same),
+        (&["this", "month"], Spec::Same),
+        (&["the", "same", "month"], Spec::Same),
+        (&["that", "period"], Spec::Same),
+    ];
+    for (ws, spec) in rel {
+        if at(toks, i, ws) {
+            return Some((*spec, i + ws.len(), false));
+        }
+    }
+    if at(toks, i, &["the", "same", "period"]) || at(toks, i, &["the", "same", "months"]) {
+        let k = i + 3;
+        let (ys, k2) = year_suffix(toks, k);
+        if ys != YearSpec::Missing {
+            return Some((Spec::SameIn(ys), k2, false));
+        }
+        if at(toks, k, &["a", "year", "earlier"]) || at(toks, k, &["a", "year", "ago"]) {
+            return Some((Spec::SameIn(YearSpec::Last), k + 3, false));
+        }
+        return Some((Spec::Same, k, false));
+    }
+    None
+}
+
+const EVENT_WORDS: &[&str] = &[
+    "released",
+    "announced",
+    "published",
+    "briefing",
+    "conference",
+    "said",
+    "says",
+    "report",
+    "survey",
+    "meeting",
+    "statement",
+    "adopted",
+    "signed",
+    "test",
+    "began",
+    "begun",
+    "started",
+    "opened",
+    "closed",
+    "since",
+    "until",
+    "till",
+    "after",
+    "before",
+    "dated",
+    "visit",
+    "summit",
+    "launched",
+    "took",
+    "effect",
+    "redenomination",
+];
+
+const BASE_WORDS: &[&str] = &["from", "than", "against", "versus", "vs", "over", "on"];
+
+/// Every period expression of the sentence, in order.
+pub fn mentions(toks: &[Tok]) -> Vec<Mention> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if let Some((spec, j, event)) = parse_at(toks, i) {
+            let j = j.max(i + 1);
+            let before: Vec<&Tok> = toks[i.saturating_sub(3)..i].iter().collect();
+            let event = event
+                || before.iter().any(|t| t.any(EVENT_WORDS))
+                || (i > 0 && toks[i - 1].is("by") && !matches!(spec, Spec::Abs(Shape::Year, _)));
+            let prev = i.checked_sub(1).map(|p| &toks[p]);
+            let prev2 = i.checked_sub(2).map(|p| &toks[p]);
+            let mut baseline = prev.is_some_and(|t| t.any(BASE_WORDS))
+                || prev2.is_some_and(|t| t.any(&["from", "than", "compared", "against"]))
+                || (prev.is_some_and(|t| t.any(&["with", "to"]))
+                    && prev2.is_some_and(|t| t.any(&["compared", "comparison"])));
+            // "over January–June" and "in the same period" name the period itself;
+            // "over the same period of 2016" / "on the same period last year" compare.
+            if prev.is_some_and(|t| t.any(&["over", "on"])) {
+                baseline = matches!(spec, Spec::SameIn(_) | Spec::YearBack | Spec::MonthBack);
+            }
+            if matches!(spec, Spec::SameIn(_)) && !prev.is_some_and(|t| t.any(&["in", "for"])) {
+                baseline = true;
+            }
+            out.push(Mention {
+                i,
+                j,
+                spec,
+                event,
+                baseline,
+            });
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Countries as canonical names.
+pub const NK: &str = "North Korea";
+/// South Korea.
+pub const SK: &str = "South Korea";
+
+/// A country named in a sentence.
+#[derive(Debug, Clone)]
+pub struct Country {
+    /// First token.
+    pub i: usize,
+    /// One past the last token.
+    pub j: usize,
+    /// Canonical name; `North Korea` for the North.
+    pub name: &'static str,
+    /// Possessive or adjective form ("China's", "Chinese").
+    pub adj: bool,
+    /// Stands for an institution, not a trading side ("South Korea's central bank").
+    pub institution: bool,
+}
+
+const OTHERS: &[(&[&str], &str, bool)] = &[
+    (&["china"], "China", false),
+    (&["chinese"], "China", true),
+    (&["prc"], "China", false),
+    (&["sino"], "China", true),
+    (&["russia"], "Russia", false),
+    (&["russian"], "Russia", true),
+    (&["japan"], "Japan", false),
+    (&["japanese"], "Japan", true),
+    (&["india"], "India", false),
+    (&["indian"], "India", true),
+    (&["thailand"], "Thailand", false),
+    (&["vietnam"], "Vietnam", false),
+    (&["vietnamese"], "Vietnam", true),
+    (&["singapore"], "Singapore", false),
+    (&["taiwan"], "Taiwan", false),
+    (&["mongolia"], "Mongolia", false),
+    (&["iran"], "Iran", false),
+    (&["syria"], "Syria", false),
+    (&["pakistan"], "Pakistan", false),
+    (&["philippines"], "Philippines", false),
+    (&["indonesia"], "Indonesia", false),
+    (&["malaysia"], "Malaysia", false),
+    (&["germany"], "Germany", false),
+    (&["german"], "Germany", true),
+    (&["egypt"], "Egypt", false),
+    (&["brazil"], "Brazil", false),
+    (&["bangladesh"], "Bangladesh", false),
+    (&["hong", "kong"], "Hong Kong", false),
+    (&["united", "states"], "United States", false),
+    (&["european", "union"], "European Union", false),
+];
+
+const INSTITUTIONS: &[&str] = &[
+    "ministry",
+    "bank",
+    "agency",
+    "government",
+    "officials",
+    "official",
+    "intelligence",
+    "kotra",
+    "kita",
+    "administration",
+    "institute",
+    "statistics",
+    "embassy",
+    "mission",
+    "media",
+    "lawmaker",
+    "lawmakers",
+    "president",
+    "analysts",
+    "researchers",
+    "military",
+    "navy",
+    "waters",
+    "unification",
+    "central",
+    "national",
+    "think",
+    "researcher",
+    "economist",
+    "economists",
+    "press",
+    "news",
+    "defense",
+    "authorities",
+    "police",
+    "court",
+    "parliament",
+    "visitors",
+    "tourists",
+    "language",
+];
+
+/// Every country named in the sentence.
+pub fn countries(toks: &[Tok]) -> Vec<Country> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let t = &toks[i];
+        let mut found: Option<(usize, &'static str, bool)> = None;
+        let mut the_form = false;
+        if t.fig.is_none() {
+            let next = toks.get(i + 1);
+            if (t.is("north") || t.is("n")) && t.cap {
+                if next.is_some_and(|u| u.is("korea") || u.is("koreas")) {
+                    found = Some((2, NK, next.is_some_and(|u| u.poss)));
+                } else if next.is_some_and(|u| u.is("korean") || u.is("koreans")) {
+                    found = Some((2, NK, true));
+                } else if i > 0 && toks[i - 1].is("the") && !next.is_some_and(|u| u.cap) {
+                    found = Some((1, NK, t.poss));
+                    the_form = true;
+                }
+            } else if t.is("dprk") {
+                found = Some((1, NK, t.poss));
+            } else if t.is("pyongyang") && t.poss {
+                found = Some((1, NK, true));
+            } else if t.is("south") && t.cap {
+                if next.is_some_and(|u| u.is("korea")) {
+                    found = Some((2, SK, next.is_some_and(|u| u.poss)));
+                } else if next.is_some_and(|u| u.is("korean") || u.is("koreans")) {
+                    found = Some((2, SK, true));
+                } else if i > 0 && toks[i - 1].is("the") && !next.is_some_and(|u| u.cap) {
+                    found = Some((1, SK, t.poss));
+                    the_form = true;
+                }
+            } else if t.is("rok") && t.cap {
+                found = Some((1, SK, t.poss));
+            } else if t.is("seoul") && t.poss {
+                found = Some((1, SK, true));
+            } else if t.is("seoul")
+                && i > 0
+                && toks[i - 1].any(&["with", "to", "from", "and", "between"])
+            {
+                found = Some((1, SK, false));
+            } else if (t.is("beijing") || t.is("moscow") || t.is("tokyo"))
+                && (t.poss || (i > 0 && toks[i - 1].any(&["with", "to", "from", "and", "between"])))
+            {
+                let name = match t.lo.as_str() {
+                    "beijing" => "China",
+                    "moscow" => "Russia",
+                    _ => "Japan",
+                };
+                found = Some((1, name, t.poss));
+            } else if t.cap {
+                for (ws, name, adj) in OTHERS {
+                    if at(toks, i, ws) {
+                        let last = &toks[i + ws.len() - 1];
+                        found = Some((ws.len(), name, *adj || last.poss));
+                        break;
+                    }
+                }
+            }
+        }
+        if let Some((n, name, adj)) = found {
+            let after = toks.get(i + n);
+            let institution = name != NK && after.is_some_and(|u| u.any(INSTITUTIONS));
+            out.push(Country {
+                i: if the_form { i - 1 } else { i },
+                j: i + n,
+                name,
+                adj,
+                institution,
+            });
+            i += n;
+        } else {
+            i += 1;
+        }
+    }
+    // "Chinese and Russian waters": the institution noun covers both names.
+    for k in (0..out.len().saturating_sub(1)).rev() {
+        let joined = out[k].j + 1 == out[k + 1].i
+            && toks.get(out[k].j).is_some_and(|t| t.any(&["and", "or"]));
+        if joined && out[k + 1].institution && out[k].adj {
+            out[k].institution = true;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(s: &str) -> Vec<Tok> {
+        tokenize(s, 0, s.len(), &[])
+    }
+
+    #[test]
+    fn tokens_keep_possessives_and_punctuation() {
+        let t = toks("China’s exports, up 5%; the North's imports");
+        assert_eq!(t[0].lo, "china");
+        assert!(t[0].poss);
+        assert_eq!(t[1].lo, "exports");
+        assert!(t[2].comma_before());
+        let north = t.iter().find(|x| x.lo == "north").map(|x| x.poss);
+        assert_eq!(north, Some(true));
+    }
+
+    #[test]
+    fn periods_are_found() {
+        let t = toks("two-way trade over January–June came to more, against May 2012 and June 14");
+        let m = mentions(&t);
+        assert_eq!(m.len(), 3);
+        assert_eq!(m[0].spec, Spec::Abs(Shape::Months(1, 6), YearSpec::Missing));
+        assert!(!m[0].baseline);
+        assert!(m[1].baseline);
+        assert!(m[2].event);
+        let t = toks("in the first five months of 2017 and the fourth quarter");
+        let m = mentions(&t);
+        assert_eq!(
+            m[0].spec,
+            Spec::Abs(Shape::Months(1, 5), YearSpec::Given(2017))
+        );
+        assert_eq!(m[1].spec, Spec::Abs(Shape::Quarter(4), YearSpec::Missing));
+    }
+
+    #[test]
+    fn countries_are_found() {
+        let t =
+            toks("South Korea's central bank said the North sold coal to China, not South Pyongan");
+        let c = countries(&t);
+        let names: Vec<&str> = c.iter().map(|c| c.name).collect();
+        assert_eq!(names, vec![SK, NK, "China"]);
+        assert!(c[0].institution);
+    }
+}
