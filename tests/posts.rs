@@ -828,3 +828,31 @@ Source: NK Daily Report
     assert_eq!(posts.len(), 1);
     assert_eq!(posts[0].paragraphs.len(), 4);
 }
+
+#[test]
+fn page_without_blank_lines() {
+    let page = "Archive for March, 2019
+Coal barges idle on the Taedong
+Friday, March 15th, 2019
+By Jane Roe
+Barges that used to carry anthracite to Nampo have not moved for weeks, a trader told us on Monday.
+The trader said the crews had been sent to farms for the spring planting campaign this year.
+Share
+Fertilizer trucks return
+Thursday, March 7th, 2019
+Fertilizer deliveries from China resumed this month after a pause of several weeks, officials said.
+Share
+";
+    let posts = parse(page, None);
+    let titles: Vec<&str> = posts.iter().map(|p| p.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Coal barges idle on the Taedong",
+            "Fertilizer trucks return"
+        ]
+    );
+    assert_eq!(posts[0].author.as_deref(), Some("Jane Roe"));
+    assert_eq!(posts[0].paragraphs.len(), 2);
+    assert_eq!(posts[1].published, ymd(2019, 3, 7));
+}

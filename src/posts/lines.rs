@@ -451,6 +451,13 @@ pub fn title_like(t: &str, allow_period: bool) -> bool {
     if words > 30 {
         return false;
     }
+    // "UPDATE 1", "ORIGINAL POST": section labels, not titles
+    if words <= 3
+        && !t.chars().any(char::is_lowercase)
+        && t.chars().filter(|c| c.is_uppercase()).count() > 3
+    {
+        return false;
+    }
     if t.ends_with([',', ';', ':']) {
         return false;
     }

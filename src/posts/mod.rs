@@ -123,8 +123,12 @@ impl<'a> Page<'a> {
     fn compact_title(&self, i: usize) -> Option<usize> {
         let t = i.checked_sub(1)?;
         let l = &self.ls[t];
+        // the title opens its group, or follows furniture ("Share") or a heading on
+        // pages rendered without blank lines
+        let opens =
+            l.first || t == 0 || matches!(self.ls[t - 1].kind, Kind::Furn(_) | Kind::Heading);
         (l.kind == Kind::Text
-            && l.first
+            && opens
             && l.group == self.ls[i].group
             && lines::title_like(l.t, false)
             && !lines::bare_name(l.t))
@@ -576,21 +580,32 @@ fn group_paras(lines: &[&str], out: &mut Vec<RawPara>) {
         }
     }
     for text in ps {
-        let src = if cite::strip_source_label(&text).is_some() {
-            cite::parse_source_text(&text).filter(|s| s.outlet.is_some() || s.title.is_some())
+        let mut srcs = if cite::strip_source_label(&text).is_some() {
+            cite::parse_sources_text(&text)
         } else {
-            None
+            Vec::new()
         };
-        let kind = match &src {
-            Some(_) if text.starts_with('(') => ParaKind::ParenSource,
-            Some(_) => ParaKind::Citation,
-            None => ParaKind::Text,
+        srcs.retain(|s| s.outlet.is_some() || s.title.is_some());
+        let kind = match srcs.is_empty() {
+            false if text.starts_with('(') => ParaKind::ParenSource,
+            false => ParaKind::Citation,
+            true => ParaKind::Text,
         };
+        let mut srcs = srcs.into_iter();
         out.push(RawPara {
             text,
             kind,
-            source: src,
+            source: srcs.next(),
         });
+        // further sources of a "(Sources: A; B)" line ride on empty paragraphs that
+        // build_post skips
+        for extra in srcs {
+            out.push(RawPara {
+                text: String::new(),
+                kind,
+                source: Some(extra),
+            });
+        }
     }
 }
 
@@ -867,6 +882,7 @@ fn build_post(
     for (r, v) in paras.into_iter().zip(voices) {
         let t = r.text.trim();
         if t.is_empty() {
+            sources.extend(r.source);
             continue;
         }
         if !body.is_empty() {
