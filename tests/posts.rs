@@ -856,3 +856,44 @@ Share
     assert_eq!(posts[0].paragraphs.len(), 2);
     assert_eq!(posts[1].published, ymd(2019, 3, 7));
 }
+
+#[test]
+fn random_text_never_panics() {
+    let pool: Vec<char> = "aZ09 .,:;()“”‘’\"'—–-/|·«»©\t\nŭé₩…→\u{a0}\u{3000}ByDate"
+        .chars()
+        .collect();
+    let words = [
+        "By ",
+        "Date : ",
+        "October 26th, 2022",
+        "2012-5-29",
+        "(Source: ",
+        "Read the full story here:",
+        "Share",
+        "Archive for the ‘",
+        "’ Category",
+        "Continue reading",
+        "11/3/2007",
+        "\n\n",
+        "\n",
+    ];
+    let mut rng = Rng(0xDEAD_BEEF_1234_5678);
+    for _ in 0..1500 {
+        let mut s = String::new();
+        for _ in 0..(rng.next() % 200) {
+            if rng.next() % 5 == 0 {
+                s.push_str(rng.pick(&words));
+            } else {
+                s.push(pool[(rng.next() % pool.len() as u64) as usize]);
+            }
+        }
+        let (posts, rejects) = parse_page(
+            &doc(&s, Some("https://x.example/2020/01/02/a-b/")),
+            &ParseOptions::default(),
+        );
+        assert!(posts.len() + rejects.len() >= 1);
+        for p in &posts {
+            check_spans(p);
+        }
+    }
+}
