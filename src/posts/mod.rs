@@ -4,13 +4,17 @@
 //! blank, furniture ("Share", menus, comment counts, pagination, footer), an archive
 //! heading ("Archive for the ‘X’ Category"), a date line, or text. A post starts at an
 //! *anchor*: a title line next to a date line (title above the date, or below it on
-//! pages that put the date first), or, for posts without a date line, a title line
-//! followed by a byline. Single-post pages with neither take their title from the lines
-//! before the body (the URL slug breaks ties) and their date from the URL.
+//! pages that put the date first, with or without a blank line between), or, for posts
+//! without a date line, a title line followed by a byline, or a title line right after
+//! the previous post's "Share". Single-post pages with none of these take their title
+//! from the lines before the body (the URL slug breaks ties) and their date from the URL.
+//! Text before the first anchor, when a page starts inside a post, becomes an untitled
+//! post.
 //!
-//! Under the anchor sit header lines: a byline ("By X", "By: X"), a bare name line, an
-//! organisation header ("Institute for Far Eastern Studies (IFES)" + release date: the
-//! organisation is the author), or an "Outlet / date" line (a source, not an author).
+//! Under the anchor sit header lines: a byline ("By X", "By: X", "Posted by X on DATE"),
+//! a bare name line, an organisation header ("Institute for Far Eastern Studies (IFES)"
+//! + release date: the organisation is the author), or an outlet header ("Yonhap /
+//! 11/3/2007", "Daily NK\nKim Min\n2009-12-1": a source, not an author).
 //! The body runs to the next anchor; furniture is dropped, "Share", "Comments are
 //! closed." and pagination end it. Citations become `citation` paragraphs and
 //! [`SourceRef`]s; quoted runs are found by [`voice`].
