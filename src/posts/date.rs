@@ -332,10 +332,13 @@ pub fn date_line(line: &str) -> Option<DateLine> {
             return None;
         }
     }
-    // "Posted by Jane Doe on October 26, 2022"
+    // "Posted by Jane Doe on October 26, 2022", "By Jane Doe | October 26, 2022"
     if let Some(name) = super::lines::byline(line.split(" on ").next().unwrap_or("")) {
-        if let Some(p) = line.find(" on ") {
-            if let Some(d) = parse_date(&line[p + 4..]) {
+        for sep in [" on ", " | ", " · ", " • ", " — ", " – ", ", "] {
+            let Some(p) = line.rfind(sep) else {
+                continue;
+            };
+            if let Some(d) = parse_date(&line[p + sep.len()..]) {
                 return Some(DateLine {
                     date: d,
                     labelled: false,
@@ -508,6 +511,9 @@ mod tests {
         assert_eq!(counted.author, None);
         let by = date_line("March 3, 2016 by Jane Roe").unwrap();
         assert_eq!(by.author.as_deref(), Some("Jane Roe"));
+        let piped = date_line("By Jane Roe | March 3, 2016").unwrap();
+        assert_eq!(piped.author.as_deref(), Some("Jane Roe"));
+        assert_eq!(piped.date, d(2016, 3, 3));
         let by = date_line("Posted by Jane Roe on March 3, 2016").unwrap();
         assert_eq!(by.author.as_deref(), Some("Jane Roe"));
         assert_eq!(by.date, d(2016, 3, 3));

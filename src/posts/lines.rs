@@ -376,6 +376,13 @@ pub fn byline(t: &str) -> Option<&str> {
         }
     }
     let r = rest?.trim_start_matches(':').trim();
+    // "By Jane Roe | October 26, 2022": the name ends at a separator
+    let cut = [" |", " ·", " •", " —", " –"]
+        .iter()
+        .filter_map(|sep| r.find(sep))
+        .min()
+        .unwrap_or(r.len());
+    let r = &r[..cut];
     let r = r.trim_end_matches(['.', ',', '|']).trim();
     if r.is_empty() || r.split_whitespace().count() > 10 {
         return None;
@@ -530,6 +537,7 @@ mod tests {
     fn bylines_and_names() {
         assert_eq!(byline("By Jane Roe "), Some("Jane Roe"));
         assert_eq!(byline("By: Jane Roe"), Some("Jane Roe"));
+        assert_eq!(byline("By Jane Roe | March 3, 2016"), Some("Jane Roe"));
         assert_eq!(byline("By the end of May, prices fell."), None);
         assert!(bare_name("Jane Roe"));
         assert!(bare_name("Institute for Far Eastern Studies (IFES)"));
