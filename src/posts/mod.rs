@@ -12,9 +12,10 @@
 //! post.
 //!
 //! Under the anchor sit header lines: a byline ("By X", "By: X", "Posted by X on DATE"),
-//! a bare name line, an organisation header ("Institute for Far Eastern Studies (IFES)"
-//! + release date: the organisation is the author), or an outlet header ("Yonhap /
-//! 11/3/2007", "Daily NK\nKim Min\n2009-12-1": a source, not an author).
+//! a bare name line, an organisation header (the line "Institute for Far Eastern Studies
+//! (IFES)" over a release date: the organisation is the author), or an outlet header
+//! ("Yonhap / 11/3/2007", or outlet, reporter and date on three lines: a source, not
+//! an author).
 //! The body runs to the next anchor; furniture is dropped, "Share", "Comments are
 //! closed." and pagination end it. Citations become `citation` paragraphs and
 //! [`SourceRef`]s; quoted runs are found by [`voice`].
