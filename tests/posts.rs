@@ -897,3 +897,20 @@ fn random_text_never_panics() {
         }
     }
 }
+
+#[test]
+fn heading_directly_above_the_first_title() {
+    let page = "Archive for the ‘Trade’ Category
+Coal exports resume
+
+Monday, March 4th, 2019
+
+Ships loaded coal at Nampo again last week.
+
+Share
+";
+    let posts = parse(page, None);
+    assert_eq!(posts.len(), 1);
+    assert_eq!(posts[0].title, "Coal exports resume");
+    assert_eq!(posts[0].categories, vec!["Trade".to_string()]);
+}

@@ -91,13 +91,22 @@ impl<'a> Page<'a> {
                 continue;
             }
             let kind = classify(t);
+            // headings and furniture stand alone: the lines around them start groups
+            let alone = matches!(kind, Kind::Heading | Kind::Furn(_));
+            if alone && !prev_blank {
+                group += 1;
+            }
             ls.push(Ln {
                 t,
                 group,
-                first: prev_blank,
+                first: prev_blank || alone,
                 kind,
             });
             prev_blank = false;
+            if alone {
+                group += 1;
+                prev_blank = true;
+            }
         }
         let mut sizes = vec![0usize; group + 1];
         for l in &ls {
