@@ -914,3 +914,35 @@ Share
     assert_eq!(posts[0].title, "Coal exports resume");
     assert_eq!(posts[0].categories, vec!["Trade".to_string()]);
 }
+
+#[test]
+fn citation_block_with_a_link_line() {
+    let page = "Archive for May, 2014
+
+Power line to Rason
+
+Friday, May 2nd, 2014
+
+A Chinese firm will build the line, state media said.
+
+Read the full story here:
+http://news.example/power-line-rason
+Power line planned for Rason
+Korea Herald
+2014-5-1
+
+Share
+";
+    let posts = parse(page, None);
+    assert_eq!(posts.len(), 1);
+    let p = &posts[0];
+    assert_eq!(p.sources.len(), 1);
+    assert_eq!(
+        p.sources[0].title.as_deref(),
+        Some("Power line planned for Rason")
+    );
+    assert_eq!(p.sources[0].outlet.as_deref(), Some("Korea Herald"));
+    assert_eq!(p.paragraphs.len(), 2, "the block is one citation paragraph");
+    assert_eq!(p.paragraphs[1].voice, Voice::Citation);
+    assert!(!p.body.contains("http"));
+}

@@ -706,14 +706,19 @@ fn flush_group(
     if lines.is_empty() {
         return;
     }
-    // a citation block still open takes short single lines
+    // a citation block still open takes short single lines, or the whole story
+    // (title, outlet, date) when only its intro line came before
     if let Some((_, ls)) = open_block.as_mut() {
         let short = lines.len() == 1
             && lines[0].split_whitespace().count() <= 15
             && !lines::prose(lines[0])
             && ls.len() < 5;
-        if short {
-            ls.push(lines[0].to_string());
+        let story = ls.len() == 1 && citation_like_group(&lines);
+        if short || story {
+            ls.extend(lines.iter().map(|l| l.to_string()));
+            if story {
+                close_block(out, open_block);
+            }
             return;
         }
         close_block(out, open_block);
