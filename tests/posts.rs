@@ -759,3 +759,190 @@ Share
     assert_eq!(posts[0].author, None);
     assert!(posts[0].body.starts_with("Hyesan Market"));
 }
+
+#[test]
+fn title_after_share_starts_a_dateless_post() {
+    let page = "Archive for the ‘Trade’ Category
+
+Coal exports resume
+
+Monday, March 4th, 2019
+
+Ships loaded coal at Nampo again last week, satellite images show.
+
+Share
+
+Iron ore prices slip
+
+Chinese buyers paid less for North Korean iron ore in February, traders said.
+
+Share
+
+« Older Entries
+";
+    let posts = parse(page, None);
+    let titles: Vec<&str> = posts.iter().map(|p| p.title.as_str()).collect();
+    assert_eq!(titles, ["Coal exports resume", "Iron ore prices slip"]);
+    assert_eq!(posts[1].published, None);
+    assert!(posts[1].body.starts_with("Chinese buyers"));
+}
+
+#[test]
+fn page_starting_inside_a_post_keeps_the_tail_untitled() {
+    let page =
+        "the remaining shipments went to Dandong, where traders stored the coal in open yards
+for several weeks before it was sold on to steel mills in Liaoning. Officials said the
+volumes would fall again in the spring as inspections became stricter and more frequent.
+
+Share
+
+Fuel prices ease
+
+Tuesday, May 7th, 2019
+
+Gasoline fell to 13,000 won per kilogram in Pyongyang.
+
+Share
+";
+    let posts = parse(page, None);
+    assert_eq!(posts.len(), 2);
+    assert_eq!(posts[0].title, "");
+    assert_eq!(posts[0].published, None);
+    assert!(posts[0].body.starts_with("the remaining shipments"));
+    assert_eq!(posts[1].title, "Fuel prices ease");
+    for p in &posts {
+        check_spans(p);
+    }
+}
+
+#[test]
+fn short_sentence_lines_stay_separate_paragraphs() {
+    let page = "Date : May 4, 2015
+Store Adds Imported Goods
+The store now stocks Chinese televisions and cosmetics, a visitor said.
+Prices are quoted in dollars and in yuan, the visitor added later.
+Most shoppers pay cash, according to the same visitor from Sinuiju.
+Source: NK Daily Report
+";
+    let posts = parse(page, None);
+    assert_eq!(posts.len(), 1);
+    assert_eq!(posts[0].paragraphs.len(), 4);
+}
+
+#[test]
+fn page_without_blank_lines() {
+    let page = "Archive for March, 2019
+Coal barges idle on the Taedong
+Friday, March 15th, 2019
+By Jane Roe
+Barges that used to carry anthracite to Nampo have not moved for weeks, a trader told us on Monday.
+The trader said the crews had been sent to farms for the spring planting campaign this year.
+Share
+Fertilizer trucks return
+Thursday, March 7th, 2019
+Fertilizer deliveries from China resumed this month after a pause of several weeks, officials said.
+Share
+";
+    let posts = parse(page, None);
+    let titles: Vec<&str> = posts.iter().map(|p| p.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Coal barges idle on the Taedong",
+            "Fertilizer trucks return"
+        ]
+    );
+    assert_eq!(posts[0].author.as_deref(), Some("Jane Roe"));
+    assert_eq!(posts[0].paragraphs.len(), 2);
+    assert_eq!(posts[1].published, ymd(2019, 3, 7));
+}
+
+#[test]
+fn random_text_never_panics() {
+    let pool: Vec<char> = "aZ09 .,:;()“”‘’\"'—–-/|·«»©\t\nŭé₩…→\u{a0}\u{3000}ByDate"
+        .chars()
+        .collect();
+    let words = [
+        "By ",
+        "Date : ",
+        "October 26th, 2022",
+        "2012-5-29",
+        "(Source: ",
+        "Read the full story here:",
+        "Share",
+        "Archive for the ‘",
+        "’ Category",
+        "Continue reading",
+        "11/3/2007",
+        "\n\n",
+        "\n",
+    ];
+    let mut rng = Rng(0xDEAD_BEEF_1234_5678);
+    for _ in 0..1500 {
+        let mut s = String::new();
+        for _ in 0..(rng.next() % 200) {
+            if rng.next() % 5 == 0 {
+                s.push_str(rng.pick(&words));
+            } else {
+                s.push(pool[(rng.next() % pool.len() as u64) as usize]);
+            }
+        }
+        let (posts, rejects) = parse_page(
+            &doc(&s, Some("https://x.example/2020/01/02/a-b/")),
+            &ParseOptions::default(),
+        );
+        assert!(posts.len() + rejects.len() >= 1);
+        for p in &posts {
+            check_spans(p);
+        }
+    }
+}
+
+#[test]
+fn heading_directly_above_the_first_title() {
+    let page = "Archive for the ‘Trade’ Category
+Coal exports resume
+
+Monday, March 4th, 2019
+
+Ships loaded coal at Nampo again last week.
+
+Share
+";
+    let posts = parse(page, None);
+    assert_eq!(posts.len(), 1);
+    assert_eq!(posts[0].title, "Coal exports resume");
+    assert_eq!(posts[0].categories, vec!["Trade".to_string()]);
+}
+
+#[test]
+fn citation_block_with_a_link_line() {
+    let page = "Archive for May, 2014
+
+Power line to Rason
+
+Friday, May 2nd, 2014
+
+A Chinese firm will build the line, state media said.
+
+Read the full story here:
+http://news.example/power-line-rason
+Power line planned for Rason
+Korea Herald
+2014-5-1
+
+Share
+";
+    let posts = parse(page, None);
+    assert_eq!(posts.len(), 1);
+    let p = &posts[0];
+    assert_eq!(p.sources.len(), 1);
+    assert_eq!(
+        p.sources[0].title.as_deref(),
+        Some("Power line planned for Rason")
+    );
+    assert_eq!(p.sources[0].outlet.as_deref(), Some("Korea Herald"));
+    assert_eq!(p.paragraphs.len(), 2, "the block is one citation paragraph");
+    assert_eq!(p.paragraphs[1].voice, Voice::Citation);
+    assert!(!p.body.contains("http"));
+}

@@ -46,6 +46,39 @@ pub fn parse_source_text(s: &str) -> Option<SourceRef> {
     Some(parse_citation_fields(body))
 }
 
+/// Like [`parse_source_text`], for lines naming several articles separated by ';'
+/// ("(Sources: Yonhap, May 2, 2014; Daily NK, May 3, 2014)").
+pub fn parse_sources_text(s: &str) -> Vec<SourceRef> {
+    let Some(body) = strip_source_label(s) else {
+        return Vec::new();
+    };
+    let body = body.trim_end();
+    let body = body.strip_suffix(')').unwrap_or(body).trim_end();
+    let body = body.strip_suffix('.').unwrap_or(body).trim();
+    // split on ';' outside quotation marks
+    let mut parts = Vec::new();
+    let mut depth = 0usize;
+    let mut last = 0;
+    for (i, c) in body.char_indices() {
+        match c {
+            '“' => depth += 1,
+            '”' => depth = depth.saturating_sub(1),
+            ';' if depth == 0 => {
+                parts.push(&body[last..i]);
+                last = i + 1;
+            }
+            _ => {}
+        }
+    }
+    parts.push(&body[last..]);
+    parts
+        .into_iter()
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(parse_citation_fields)
+        .collect()
+}
+
 /// Splits "Author, “Title,” Outlet, Date" (each part optional) into a [`SourceRef`].
 pub fn parse_citation_fields(body: &str) -> SourceRef {
     let mut out = SourceRef::default();
@@ -141,6 +174,10 @@ pub fn parse_block(lines: &[&str]) -> Option<SourceRef> {
         if l.is_empty() || is_url(l) {
             continue;
         }
+        if let Some(name) = super::lines::byline(l) {
+            out.author = Some(name.to_string());
+            continue;
+        }
         if let Some(d) = parse_date(l) {
             out.published = Some(d);
             continue;
@@ -163,7 +200,9 @@ pub fn parse_block(lines: &[&str]) -> Option<SourceRef> {
             out.title = clean(texts[0]);
             out.outlet = clean(texts[1]);
             if let Some(a) = texts.get(2) {
-                out.author = clean(a);
+                if out.author.is_none() {
+                    out.author = clean(a);
+                }
             }
         }
     }
@@ -269,6 +308,13 @@ mod tests {
         let s = parse_source_text("(Source: Reuters, May 2, 2014)").unwrap();
         assert_eq!(s.outlet.as_deref(), Some("Reuters"));
         assert!(parse_source_text("Sourcing coal is hard").is_none());
+        let two = parse_sources_text("(Sources: Yonhap, May 2, 2014; Daily NK, May 3, 2014)");
+        let outlets: Vec<_> = two
+            .iter()
+            .map(|s| s.outlet.as_deref().unwrap_or(""))
+            .collect();
+        assert_eq!(outlets, ["Yonhap", "Daily NK"]);
+        assert_eq!(two[1].published, Date::from_ymd_opt(2014, 5, 3));
     }
 
     #[test]

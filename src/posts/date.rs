@@ -90,27 +90,29 @@ fn tokenize(s: &str) -> Vec<Tok<'_>> {
     out
 }
 
+/// `w` equals `full` or is its 3-letter abbreviation (ASCII case-insensitive).
+fn name_match(w: &str, full: &str) -> bool {
+    let (wb, fb) = (w.as_bytes(), full.as_bytes());
+    (wb.len() == fb.len() || wb.len() == 3)
+        && wb.len() <= fb.len()
+        && fb[..wb.len()].eq_ignore_ascii_case(wb)
+}
+
 fn month_of(w: &str) -> Option<u32> {
-    if w.len() < 3 {
+    if w.len() < 3 || w.len() > 9 {
         return None;
     }
-    let lw = w.to_ascii_lowercase();
-    for (i, m) in MONTHS.iter().enumerate() {
-        if *m == lw || (lw.len() >= 3 && m.starts_with(&lw) && (lw.len() == 3 || lw == "sept")) {
-            return Some(i as u32 + 1);
-        }
-    }
-    if lw == "sept" {
+    if w.eq_ignore_ascii_case("sept") {
         return Some(9);
     }
-    None
+    MONTHS
+        .iter()
+        .position(|m| name_match(w, m))
+        .map(|i| i as u32 + 1)
 }
 
 fn is_weekday(w: &str) -> bool {
-    let lw = w.to_ascii_lowercase();
-    WEEKDAYS
-        .iter()
-        .any(|d| *d == lw || (lw.len() == 3 && d.starts_with(&lw)))
+    (3..=9).contains(&w.len()) && WEEKDAYS.iter().any(|d| name_match(w, d))
 }
 
 fn ymd(y: u32, m: u32, d: u32) -> Option<Date> {
@@ -313,21 +315,30 @@ pub fn date_line(line: &str) -> Option<DateLine> {
             .split(|c: char| !c.is_ascii_alphabetic())
             .next()
             .unwrap_or("");
-        let lw = w.to_ascii_lowercase();
         let ok = month_of(w).is_some()
             || is_weekday(w)
-            || matches!(
-                lw.as_str(),
-                "date" | "posted" | "published" | "updated" | "written" | "on" | "by"
-            );
+            || [
+                "date",
+                "posted",
+                "published",
+                "updated",
+                "written",
+                "on",
+                "by",
+            ]
+            .iter()
+            .any(|l| w.eq_ignore_ascii_case(l));
         if !ok {
             return None;
         }
     }
-    // "Posted by Jane Doe on October 26, 2022"
+    // "Posted by Jane Doe on October 26, 2022", "By Jane Doe | October 26, 2022"
     if let Some(name) = super::lines::byline(line.split(" on ").next().unwrap_or("")) {
-        if let Some(p) = line.find(" on ") {
-            if let Some(d) = parse_date(&line[p + 4..]) {
+        for sep in [" on ", " | ", " · ", " • ", " — ", " – ", ", "] {
+            let Some(p) = line.rfind(sep) else {
+                continue;
+            };
+            if let Some(d) = parse_date(&line[p + sep.len()..]) {
                 return Some(DateLine {
                     date: d,
                     labelled: false,
@@ -353,6 +364,28 @@ pub fn date_line(line: &str) -> Option<DateLine> {
             date,
             labelled,
             author: None,
+        });
+    }
+    // "October 26, 2022 | Jane Doe", "October 26, 2022 · 3 Comments"
+    for sep in ['|', '·', '•', '—', '–'] {
+        let Some(at) = rest.find(sep) else {
+            continue;
+        };
+        let (left, right) = (&rest[..at], rest[at + sep.len_utf8()..].trim());
+        let lt = tokenize(left);
+        let Some((d2, u2)) = parse_toks(&lt) else {
+            continue;
+        };
+        if d2 != date || !(u2 == lt.len() || is_time_tail(&lt[u2..])) {
+            continue;
+        }
+        let author = super::lines::byline(right)
+            .map(str::to_string)
+            .or_else(|| super::lines::bare_name(right).then(|| right.to_string()));
+        return Some(DateLine {
+            date,
+            labelled,
+            author,
         });
     }
     // "... by Jane Doe" on the same line
@@ -472,8 +505,15 @@ mod tests {
             assert_eq!(date_line(s).map(|x| x.date), want, "{s}");
         }
         assert!(date_line("Date : April 12, 2013").unwrap().labelled);
+        let piped = date_line("March 3, 2016 | Jane Roe").unwrap();
+        assert_eq!(piped.author.as_deref(), Some("Jane Roe"));
+        let counted = date_line("March 3, 2016 · 3 Comments").unwrap();
+        assert_eq!(counted.author, None);
         let by = date_line("March 3, 2016 by Jane Roe").unwrap();
         assert_eq!(by.author.as_deref(), Some("Jane Roe"));
+        let piped = date_line("By Jane Roe | March 3, 2016").unwrap();
+        assert_eq!(piped.author.as_deref(), Some("Jane Roe"));
+        assert_eq!(piped.date, d(2016, 3, 3));
         let by = date_line("Posted by Jane Roe on March 3, 2016").unwrap();
         assert_eq!(by.author.as_deref(), Some("Jane Roe"));
         assert_eq!(by.date, d(2016, 3, 3));

@@ -1,5 +1,9 @@
 //! Line classification: page furniture, archive headings, bylines, title-like lines.
 
+use std::sync::OnceLock;
+
+use aho_corasick::AhoCorasick;
+
 use super::cite::looks_like_name;
 
 /// What a furniture line does to the post it sits in.
@@ -16,9 +20,36 @@ pub fn starts_ci(t: &str, p: &str) -> bool {
     t.len() >= p.len() && t.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
 }
 
+/// Phrases that make a short line furniture wherever they sit in it (ids matter:
+/// 0–1 comment headers, 2–5 pagination, 6 footer).
+const FURNITURE_PHRASES: [&str; 7] = [
+    " responses to ",
+    " response to ",
+    "older entries",
+    "newer entries",
+    "older posts",
+    "newer posts",
+    "all rights reserved",
+];
+
+fn furniture_phrases() -> Option<&'static AhoCorasick> {
+    static AC: OnceLock<Option<AhoCorasick>> = OnceLock::new();
+    AC.get_or_init(|| AhoCorasick::new(FURNITURE_PHRASES).ok())
+        .as_ref()
+}
+
+/// True for a "Share" line (the end of a post on listing pages).
+pub fn is_share(t: &str) -> bool {
+    t.len() <= 20
+        && matches!(
+            squash_lower(t).as_str(),
+            "share" | "share this:" | "share this" | "share this post" | "share:"
+        )
+}
+
 /// Cheap test for long lines: can a line of more than 60 bytes be furniture at all?
 fn long_line_may_be_furniture(t: &str) -> bool {
-    t.starts_with(|c: char| c.is_ascii_digit())
+    if t.starts_with(|c: char| c.is_ascii_digit())
         || starts_ci(t, "one ")
         || starts_ci(t, "no ")
         || starts_ci(t, "copyright")
@@ -27,12 +58,26 @@ fn long_line_may_be_furniture(t: &str) -> bool {
         || starts_ci(t, "you are here")
         || t.starts_with('«')
         || t.ends_with('»')
-        || t.contains('©')
-        || t.contains("ights reserved")
-        || t.contains("IGHTS RESERVED")
-        || t.contains("   ")
-        || t.contains('\t')
-        || t.contains('|')
+    {
+        return true;
+    }
+    let b = t.as_bytes();
+    let mut spaces = 0;
+    for (i, &c) in b.iter().enumerate() {
+        match c {
+            b'\t' | b'|' => return true,
+            b' ' => {
+                spaces += 1;
+                if spaces >= 3 {
+                    return true;
+                }
+            }
+            // '©' is C2 A9 in UTF-8
+            0xC2 if b.get(i + 1) == Some(&0xA9) => return true,
+            _ => spaces = 0,
+        }
+    }
+    t.contains("ights reserved") || t.contains("IGHTS RESERVED")
 }
 
 fn squash_lower(s: &str) -> String {
@@ -46,7 +91,7 @@ fn squash_lower(s: &str) -> String {
                 out.push(' ');
                 sp = false;
             }
-            out.extend(c.to_lowercase());
+            out.push(c.to_ascii_lowercase());
         }
     }
     out
@@ -137,6 +182,15 @@ pub fn furniture(t: &str) -> Option<Furniture> {
         | "previous" => return Some(Furniture::Drop),
         _ => {}
     }
+    let hit = furniture_phrases()
+        .and_then(|ac| ac.find(l))
+        .map(|m| m.pattern().as_usize());
+    if let Some(k) = hit {
+        // "3 Responses to “Title”", pagination, footer
+        if k < 2 || t.len() <= 60 || k == 6 {
+            return Some(Furniture::End);
+        }
+    }
     if is_count_line(
         l,
         &[
@@ -150,19 +204,12 @@ pub fn furniture(t: &str) -> Option<Furniture> {
     ) {
         return Some(Furniture::Drop);
     }
-    // "3 Responses to “Title”"
-    if l.len() < 160 && (l.contains(" responses to ") || l.contains(" response to ")) {
-        return Some(Furniture::End);
-    }
+
     // pagination
     let short = t.chars().count() <= 60;
     if short
         && (t.starts_with('«')
             || t.ends_with('»')
-            || l.contains("older entries")
-            || l.contains("newer entries")
-            || l.contains("older posts")
-            || l.contains("newer posts")
             || l.starts_with("next page")
             || l.starts_with("previous page")
             || l.starts_with("page ") && l.contains(" of "))
@@ -170,7 +217,7 @@ pub fn furniture(t: &str) -> Option<Furniture> {
         return Some(Furniture::End);
     }
     // footer
-    if t.contains('©') || l.starts_with("copyright") || l.contains("all rights reserved") {
+    if t.contains('©') || l.starts_with("copyright") {
         return Some(Furniture::End);
     }
     if l.starts_with("continue reading") {
@@ -329,6 +376,13 @@ pub fn byline(t: &str) -> Option<&str> {
         }
     }
     let r = rest?.trim_start_matches(':').trim();
+    // "By Jane Roe | October 26, 2022": the name ends at a separator
+    let cut = [" |", " ·", " •", " —", " –"]
+        .iter()
+        .filter_map(|sep| r.find(sep))
+        .min()
+        .unwrap_or(r.len());
+    let r = &r[..cut];
     let r = r.trim_end_matches(['.', ',', '|']).trim();
     if r.is_empty() || r.split_whitespace().count() > 10 {
         return None;
@@ -404,6 +458,13 @@ pub fn title_like(t: &str, allow_period: bool) -> bool {
     if words > 30 {
         return false;
     }
+    // "UPDATE 1", "ORIGINAL POST": section labels, not titles
+    if words <= 3
+        && !t.chars().any(char::is_lowercase)
+        && t.chars().filter(|c| c.is_uppercase()).count() > 3
+    {
+        return false;
+    }
     if t.ends_with([',', ';', ':']) {
         return false;
     }
@@ -476,6 +537,7 @@ mod tests {
     fn bylines_and_names() {
         assert_eq!(byline("By Jane Roe "), Some("Jane Roe"));
         assert_eq!(byline("By: Jane Roe"), Some("Jane Roe"));
+        assert_eq!(byline("By Jane Roe | March 3, 2016"), Some("Jane Roe"));
         assert_eq!(byline("By the end of May, prices fell."), None);
         assert!(bare_name("Jane Roe"));
         assert!(bare_name("Institute for Far Eastern Studies (IFES)"));

@@ -4,13 +4,18 @@
 //! blank, furniture ("Share", menus, comment counts, pagination, footer), an archive
 //! heading ("Archive for the ‘X’ Category"), a date line, or text. A post starts at an
 //! *anchor*: a title line next to a date line (title above the date, or below it on
-//! pages that put the date first), or, for posts without a date line, a title line
-//! followed by a byline. Single-post pages with neither take their title from the lines
-//! before the body (the URL slug breaks ties) and their date from the URL.
+//! pages that put the date first, with or without a blank line between), or, for posts
+//! without a date line, a title line followed by a byline, or a title line right after
+//! the previous post's "Share". Single-post pages with none of these take their title
+//! from the lines before the body (the URL slug breaks ties) and their date from the URL.
+//! Text before the first anchor, when a page starts inside a post, becomes an untitled
+//! post.
 //!
-//! Under the anchor sit header lines: a byline ("By X", "By: X"), a bare name line, an
-//! organisation header ("Institute for Far Eastern Studies (IFES)" + release date: the
-//! organisation is the author), or an "Outlet / date" line (a source, not an author).
+//! Under the anchor sit header lines: a byline ("By X", "By: X", "Posted by X on DATE"),
+//! a bare name line, an organisation header (the line "Institute for Far Eastern Studies
+//! (IFES)" over a release date: the organisation is the author), or an outlet header
+//! ("Yonhap / 11/3/2007", or outlet, reporter and date on three lines: a source, not
+//! an author).
 //! The body runs to the next anchor; furniture is dropped, "Share", "Comments are
 //! closed." and pagination end it. Citations become `citation` paragraphs and
 //! [`SourceRef`]s; quoted runs are found by [`voice`].
@@ -86,13 +91,22 @@ impl<'a> Page<'a> {
                 continue;
             }
             let kind = classify(t);
+            // headings and furniture stand alone: the lines around them start groups
+            let alone = matches!(kind, Kind::Heading | Kind::Furn(_));
+            if alone && !prev_blank {
+                group += 1;
+            }
             ls.push(Ln {
                 t,
                 group,
-                first: prev_blank,
+                first: prev_blank || alone,
                 kind,
             });
             prev_blank = false;
+            if alone {
+                group += 1;
+                prev_blank = true;
+            }
         }
         let mut sizes = vec![0usize; group + 1];
         for l in &ls {
@@ -123,8 +137,12 @@ impl<'a> Page<'a> {
     fn compact_title(&self, i: usize) -> Option<usize> {
         let t = i.checked_sub(1)?;
         let l = &self.ls[t];
+        // the title opens its group, or follows furniture ("Share") or a heading on
+        // pages rendered without blank lines
+        let opens =
+            l.first || t == 0 || matches!(self.ls[t - 1].kind, Kind::Furn(_) | Kind::Heading);
         (l.kind == Kind::Text
-            && l.first
+            && opens
             && l.group == self.ls[i].group
             && lines::title_like(l.t, false)
             && !lines::bare_name(l.t))
@@ -395,6 +413,44 @@ fn find_anchors(p: &Page<'_>, url: Option<&str>) -> Vec<Anchor> {
     }
     anchors.extend(extra);
     anchors.sort_by_key(|a| a.start);
+    // listing pages: a post with neither date line nor byline still starts with a
+    // title line right after the previous post's "Share", followed by prose
+    let mut more = Vec::new();
+    for i in 0..n {
+        if p.ls[i].kind != Kind::Furn(Furniture::End) || !lines::is_share(p.ls[i].t) {
+            continue;
+        }
+        let Some(j) = p.next_nonblank(i) else {
+            continue;
+        };
+        if !p.title_line(j, false) || covered(&anchors, j) || anchors.iter().any(|a| a.start == j) {
+            continue;
+        }
+        let Some(b) = p.next_nonblank(j) else {
+            continue;
+        };
+        if !(p.is_text(b) && lines::prose(p.ls[b].t)) && lines::byline(p.ls[b].t).is_none() {
+            continue;
+        }
+        let mut a = Anchor {
+            start: j,
+            title: Some(j),
+            header_end: j + 1,
+            ..Anchor::default()
+        };
+        let limit = anchors
+            .iter()
+            .map(|a| a.start)
+            .filter(|&s| s > j)
+            .min()
+            .unwrap_or(n);
+        read_header(p, &mut a, limit);
+        more.push(a);
+    }
+    if !more.is_empty() {
+        anchors.extend(more);
+        anchors.sort_by_key(|a| a.start);
+    }
     // a page with neither: a single post only when the URL is a post's own (it carries
     // the date) or the page shows post furniture ("Comments are closed.", "Share")
     let post_like = url.and_then(date::url_date).is_some()
@@ -455,7 +511,11 @@ fn wrapped(lines: &[&str]) -> bool {
     if !(30..=130).contains(&max) {
         return false;
     }
-    lens[..lens.len() - 1].iter().all(|&l| l * 10 >= max * 6)
+    // wrapped text breaks lines mid-sentence; lines that each end a sentence are
+    // paragraphs of their own (news-site renderings)
+    let body = &lines[..lines.len() - 1];
+    let open = body.iter().filter(|l| !ends_sentence(l)).count();
+    lens[..lens.len() - 1].iter().all(|&l| l * 10 >= max * 6) && open * 2 >= body.len()
 }
 
 fn ends_sentence(t: &str) -> bool {
@@ -483,17 +543,20 @@ fn strip_continue(t: &str) -> Option<&str> {
     {
         return None;
     }
-    for marker in [
-        "Continue reading",
-        "continue reading",
-        "Read more",
-        "Read More",
+    // capitalised markers may end the paragraph bare; lowercase ones (which can be
+    // ordinary prose) need an arrow or an ellipsis after them
+    for (marker, bare_ok) in [
+        ("Continue reading", true),
+        ("continue reading", false),
+        ("Read more", true),
+        ("Read More", true),
     ] {
         if let Some(at) = end_text.rfind(marker).map(|a| a + from) {
             let tail = t[at + marker.len()..].trim();
-            let tail_ok = tail.is_empty()
-                || (tail.chars().count() <= 150
-                    && tail.starts_with(['→', '»', '…', '.', '“', '"', '‘', '›', '>', '[', '(']));
+            let arrow = tail.starts_with(['→', '»', '…', '›', '>']) || tail.starts_with("...");
+            let titled = tail.starts_with(['“', '"', '‘', '[', '(']);
+            let tail_ok = (tail.is_empty() && bare_ok)
+                || (tail.chars().count() <= 150 && (arrow || (titled && bare_ok)));
             if tail_ok {
                 return Some(t[..at].trim_end());
             }
@@ -531,21 +594,32 @@ fn group_paras(lines: &[&str], out: &mut Vec<RawPara>) {
         }
     }
     for text in ps {
-        let src = if cite::strip_source_label(&text).is_some() {
-            cite::parse_source_text(&text).filter(|s| s.outlet.is_some() || s.title.is_some())
+        let mut srcs = if cite::strip_source_label(&text).is_some() {
+            cite::parse_sources_text(&text)
         } else {
-            None
+            Vec::new()
         };
-        let kind = match &src {
-            Some(_) if text.starts_with('(') => ParaKind::ParenSource,
-            Some(_) => ParaKind::Citation,
-            None => ParaKind::Text,
+        srcs.retain(|s| s.outlet.is_some() || s.title.is_some());
+        let kind = match srcs.is_empty() {
+            false if text.starts_with('(') => ParaKind::ParenSource,
+            false => ParaKind::Citation,
+            true => ParaKind::Text,
         };
+        let mut srcs = srcs.into_iter();
         out.push(RawPara {
             text,
             kind,
-            source: src,
+            source: srcs.next(),
         });
+        // further sources of a "(Sources: A; B)" line ride on empty paragraphs that
+        // build_post skips
+        for extra in srcs {
+            out.push(RawPara {
+                text: String::new(),
+                kind,
+                source: Some(extra),
+            });
+        }
     }
 }
 
@@ -632,14 +706,19 @@ fn flush_group(
     if lines.is_empty() {
         return;
     }
-    // a citation block still open takes short single lines
+    // a citation block still open takes short single lines, or the whole story
+    // (title, outlet, date) when only its intro line came before
     if let Some((_, ls)) = open_block.as_mut() {
         let short = lines.len() == 1
             && lines[0].split_whitespace().count() <= 15
             && !lines::prose(lines[0])
             && ls.len() < 5;
-        if short {
-            ls.push(lines[0].to_string());
+        let story = ls.len() == 1 && citation_like_group(&lines);
+        if short || story {
+            ls.extend(lines.iter().map(|l| l.to_string()));
+            if story {
+                close_block(out, open_block);
+            }
             return;
         }
         close_block(out, open_block);
@@ -746,11 +825,17 @@ pub(crate) fn parse_text(doc: &Document, opts: &ParseOptions) -> (Vec<Post>, Vec
     if let Some(first) = anchors.first() {
         let mut from = 0;
         for k in 0..first.start {
-            if matches!(p.ls[k].kind, Kind::Heading | Kind::Furn(_)) {
+            if p.ls[k].kind == Kind::Heading {
                 from = k + 1;
             }
         }
-        let paras = body_paras(&p, from, first.start);
+        let mut paras = body_paras(&p, from, first.start);
+        // site name and tagline lines before the text are not part of it
+        let lead = paras
+            .iter()
+            .position(|r| lines::prose(&r.text))
+            .unwrap_or(paras.len());
+        paras.drain(..lead);
         let words: usize = paras
             .iter()
             .map(|r| r.text.split_whitespace().count())
@@ -816,6 +901,7 @@ fn build_post(
     for (r, v) in paras.into_iter().zip(voices) {
         let t = r.text.trim();
         if t.is_empty() {
+            sources.extend(r.source);
             continue;
         }
         if !body.is_empty() {
@@ -832,7 +918,7 @@ fn build_post(
             sources.push(s);
         }
     }
-    let words = body.split_whitespace().count();
+    let words = count_words(&body);
     Post {
         post_id: crate::ids::post_id(&title, published),
         title,
@@ -846,6 +932,44 @@ fn build_post(
         url: None,
         words: i32::try_from(words).unwrap_or(i32::MAX),
     }
+}
+
+/// Number of whitespace-separated words (the same count as `split_whitespace`), with
+/// a fast path for ASCII bytes.
+pub fn count_words(s: &str) -> usize {
+    let b = s.as_bytes();
+    let mut n = 0;
+    let mut in_word = false;
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        // Unicode White_Space outside ASCII: U+0085, U+00A0, U+1680, U+2000–U+200A,
+        // U+2028, U+2029, U+202F, U+205F, U+3000
+        let ws_len = match c {
+            b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C => 1,
+            0xC2 if matches!(b.get(i + 1), Some(0x85 | 0xA0)) => 2,
+            0xE1 if b.get(i + 1) == Some(&0x9A) && b.get(i + 2) == Some(&0x80) => 3,
+            0xE2 => match (b.get(i + 1), b.get(i + 2)) {
+                (Some(0x80), Some(0x80..=0x8A | 0xA8 | 0xA9 | 0xAF)) | (Some(0x81), Some(0x9F)) => {
+                    3
+                }
+                _ => 0,
+            },
+            0xE3 if b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0x80) => 3,
+            _ => 0,
+        };
+        if ws_len > 0 {
+            in_word = false;
+            i += ws_len;
+        } else {
+            if !in_word {
+                in_word = true;
+                n += 1;
+            }
+            i += 1;
+        }
+    }
+    n
 }
 
 fn union_into(into: &mut Vec<String>, other: Vec<String>) {
@@ -947,4 +1071,48 @@ pub fn paragraphs_of(body: &str) -> Vec<crate::model::Paragraph> {
         pos += chunk.len() + 2;
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn count_words_matches_split_whitespace() {
+        let cases = [
+            "",
+            "  one  two\tthree\nfour ",
+            "a\u{a0}b\u{2009}c\u{3000}d\u{85}e\u{1680}f\u{202f}g\u{205f}h\u{2028}i",
+            "Sinŭiju’s “market” — 5,000 ₩ … é",
+            "\u{2003}\u{200b}x",
+        ];
+        for c in cases {
+            assert_eq!(count_words(c), c.split_whitespace().count(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn wrapped_groups() {
+        assert!(wrapped(&[
+            "The complex employed about 44,000 workers at the end of June, according",
+            "to figures the ministry gave lawmakers."
+        ]));
+        assert!(!wrapped(&[
+            "The complex employed about 44,000 workers at the end of June this year.",
+            "The ministry gave the figures to lawmakers on Tuesday, officials said."
+        ]));
+    }
+
+    #[test]
+    fn continue_reading_markers() {
+        assert_eq!(
+            strip_continue("Corn was cheap. Continue reading →"),
+            Some("Corn was cheap.")
+        );
+        assert_eq!(
+            strip_continue("Corn was cheap. Continue reading"),
+            Some("Corn was cheap.")
+        );
+        assert_eq!(strip_continue("I urge you to continue reading."), None);
+    }
 }

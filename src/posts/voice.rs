@@ -138,6 +138,12 @@ pub fn assign(paras: &[(&str, ParaKind)]) -> Vec<Voice> {
             i += 1;
         }
     }
+    // quote-marked renderings ("> text" lines, as mail and markdown write blockquotes)
+    for (k, (t, kind)) in paras.iter().enumerate() {
+        if *kind == ParaKind::Text && t.starts_with('>') {
+            v[k] = Voice::Quoted;
+        }
+    }
     if !had_intro {
         // "(Source: …)" after pasted text: quoted from the second paragraph on
         if let Some(c) = paras.iter().position(|(_, k)| *k == ParaKind::ParenSource) {
@@ -228,6 +234,12 @@ mod tests {
             "first person inside quotation marks is not a cue"
         );
         assert_eq!(v[3], Voice::Citation);
+    }
+
+    #[test]
+    fn marked_blockquotes() {
+        let p = [("Prices rose.", Text), ("> Rice sold for 5,000 won.", Text)];
+        assert_eq!(assign(&p), vec![Voice::Author, Voice::Quoted]);
     }
 
     #[test]
