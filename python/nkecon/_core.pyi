@@ -8,7 +8,7 @@ import pyarrow as pa
 __version__: str
 DEBUG_BUILD: bool
 
-Format = Literal["auto", "text", "jsonl"]
+Format = Literal["auto", "text", "jsonl", "html", "warc", "wet", "wp-json", "wxr"]
 TableName = Literal["documents", "posts", "figures", "claims", "trade", "rejects"]
 
 class Summary(TypedDict):

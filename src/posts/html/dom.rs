@@ -423,7 +423,7 @@ fn tokenize(s: &str, b: &mut Builder) {
             text_start = end;
             continue;
         }
-        if rest.len() >= 9 && rest[..9].eq_ignore_ascii_case("<![cdata[") {
+        if rest.len() >= 9 && rest.as_bytes()[..9].eq_ignore_ascii_case(b"<![cdata[") {
             let body_start = lt + 9;
             let (body_end, end) = match s[body_start..].find("]]>") {
                 Some(e) => (body_start + e, body_start + e + 3),
@@ -614,6 +614,8 @@ mod tests {
         assert_eq!(d.text(0), "x");
         let d = Dom::parse("<p class=\"a");
         assert_eq!(d.text(0), "");
+        let d = Dom::parse("a < b and c<3 <!ŭŭŭŭŭŭ <");
+        assert_eq!(d.text(0), "a < b and c<3 ");
         let d = Dom::parse("a < b and c<3 <");
         assert_eq!(d.text(0), "a < b and c<3 <");
     }
