@@ -44,6 +44,23 @@ fn pages(dir: &Path) -> Vec<Document> {
             text: v["text"].as_str().unwrap().to_string(),
         });
     }
+    // the seed page (a rendering of a real archive page) too
+    let seed = dir.join("../seed");
+    if let Ok(rd) = std::fs::read_dir(&seed) {
+        let mut seeds: Vec<PathBuf> = rd.map(|e| e.unwrap().path()).collect();
+        seeds.sort();
+        for f in seeds
+            .into_iter()
+            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        {
+            docs.push(Document {
+                source: f.to_string_lossy().into_owned(),
+                url: None,
+                format: "text".into(),
+                text: std::fs::read_to_string(&f).unwrap(),
+            });
+        }
+    }
     docs
 }
 
@@ -115,6 +132,67 @@ fn article(p: &Post, heading: &str) -> String {
         ));
     }
     s.push_str("</footer></article>\n");
+    s
+}
+
+/// An old WordPress theme (Kubrick-like): `div.post`, `h2 > a[rel=bookmark]`, the date
+/// as text in `<small>`, content in `div.entry`, author as a bare line in the content.
+fn kubrick_page(doc: &Document, posts: &[Post]) -> String {
+    let mut s = String::from("<html><head><title>Blog &raquo; Archive</title></head><body><div id=\"page\"><div id=\"header\"><h1><a href=\"/\">Economy Blog</a></h1><div class=\"description\">Research</div></div><div id=\"content\" class=\"narrowcolumn\">\n");
+    let _ = doc;
+    let cats: Vec<&String> = posts.iter().flat_map(|p| p.categories.iter()).collect();
+    if let Some(c) = cats.first() {
+        s.push_str(&format!(
+            "<h2 class=\"pagetitle\">Archive for the &lsquo;{}&rsquo; Category</h2>\n",
+            esc(c)
+        ));
+    }
+    for (i, p) in posts.iter().enumerate() {
+        s.push_str(&format!(
+            "<div class=\"post\" id=\"post-{i}\"><h2><a href=\"{}\" rel=\"bookmark\" title=\"Permanent Link to {}\">{}</a></h2>\n",
+            esc(p.url.as_deref().unwrap_or("#")),
+            esc(&p.title),
+            esc(&p.title)
+        ));
+        if let Some(d) = p.published {
+            s.push_str(&format!("<small>{}</small>\n", d.format("%A, %B %-d, %Y")));
+        }
+        s.push_str("<div class=\"entry\">\n");
+        if let Some(a) = &p.author {
+            s.push_str(&format!("<p>By: {}</p>\n", esc(a)));
+        }
+        s.push_str(&content_html(p));
+        s.push_str("</div>\n<p class=\"postmetadata\">Posted in <a href=\"/c/\" rel=\"category tag\">Stuff</a> | <a href=\"#c\">Comments Off</a></p></div>\n");
+    }
+    s.push_str("<div class=\"navigation\"><div class=\"alignleft\"><a>&laquo; Older Entries</a></div></div></div>\n<div id=\"sidebar\"><ul><li><h2>Archives</h2><ul><li>July 2010</li></ul></li></ul></div><div id=\"footer\"><p>Proudly powered by WordPress</p></div></div></body></html>\n");
+    s
+}
+
+/// A page without any post markup: the plain text's blocks as paragraphs (the
+/// generic route).
+fn bare_page(doc: &Document) -> String {
+    let mut s = String::from("<html><head><meta charset=\"utf-8\">");
+    if let Some(u) = &doc.url {
+        s.push_str(&format!(
+            "<meta property=\"og:url\" content=\"{}\">",
+            esc(u)
+        ));
+    }
+    s.push_str("</head><body>\n");
+    for group in doc.text.split("\n\n") {
+        let lines: Vec<String> = group
+            .lines()
+            .map(|l| esc(l.trim()))
+            .filter(|l| !l.is_empty())
+            .collect();
+        if lines.is_empty() {
+            continue;
+        }
+        s.push_str("<p>");
+        s.push_str(&lines.join("<br>\n"));
+        s.push_str("</p>\n");
+    }
+    s.push_str("</body></html>\n");
     s
 }
 
@@ -344,7 +422,12 @@ fn every_format_agrees_with_the_text_route() {
     for (i, d) in docs.iter().enumerate() {
         let (posts, _) = parse_documents(std::slice::from_ref(d), &ParseOptions::default());
         let posts: Vec<Post> = posts.into_iter().filter(|p| !p.title.is_empty()).collect();
-        let page = html_page(d, &posts);
+        // three markups in turn: a current theme, an old theme, no post markup at all
+        let page = match i % 3 {
+            0 => html_page(d, &posts),
+            1 => kubrick_page(d, &posts),
+            _ => bare_page(d),
+        };
         std::fs::write(html_dir.join(format!("{i:03}.html")), &page).unwrap();
         html_pages.push((d.url.clone().unwrap_or_default(), page));
     }
@@ -432,7 +515,7 @@ fn every_format_agrees_with_the_text_route() {
             let sources: HashSet<&str> = rdocs.iter().map(|d| d.source.as_str()).collect();
             assert_eq!(sources.len(), rdocs.len());
             assert!(rdocs.iter().all(|d| d.source.contains('#')));
-            assert!(rdocs.iter().all(|d| d.url.is_some()));
+            assert!(rdocs.iter().filter(|d| d.url.is_some()).count() >= rdocs.len() - 1);
         }
     }
     assert!(worst >= 0.98, "agreement {worst:.3} below 0.98");
