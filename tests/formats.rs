@@ -520,3 +520,28 @@ fn every_format_agrees_with_the_text_route() {
     }
     assert!(worst >= 0.98, "agreement {worst:.3} below 0.98");
 }
+
+#[test]
+fn formats_sniffed_by_content_and_named() {
+    let tmp = tempfile::tempdir().unwrap();
+    let files = [
+        ("page", "<!DOCTYPE html><html><head><link rel=\"canonical\" href=\"https://n.example/a/\"></head><body><p>x</p></body></html>".to_string(), "html"),
+        ("crawl", String::from_utf8(warc_record("resource", "https://n.example/b/", "text/html", b"<p>y</p>")).unwrap(), "warc"),
+        ("dump", "[{\"id\":1,\"title\":{\"rendered\":\"T\"},\"content\":{\"rendered\":\"<p>z</p>\"}}]".to_string(), "wp-json"),
+        ("export", "<?xml version=\"1.0\"?><rss xmlns:wp=\"http://wordpress.org/export/1.2/\"><channel><item><title>T</title><content:encoded><![CDATA[w]]></content:encoded></item></channel></rss>".to_string(), "wxr"),
+        ("plain", "Archive for July, 2010\n\nA title\n".to_string(), "text"),
+    ];
+    for (name, body, format) in &files {
+        let p = tmp.path().join(name);
+        std::fs::write(&p, body).unwrap();
+        let (docs, rejects) =
+            read_all(&[p.to_string_lossy().into_owned()], &ReadOptions::default()).unwrap();
+        assert_eq!(docs.len(), 1, "{name}: {rejects:?}");
+        assert_eq!(docs[0].format, *format, "{name}");
+    }
+    for n in ["html", "warc", "wet", "wp-json", "wxr"] {
+        let f: nkecon::read::Format = n.parse().unwrap();
+        assert_eq!(f.as_str(), n);
+        assert!(nkecon::read::Format::NAMES.contains(&n));
+    }
+}

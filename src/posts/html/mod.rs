@@ -88,7 +88,7 @@ pub fn page_url(html: &str) -> Option<String> {
     m.canonical.or(m.og_url)
 }
 
-fn meta_content<'a>(d: &'a Dom, n: NodeId) -> Option<(&'a str, &'a str)> {
+fn meta_content(d: &Dom, n: NodeId) -> Option<(&str, &str)> {
     let key = d
         .attr(n, "property")
         .or_else(|| d.attr(n, "name"))
@@ -131,10 +131,10 @@ fn page_meta(d: &Dom) -> PageMeta {
                     | "dcterms.date"
                     | "sailthru.date"
                     | "parsely-pub-date"
-                    | "article.published" => {
-                        if m.published.is_none() {
-                            m.published = iso_or_text_date(v);
-                        }
+                    | "article.published"
+                        if m.published.is_none() =>
+                    {
+                        m.published = iso_or_text_date(v);
                     }
                     _ => {}
                 }
@@ -188,6 +188,7 @@ fn furniture_token(tok: &str) -> bool {
         "widgets",
         "comments",
         "comment",
+        "commentlist",
         "respond",
         "share",
         "sharing",
@@ -322,25 +323,21 @@ fn has_container_ancestor(d: &Dom, n: NodeId) -> bool {
 }
 
 fn is_container_candidate(d: &Dom, n: NodeId) -> bool {
-    if d.name(n).is_empty() {
+    if matches!(d.name(n), "" | "body" | "html" | "head" | "main") {
         return false;
     }
     d.name(n) == "article"
-        || [
-            "post",
-            "hentry",
-            "type-post",
-            "h-entry",
-            "blog-post",
-            "single-post",
-        ]
-        .iter()
-        .any(|c| d.has_class(n, c))
+        || ["post", "hentry", "type-post", "h-entry", "blog-post"]
+            .iter()
+            .any(|c| d.has_class(n, c))
         || d.attr(n, "id").is_some_and(|i| {
             i.strip_prefix("post-")
                 .is_some_and(|r| r.bytes().next().is_some_and(|b| b.is_ascii_digit()))
         })
 }
+
+/// Most post containers read from one page.
+const MAX_CONTAINERS: usize = 400;
 
 const TITLE_CLASSES: &[&str] = &[
     "entry-title",
@@ -581,14 +578,17 @@ impl<'a> Renderer<'a> {
                             }
                             match name.as_str() {
                                 "br" => {
-                                    self.line_break();
+                                    // two line breaks in a row end the paragraph
+                                    if self.cur.trim().is_empty() && !self.lines.is_empty() {
+                                        self.flush();
+                                    } else {
+                                        self.line_break();
+                                    }
                                     continue;
                                 }
                                 "img" | "input" | "wbr" => continue,
-                                "td" | "th" => {
-                                    if !self.cur.trim().is_empty() {
-                                        self.cur.push('\t');
-                                    }
+                                "td" | "th" if !self.cur.trim().is_empty() => {
+                                    self.cur.push('\t');
                                 }
                                 _ => {}
                             }
@@ -596,7 +596,7 @@ impl<'a> Renderer<'a> {
                             if block {
                                 self.flush();
                             }
-                            if name == "blockquote" || name == "q" && false {
+                            if name == "blockquote" {
                                 self.quote += 1;
                             }
                             if name == "pre" {
@@ -730,7 +730,7 @@ fn read_container(d: &Dom, c: NodeId, containers: &[NodeId]) -> Option<Found> {
         .into_iter()
         .find(|&n| n != c && inner(n) && !d.within(title_el, n));
     let outside_content = |n: NodeId| {
-        inner(n) && f.content.is_none_or(|ct| !d.within(n, ct)) && !d.within(n, title_el)
+        inner(n) && f.content.map_or(true, |ct| !d.within(n, ct)) && !d.within(n, title_el)
     };
     // date
     let mut date_els = Vec::new();
@@ -839,11 +839,13 @@ fn in_furniture_below(d: &Dom, n: NodeId, top: NodeId) -> bool {
 
 /// Post containers of a page: innermost candidates that hold a title.
 fn containers(d: &Dom) -> Vec<Found> {
-    let cands: Vec<NodeId> = d
+    let mut cands: Vec<NodeId> = d
         .find_all(0, is_container_candidate)
         .into_iter()
         .filter(|&n| !in_furniture(d, n) || d.name(n) == "article" && !in_furniture_strict(d, n))
         .collect();
+    // a bound against pathological pages (the nesting checks are quadratic)
+    cands.truncate(MAX_CONTAINERS);
     let mut found: Vec<Found> = Vec::new();
     // innermost first: a candidate holding another candidate with a title is dropped
     let mut with_title: Vec<NodeId> = Vec::new();

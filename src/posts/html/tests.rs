@@ -170,3 +170,16 @@ fn sniffing_html() {
     assert!(looks_like_html("  <div class=x><p>Hello</p></div>"));
     assert!(!looks_like_html("Archive for July, 2010\n\nA <b>title</b>"));
 }
+
+#[test]
+fn double_line_breaks_split_paragraphs() {
+    let html = "<div class=\"post\"><h2>Old post without paragraphs</h2><small>July 2, 2009</small><div class=\"entry\">First paragraph written the old way, with no p tags at all in it.<br />\n<br />\nSecond paragraph, also long enough to count as prose here.<br>Same paragraph, next line.</div></div>";
+    let (posts, _) = parse(html);
+    assert_eq!(posts.len(), 1);
+    let p = &posts[0];
+    assert_eq!(p.published, Date::from_ymd_opt(2009, 7, 2));
+    assert!(p.paragraphs.len() >= 2, "{:?}", p.body);
+    assert!(p.body.starts_with(
+        "First paragraph written the old way, with no p tags at all in it.\n\nSecond"
+    ));
+}
