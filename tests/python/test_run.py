@@ -42,8 +42,8 @@ def test_duckdb_and_polars_read_the_dataset(pages: Path, tmp_path: Path) -> None
     pl = pytest.importorskip("polars")
     out = tmp_path / "ds"
     nkecon.run([str(pages)], out)
-    n = duckdb.sql(f"select count(*) from '{out}/posts/*.parquet'").fetchone()
-    assert n == (2,)
+    rows = duckdb.sql(f"select count(*) from '{out}/posts/*.parquet'").fetchall()
+    assert rows == [(2,)]
     assert pl.scan_parquet(f"{out}/figures/*.parquet").collect().height >= 1
 
 
