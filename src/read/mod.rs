@@ -73,7 +73,7 @@ impl std::str::FromStr for Format {
             "auto" => Ok(Format::Auto),
             "text" | "txt" => Ok(Format::Text),
             "jsonl" | "ndjson" => Ok(Format::Jsonl),
-            "html" | "htm" => Ok(Format::Html),
+            "html" => Ok(Format::Html),
             "warc" => Ok(Format::Warc),
             "wet" => Ok(Format::Wet),
             "wp-json" | "wpjson" | "wp_json" => Ok(Format::WpJson),
