@@ -15,8 +15,16 @@ use nkecon::read::{read_all, ReadOptions};
 fn documents() -> Vec<Document> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let shared = root.join("../shared/corpus");
-    let input = if shared.is_dir() { shared } else { root.join("python/nkecon/sample") };
-    let (docs, _) = read_all(&[input.to_string_lossy().into_owned()], &ReadOptions::default()).unwrap_or_default();
+    let input = if shared.is_dir() {
+        shared
+    } else {
+        root.join("python/nkecon/sample")
+    };
+    let (docs, _) = read_all(
+        &[input.to_string_lossy().into_owned()],
+        &ReadOptions::default(),
+    )
+    .unwrap_or_default();
     docs
 }
 
@@ -27,15 +35,34 @@ fn bench(c: &mut Criterion) {
     let body_bytes: usize = posts.iter().map(|p| p.body.len()).sum();
     let mut g = c.benchmark_group("stages");
     g.throughput(Throughput::Bytes(bytes as u64));
-    g.bench_function("parse_posts", |b| b.iter(|| parse_documents(&docs, &Default::default())));
+    g.bench_function("parse_posts", |b| {
+        b.iter(|| parse_documents(&docs, &Default::default()))
+    });
     g.throughput(Throughput::Bytes(body_bytes as u64));
     let opts = AnalyzeOptions::default();
     g.bench_function("figures", |b| {
-        b.iter(|| posts.iter().map(|p| nkecon::figures::extract(&p.body, &opts.figures).len()).sum::<usize>())
+        b.iter(|| {
+            posts
+                .iter()
+                .map(|p| nkecon::figures::extract(&p.body, &opts.figures).len())
+                .sum::<usize>()
+        })
     });
-    g.bench_function("sentences", |b| b.iter(|| posts.iter().map(|p| nkecon::sentences::split(&p.body).len()).sum::<usize>()));
+    g.bench_function("sentences", |b| {
+        b.iter(|| {
+            posts
+                .iter()
+                .map(|p| nkecon::sentences::split(&p.body).len())
+                .sum::<usize>()
+        })
+    });
     g.bench_function("analyze (figures+claims+trade)", |b| {
-        b.iter(|| posts.iter().map(|p| analyze(p, &opts).claims.len()).sum::<usize>())
+        b.iter(|| {
+            posts
+                .iter()
+                .map(|p| analyze(p, &opts).claims.len())
+                .sum::<usize>()
+        })
     });
     g.finish();
 }

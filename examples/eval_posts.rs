@@ -243,5 +243,8 @@ fn speed(shared: &Path) {
     }
     let secs = t0.elapsed().as_secs_f64();
     let mb = (total * reps) as f64 / 1e6;
-    println!("parse_page: {mb:.1} MB, {posts} posts in {secs:.2} s = {:.1} MB/s (1 thread)", mb / secs);
+    println!(
+        "parse_page: {mb:.1} MB, {posts} posts in {secs:.2} s = {:.1} MB/s (1 thread)",
+        mb / secs
+    );
 }

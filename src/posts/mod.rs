@@ -477,7 +477,10 @@ fn strip_continue(t: &str) -> Option<&str> {
         from += 1;
     }
     let end_text = &t[from..];
-    if !end_text.contains("ontinue reading") && !end_text.contains("ead more") && !end_text.contains("ead More") {
+    if !end_text.contains("ontinue reading")
+        && !end_text.contains("ead more")
+        && !end_text.contains("ead More")
+    {
         return None;
     }
     for marker in [

@@ -656,7 +656,18 @@ fn clean_author(t: &str) -> Option<String> {
     Some(name.to_string())
 }
 
+/// The date an element shows (as the plain-text route would read it), else the
+/// date in its `datetime`, `content` or `title` attribute.
 fn element_date(d: &Dom, n: NodeId) -> Option<Date> {
+    let t = d.text_squashed(n);
+    if t.len() <= 120 {
+        if let Some(dt) = date::date_line(&t)
+            .map(|x| x.date)
+            .or_else(|| date::parse_date(&t))
+        {
+            return Some(dt);
+        }
+    }
     for a in ["datetime", "content", "title"] {
         if let Some(v) = d.attr(n, a) {
             if let Some(dt) = iso_or_text_date(v) {
@@ -664,13 +675,7 @@ fn element_date(d: &Dom, n: NodeId) -> Option<Date> {
             }
         }
     }
-    let t = d.text_squashed(n);
-    if t.len() > 120 {
-        return None;
-    }
-    date::date_line(&t)
-        .map(|x| x.date)
-        .or_else(|| date::parse_date(&t))
+    None
 }
 
 /// Reads one post container.
@@ -682,15 +687,24 @@ fn read_container(d: &Dom, c: NodeId, containers: &[NodeId]) -> Option<Found> {
             .any(|&o| o != c && d.within(o, c) && d.within(n, o))
     };
     let inner = |n: NodeId| not_nested(n) && !in_furniture_below(d, n, c);
-    let title_el = d
+    let title_cls = d
         .find_all(c, |d, n| TITLE_CLASSES.iter().any(|k| d.has_class(n, k)))
         .into_iter()
-        .find(|&n| inner(n))
-        .or_else(|| {
-            d.find_all(c, |d, n| is_heading(d.name(n)))
-                .into_iter()
-                .find(|&n| inner(n))
-        })?;
+        .find(|&n| inner(n));
+    // the content: it never holds the title
+    let content = d
+        .find_all(c, |d, n| {
+            CONTENT_CLASSES.iter().any(|k| d.has_class(n, k))
+                || d.attr(n, "itemprop") == Some("articleBody")
+        })
+        .into_iter()
+        .find(|&n| n != c && inner(n) && title_cls.map_or(true, |t| !d.within(t, n)));
+    // else the first heading outside the content (subheadings are not titles)
+    let title_el = title_cls.or_else(|| {
+        d.find_all(c, |d, n| is_heading(d.name(n)))
+            .into_iter()
+            .find(|&n| inner(n) && content.map_or(true, |ct| !d.within(n, ct)))
+    })?;
     let title = squash(&d.text(title_el));
     if title.is_empty() || title.len() > 400 {
         return None;
@@ -721,14 +735,7 @@ fn read_container(d: &Dom, c: NodeId, containers: &[NodeId]) -> Option<Found> {
         .and_then(|a| d.attr(a, "href"))
         .map(|h| h.trim().to_string())
         .filter(|h| !h.is_empty() && !h.starts_with('#'));
-    // content
-    f.content = d
-        .find_all(c, |d, n| {
-            CONTENT_CLASSES.iter().any(|k| d.has_class(n, k))
-                || d.attr(n, "itemprop") == Some("articleBody")
-        })
-        .into_iter()
-        .find(|&n| n != c && inner(n) && !d.within(title_el, n));
+    f.content = content;
     let outside_content = |n: NodeId| {
         inner(n) && f.content.map_or(true, |ct| !d.within(n, ct)) && !d.within(n, title_el)
     };
@@ -776,6 +783,30 @@ fn read_container(d: &Dom, c: NodeId, containers: &[NodeId]) -> Option<Found> {
                 }
                 date_els.push(n);
                 break;
+            }
+        }
+    }
+    if f.date.is_none() {
+        // a date heading just before the container (themes that print the day once)
+        let parent = d.nodes[c].parent;
+        let sibs = d.children(parent);
+        if let Some(pos) = sibs.iter().position(|&x| x == c) {
+            for &prev in sibs[..pos]
+                .iter()
+                .rev()
+                .filter(|&&x| !d.name(x).is_empty())
+                .take(2)
+            {
+                if is_container_candidate(d, prev) {
+                    break;
+                }
+                let t = d.text_squashed(prev);
+                if t.len() <= 100 {
+                    if let Some(dl) = date::date_line(&t) {
+                        f.date = Some(dl.date);
+                        break;
+                    }
+                }
             }
         }
     }

@@ -183,3 +183,13 @@ fn double_line_breaks_split_paragraphs() {
         "First paragraph written the old way, with no p tags at all in it.\n\nSecond"
     ));
 }
+
+#[test]
+fn title_outside_content_and_date_heading_before_post() {
+    let html = "<div id=\"content\"><h2 class=\"date\">Friday, June 5th, 2015</h2><div class=\"post\"><h3><a href=\"/a/\">Rason port traffic picks up</a></h3><div class=\"entry\"><h4>A subheading</h4><p>Ships called at the port 40 times in May, a local trader told a reporter this week.</p></div></div></div>";
+    let (posts, _) = parse(html);
+    assert_eq!(posts.len(), 1);
+    assert_eq!(posts[0].title, "Rason port traffic picks up");
+    assert_eq!(posts[0].published, Date::from_ymd_opt(2015, 6, 5));
+    assert!(posts[0].body.starts_with("A subheading"));
+}
