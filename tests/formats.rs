@@ -519,6 +519,19 @@ fn every_format_agrees_with_the_text_route() {
         }
     }
     assert!(worst >= 0.98, "agreement {worst:.3} below 0.98");
+
+    // the streamed run hands a WARC over in small batches and finds the same posts
+    let opts = nkecon::pipeline::RunOptions {
+        batch_bytes: 20_000,
+        floor: true,
+        threads: 2,
+        ..Default::default()
+    };
+    let out = tmp.path().join("ds");
+    let summary =
+        nkecon::pipeline::run(&[warc_path.to_string_lossy().into_owned()], &out, &opts).unwrap();
+    assert_eq!(summary.documents, html_pages.len());
+    assert_eq!(summary.counts.get("posts").copied(), Some(base_posts.len()));
 }
 
 #[test]
