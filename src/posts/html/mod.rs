@@ -1247,6 +1247,38 @@ pub fn parse_html(doc: &Document, opts: &ParseOptions) -> (Vec<Post>, Vec<Reject
     (posts, rejects)
 }
 
+/// Parses a WET record. Crawlers' text extraction writes one block a line with no
+/// blank lines between blocks; such text gets a blank line after every line (the
+/// shape of a browser's rendering) before the text parser reads it. Text that has
+/// blank lines is read as it is.
+pub fn parse_wet(doc: &Document, opts: &ParseOptions) -> (Vec<Post>, Vec<Reject>) {
+    let t = doc.text.trim();
+    if t.contains("\n\n") || !t.contains('\n') {
+        return super::parse_text(doc, opts);
+    }
+    let mut text = String::with_capacity(t.len() + t.len() / 20);
+    let all: Vec<&str> = t.lines().map(str::trim_end).collect();
+    for (i, l) in all.iter().enumerate() {
+        text.push_str(l);
+        // an organisation or author line keeps the release date under it
+        let next_is_date = all
+            .get(i + 1)
+            .is_some_and(|n| date::date_line(n.trim()).is_some());
+        if next_is_date && lines::bare_name(l) {
+            text.push('\n');
+        } else {
+            text.push_str("\n\n");
+        }
+    }
+    let spread = Document {
+        source: doc.source.clone(),
+        url: doc.url.clone(),
+        format: doc.format.clone(),
+        text,
+    };
+    super::parse_text(&spread, opts)
+}
+
 /// The element holding the main text of a page without post containers.
 fn main_root(d: &Dom) -> NodeId {
     if let Some(m) = d.find(0, |d, n| {
