@@ -288,4 +288,12 @@ mod tests {
         assert_eq!(reasons, vec!["not_a_post", "bad_xml"]);
         assert_eq!(rej[1].source, "e.xml#3");
     }
+
+    #[test]
+    fn every_truncation_is_survived() {
+        let b = WXR.as_bytes();
+        for cut in (0..b.len()).step_by(3) {
+            let _ = run(&b[..cut]);
+        }
+    }
 }

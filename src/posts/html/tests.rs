@@ -193,3 +193,102 @@ fn title_outside_content_and_date_heading_before_post() {
     assert_eq!(posts[0].published, Date::from_ymd_opt(2015, 6, 5));
     assert!(posts[0].body.starts_with("A subheading"));
 }
+
+#[test]
+fn wet_text_one_block_a_line() {
+    let d = Document {
+        source: "c.wet#2".into(),
+        url: None,
+        format: "wet".into(),
+        text: "Archive for March, 2016\nRice prices steady in Pyongyang\nMarch 3, 2016\nBy Jan Roe\nRice sold for 5,000 won per kilogram in the capital last week, traders told a reporter.\nShare\n".into(),
+    };
+    let (posts, _) = parse_wet(&d, &ParseOptions::default());
+    assert_eq!(posts.len(), 1);
+    assert_eq!(posts[0].title, "Rice prices steady in Pyongyang");
+    assert_eq!(posts[0].author.as_deref(), Some("Jan Roe"));
+    assert!(posts[0].body.starts_with("Rice sold"));
+}
+
+/// Random markup soup (tags, entities, comments, CDATA, non-ASCII) never panics.
+#[test]
+fn random_markup_never_panics() {
+    const PIECES: &[&str] = &[
+        "<p>",
+        "</p>",
+        "<div class=\"post\">",
+        "</div>",
+        "<h2 class=entry-title>",
+        "</h2>",
+        "<blockquote>",
+        "</blockquote>",
+        "<br>",
+        "<br/>",
+        "&amp;",
+        "&#8217;",
+        "&#x",
+        "&",
+        "<",
+        ">",
+        "<!--",
+        "-->",
+        "<![CDATA[",
+        "]]>",
+        "<script>",
+        "</script>",
+        "<a href='",
+        "'>",
+        "ŭ",
+        "—",
+        "July 28, 2010",
+        "By Jan Roe",
+        "Title words",
+        " ",
+        "\n",
+        "\n\n",
+        "<time datetime=\"2020-01-02\">",
+        "</time>",
+        "<article>",
+        "</article>",
+        "<li>",
+        "<ul>",
+        "<td>",
+        "<table>",
+        "<!DOCTYPE html>",
+        "<p class=\"",
+        "=\"",
+        "/>",
+        "Some prose sentence with $5 million in it.",
+        "<title>",
+        "</title>",
+        "<meta property=\"article:published_time\" content=\"2019-",
+        "<style>",
+        "\u{feff}",
+        "<pre>",
+    ];
+    let mut x: u64 = 0x9e3779b97f4a7c15;
+    let mut next = || {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        x
+    };
+    for _ in 0..1500 {
+        let n = (next() % 80) as usize;
+        let mut s = String::new();
+        for _ in 0..n {
+            s.push_str(PIECES[(next() % PIECES.len() as u64) as usize]);
+        }
+        let _ = parse(&s);
+        let _ = parse_wet(
+            &Document {
+                source: "x".into(),
+                url: None,
+                format: "wet".into(),
+                text: s.clone(),
+            },
+            &ParseOptions::default(),
+        );
+        let _ = looks_like_html(&s);
+        let _ = page_url(&s);
+    }
+}
