@@ -567,6 +567,14 @@ fn formats_sniffed_by_content_and_named() {
         assert_eq!(docs.len(), 1, "{name}: {rejects:?}");
         assert_eq!(docs[0].format, *format, "{name}");
     }
+    // web archives stream: the whole-file limit does not cut them
+    let small = ReadOptions {
+        max_file_bytes: 10,
+        ..ReadOptions::default()
+    };
+    let crawl = tmp.path().join("crawl").to_string_lossy().into_owned();
+    let (docs, rejects) = read_all(&[crawl], &small).unwrap();
+    assert_eq!((docs.len(), rejects.len()), (1, 0), "{rejects:?}");
     for n in ["html", "warc", "wet", "wp-json", "wxr"] {
         let f: nkecon::read::Format = n.parse().unwrap();
         assert_eq!(f.as_str(), n);

@@ -91,6 +91,8 @@ pub struct ReadOptions {
     /// Largest record (a page, a JSONL line) kept, in bytes; larger ones are rejected.
     pub max_record_bytes: usize,
     /// Most bytes read from one file after decompression; the rest is rejected.
+    /// Web archives (`warc`, `wet`) are exempt: they stream record by record and
+    /// only `max_record_bytes` bounds what is held.
     pub max_file_bytes: u64,
     /// Most directory levels followed below an input folder.
     pub max_depth: usize,
@@ -442,6 +444,9 @@ fn read_file_inner(
         },
         f => f,
     };
+    if matches!(format, Format::Warc | Format::Wet) {
+        reader.get_mut().left = u64::MAX;
+    }
     match format {
         Format::Jsonl => jsonl::read(&source, &mut reader, opts, emit),
         Format::Warc | Format::Wet => warc::read(&source, &mut reader, opts, emit),
