@@ -992,7 +992,9 @@ fn take_header_blocks(
     blocks: &mut Vec<Block>,
     date: &mut Option<Date>,
     author: &mut Option<String>,
+    byline_wins: bool,
 ) {
+    let mut took_byline = false;
     let mut i = 0;
     let mut looked = 0;
     while i < blocks.len() && looked < 3 {
@@ -1013,9 +1015,10 @@ fn take_header_blocks(
                 continue;
             }
         }
-        if author.is_none() {
+        if (author.is_none() || byline_wins) && !took_byline {
             if let Some(name) = lines::byline(t) {
                 *author = Some(name.to_string());
+                took_byline = true;
                 blocks.remove(i);
                 continue;
             }
@@ -1040,7 +1043,10 @@ fn post_from_blocks(
     categories: &[String],
     url: Option<String>,
 ) -> Option<Post> {
-    take_header_blocks(&mut blocks, &mut date, &mut author);
+    // in an export the account that posted is metadata; a "By X" line opening the
+    // content is what readers of the page see, and wins
+    let byline_wins = matches!(doc.format.as_str(), "wp-json" | "wxr");
+    take_header_blocks(&mut blocks, &mut date, &mut author, byline_wins);
     let text = segment(headings, date, author.as_deref(), &blocks);
     let sub = Document {
         source: doc.source.clone(),

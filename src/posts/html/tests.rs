@@ -292,3 +292,15 @@ fn random_markup_never_panics() {
         let _ = page_url(&s);
     }
 }
+
+#[test]
+fn export_byline_in_content_beats_the_posting_account() {
+    let mut d = doc("<article class=\"post\"><h1 class=\"entry-title\">Coal prices</h1><time datetime=\"2022-10-25T10:00:00\">2022-10-25T10:00:00</time><span class=\"author vcard\"><span class=\"fn\">Site Admin</span></span><div class=\"entry-content\"><p>By Jan Roe</p><p>Coal sold for $80 a ton in Nampo last month, traders said on Friday.</p></div></article>", None);
+    d.format = "wxr".into();
+    let (posts, _) = parse_html(&d, &ParseOptions::default());
+    assert_eq!(posts[0].author.as_deref(), Some("Jan Roe"));
+    assert!(posts[0].body.starts_with("Coal sold"));
+    d.format = "html".into();
+    let (posts, _) = parse_html(&d, &ParseOptions::default());
+    assert_eq!(posts[0].author.as_deref(), Some("Site Admin"));
+}
