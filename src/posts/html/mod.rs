@@ -278,6 +278,12 @@ fn is_furniture(d: &Dom, n: NodeId) -> bool {
     if d.attr(n, "hidden").is_some() || d.attr(n, "aria-hidden") == Some("true") {
         return true;
     }
+    if d.attr(n, "style").is_some_and(|st| {
+        let st = st.to_ascii_lowercase().replace(' ', "");
+        st.contains("display:none") || st.contains("visibility:hidden")
+    }) {
+        return true;
+    }
     if matches!(
         d.attr(n, "role"),
         Some("navigation" | "complementary" | "banner" | "contentinfo")

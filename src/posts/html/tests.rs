@@ -85,7 +85,7 @@ fn modern_single_post_with_entities_and_nesting() {
 Corn was cheaper.</p>
 <blockquote><p>Prices rose sharply,<blockquote><p>one vendor said, “nobody expected it.”</p></blockquote></blockquote>
 <div class="sharedaddy"><h3>Share this:</h3><ul><li>Twitter</li></ul></div>
-<p>Unclosed <b>bold <i>italic</p><p>Après — “quotes” — 10&nbsp;000 tons.</p></div>
+<p style="display: none">Hidden 99 tons</p><p>Unclosed <b>bold <i>italic</p><p>Après — “quotes” — 10&nbsp;000 tons.</p></div>
 <footer class="entry-footer"><a href="/tag/rice/" rel="tag">rice</a></footer></article>
 <div id="comments" class="comments-area"><article class="comment"><p>First!</p></article></div></main></body></html>"#;
     let (posts, _) = parse(html);
@@ -104,6 +104,7 @@ Corn was cheaper.</p>
     assert!(!p.body.contains("Share this"));
     assert!(!p.body.contains("First!"));
     assert!(p.body.contains("bold italic"));
+    assert!(!p.body.contains("Hidden"));
     let q: Vec<&Paragraph> = p
         .paragraphs
         .iter()
