@@ -49,12 +49,12 @@ pub fn looks_like_html(text: &str) -> bool {
 }
 
 /// True when a document goes the HTML route: format `html`, `wp-json` or `wxr`, or a
-/// `warc` record (or any other format) whose text is HTML markup. `text`, `wet` and
-/// `jsonl` pages stay plain text.
+/// `warc` or `jsonl` record (or any other format) whose text is HTML markup. `text`
+/// and `wet` pages stay plain text.
 pub fn handles(doc: &Document) -> bool {
     match doc.format.as_str() {
         "html" | "wp-json" | "wxr" => looks_like_html(&doc.text) || doc.text.contains('<'),
-        "text" | "wet" | "jsonl" => false,
+        "text" | "wet" => false,
         _ => looks_like_html(&doc.text),
     }
 }
