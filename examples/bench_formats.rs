@@ -51,6 +51,21 @@ fn page(posts: &[Post], n: usize) -> String {
     s
 }
 
+/// The same posts as a plain-text page, for the text route's reference time.
+fn text_page(posts: &[Post]) -> String {
+    let mut s = String::new();
+    for p in posts {
+        s.push_str(&p.title);
+        s.push_str("\n\n");
+        if let Some(d) = p.published {
+            s.push_str(&d.format("%B %-d, %Y\n\n").to_string());
+        }
+        s.push_str(&p.body);
+        s.push_str("\n\nShare\n\n");
+    }
+    s
+}
+
 fn gz(bytes: &[u8]) -> Vec<u8> {
     let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
     e.write_all(bytes).expect("gzip");
@@ -106,6 +121,7 @@ fn main() {
     let html_dir = tmp.path().join("html");
     std::fs::create_dir(&html_dir).expect("dir");
     let mut warc = Vec::new();
+    let mut texts = Vec::new();
     let (mut total, mut raw_warc, mut n) = (0usize, 0usize, 0usize);
     while total < target {
         let posts = &pages[n % pages.len()];
@@ -118,6 +134,12 @@ fn main() {
             })
             .collect();
         let html = page(&varied, n);
+        texts.push(Document {
+            source: format!("t{n}"),
+            url: None,
+            format: "text".into(),
+            text: text_page(&varied),
+        });
         std::fs::write(html_dir.join(format!("{n:06}.html")), &html).expect("write");
         let mut http = format!(
             "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=UTF-8\r\nContent-Length: {}\r\n\r\n",
@@ -167,6 +189,13 @@ fn main() {
             parse_documents(&docs, &ParseOptions::default()).0.len()
         },
     );
+    let text_bytes: usize = texts.iter().map(|d| d.text.len()).sum();
+    time("text route: parse only, one thread", text_bytes as u64, || {
+        texts
+            .iter()
+            .map(|d| nkecon::posts::parse_page(d, &ParseOptions::default()).0.len())
+            .sum()
+    });
     // single-thread HTML parse cost, for scaling estimates
     let (docs, _) = read_all(&html_in, &opts).expect("read");
     time("html: parse only, one thread", total as u64, || {

@@ -222,7 +222,12 @@ fn furniture_token(tok: &str) -> bool {
         "banner",
         "yarpp",
     ];
-    let t = tok.to_ascii_lowercase();
+    let t: std::borrow::Cow<str> = if tok.bytes().any(|b| b.is_ascii_uppercase()) {
+        tok.to_ascii_lowercase().into()
+    } else {
+        tok.into()
+    };
+    let t = t.as_ref();
     for p in [
         "category-",
         "tag-",
@@ -1139,6 +1144,8 @@ fn set_voices(post: &mut Post, blocks: &[Block]) {
         .filter(|b| !b.quoted)
         .map(|b| squash(&b.lines.join(" ")))
         .collect();
+    let quoted_set: std::collections::HashSet<&str> = quoted.iter().map(String::as_str).collect();
+    let plain_set: std::collections::HashSet<&str> = plain.iter().map(String::as_str).collect();
     for p in &mut post.paragraphs {
         if p.voice == Voice::Citation {
             continue;
@@ -1150,8 +1157,15 @@ fn set_voices(post: &mut Post, blocks: &[Block]) {
         if t.is_empty() {
             continue;
         }
-        let in_quote = quoted.iter().any(|q| q.contains(&t));
-        let in_plain = plain.iter().any(|q| q.contains(&t));
+        // most paragraphs are whole blocks; a block the text parser split is searched
+        let (mut in_quote, mut in_plain) = (
+            quoted_set.contains(t.as_str()),
+            plain_set.contains(t.as_str()),
+        );
+        if !in_quote && !in_plain {
+            in_quote = quoted.iter().any(|q| q.contains(&t));
+            in_plain = plain.iter().any(|q| q.contains(&t));
+        }
         if in_quote && !in_plain {
             p.voice = Voice::Quoted;
         } else if in_plain && !in_quote {
