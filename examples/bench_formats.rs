@@ -190,12 +190,20 @@ fn main() {
         },
     );
     let text_bytes: usize = texts.iter().map(|d| d.text.len()).sum();
-    time("text route: parse only, one thread", text_bytes as u64, || {
-        texts
-            .iter()
-            .map(|d| nkecon::posts::parse_page(d, &ParseOptions::default()).0.len())
-            .sum()
-    });
+    time(
+        "text route: parse only, one thread",
+        text_bytes as u64,
+        || {
+            texts
+                .iter()
+                .map(|d| {
+                    nkecon::posts::parse_page(d, &ParseOptions::default())
+                        .0
+                        .len()
+                })
+                .sum()
+        },
+    );
     // single-thread HTML parse cost, for scaling estimates
     let (docs, _) = read_all(&html_in, &opts).expect("read");
     time("html: parse only, one thread", total as u64, || {

@@ -506,7 +506,8 @@ fn sniff(name: &str, reader: &mut dyn BufRead) -> std::io::Result<Option<Format>
     if first == Some(b'{') && (name.ends_with(".json") || head.contains(&b'"')) {
         return Ok(Some(Format::Jsonl));
     }
-    if first == Some(b'<') && (has(b"wordpress.org/export") || (has(b"<rss") && has(b"<wp:"))) {
+    // WordPress exports, and RSS feeds (items with content:encoded read the same way)
+    if first == Some(b'<') && (has(b"wordpress.org/export") || has(b"<rss")) {
         return Ok(Some(Format::Wxr));
     }
     let html_name = [".html", ".htm", ".xhtml", ".shtml", ".php", ".asp", ".aspx"]

@@ -564,11 +564,9 @@ impl<'a> Renderer<'a> {
                     if self.skip.contains(&id) {
                         continue;
                     }
-                    match &self.d.nodes[id].kind {
-                        NodeKind::Text(t) => {
-                            let t = t.clone();
-                            self.push_text(&t);
-                        }
+                    let d = self.d;
+                    match &d.nodes[id].kind {
+                        NodeKind::Text(t) => self.push_text(t),
                         NodeKind::Root => {
                             for &c in self.d.children(id).iter().rev() {
                                 stack.push(Step::Enter(c));
