@@ -479,13 +479,33 @@ fn produce(
         if cancel.as_ref().is_some_and(|c| c.load(Ordering::Relaxed)) {
             break;
         }
-        let info = read::read_file(&f, opts, &mut |ev| match ev {
-            ReadEvent::Doc(d) => {
-                text_bytes += d.text.len();
-                batch.docs.push(d);
+        let mut stopped = false;
+        let info = read::read_file(&f, opts, &mut |ev| {
+            match ev {
+                ReadEvent::Doc(d) => {
+                    text_bytes += d.text.len();
+                    batch.docs.push(d);
+                }
+                ReadEvent::Reject(r) => batch.rejects.push(r),
             }
-            ReadEvent::Reject(r) => batch.rejects.push(r),
+            // a multi-record file (a WARC of gigabytes) is handed over in batches
+            // as it is read, never held whole
+            if text_bytes >= batch_bytes && !stopped {
+                let full = std::mem::replace(
+                    &mut batch,
+                    Batch {
+                        docs: Vec::new(),
+                        rejects: Vec::new(),
+                        bytes: 0,
+                    },
+                );
+                text_bytes = 0;
+                stopped = tx.send(full).is_err();
+            }
         });
+        if stopped {
+            return Ok(infos);
+        }
         batch.bytes += f.size;
         infos.push((f, info));
         if text_bytes >= batch_bytes {

@@ -73,7 +73,7 @@ impl std::str::FromStr for Format {
             "auto" => Ok(Format::Auto),
             "text" | "txt" => Ok(Format::Text),
             "jsonl" | "ndjson" => Ok(Format::Jsonl),
-            "html" | "htm" => Ok(Format::Html),
+            "html" => Ok(Format::Html),
             "warc" => Ok(Format::Warc),
             "wet" => Ok(Format::Wet),
             "wp-json" | "wpjson" | "wp_json" => Ok(Format::WpJson),
@@ -91,6 +91,8 @@ pub struct ReadOptions {
     /// Largest record (a page, a JSONL line) kept, in bytes; larger ones are rejected.
     pub max_record_bytes: usize,
     /// Most bytes read from one file after decompression; the rest is rejected.
+    /// Web archives (`warc`, `wet`) are exempt: they stream record by record and
+    /// only `max_record_bytes` bounds what is held.
     pub max_file_bytes: u64,
     /// Most directory levels followed below an input folder.
     pub max_depth: usize,
@@ -442,6 +444,9 @@ fn read_file_inner(
         },
         f => f,
     };
+    if matches!(format, Format::Warc | Format::Wet) {
+        reader.get_mut().left = u64::MAX;
+    }
     match format {
         Format::Jsonl => jsonl::read(&source, &mut reader, opts, emit),
         Format::Warc | Format::Wet => warc::read(&source, &mut reader, opts, emit),
@@ -501,7 +506,8 @@ fn sniff(name: &str, reader: &mut dyn BufRead) -> std::io::Result<Option<Format>
     if first == Some(b'{') && (name.ends_with(".json") || head.contains(&b'"')) {
         return Ok(Some(Format::Jsonl));
     }
-    if first == Some(b'<') && (has(b"wordpress.org/export") || (has(b"<rss") && has(b"<wp:"))) {
+    // WordPress exports, and RSS feeds (items with content:encoded read the same way)
+    if first == Some(b'<') && (has(b"wordpress.org/export") || has(b"<rss")) {
         return Ok(Some(Format::Wxr));
     }
     let html_name = [".html", ".htm", ".xhtml", ".shtml", ".php", ".asp", ".aspx"]
