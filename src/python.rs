@@ -170,7 +170,10 @@ fn read(
     with_rejects: bool,
     threads: usize,
 ) -> PyResult<Py<PyAny>> {
-    let opts = ReadOptions { format: format.parse().map_err(|e| to_py(py, e))?, ..Default::default() };
+    let opts = ReadOptions {
+        format: format.parse().map_err(|e| to_py(py, e))?,
+        ..Default::default()
+    };
     let (docs, rejects) = enter(py, threads, move |_| {
         let (docs, rejects) = reader::read_all(&inputs, &opts)?;
         Ok((table::documents_batch(&docs)?, rejects))

@@ -874,4 +874,3 @@ pub fn paragraphs_of(body: &str) -> Vec<crate::model::Paragraph> {
     }
     out
 }
-
