@@ -55,6 +55,7 @@ fn temp_folders(parent: &Path) -> Vec<PathBuf> {
 }
 
 #[test]
+#[allow(clippy::zombie_processes)] // the child is reaped by wait4 in `wait_child`
 fn sigkill_mid_run_leaves_the_old_dataset_whole() {
     let tmp = tempfile::tempdir().expect("tmp");
     let small = tmp.path().join("small");

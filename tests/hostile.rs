@@ -305,11 +305,13 @@ fn limits_stop_bombs_and_long_records() {
     write(&d.join("lines.txt"), "a\n".repeat(300_000));
     write(&d.join("ok.txt"), page([21, 22], 2));
 
-    let mut opts = RunOptions::default();
-    opts.read = ReadOptions {
-        max_record_bytes: 2 << 20,
-        max_file_bytes: 16 << 20,
-        max_record_lines: 100_000,
+    let opts = RunOptions {
+        read: ReadOptions {
+            max_record_bytes: 2 << 20,
+            max_file_bytes: 16 << 20,
+            max_record_lines: 100_000,
+            ..Default::default()
+        },
         ..Default::default()
     };
     let out = tmp.path().join("out");

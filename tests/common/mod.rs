@@ -250,6 +250,7 @@ pub fn wait_child(child: &std::process::Child, log: &Path) -> Exit {
 }
 
 /// Runs the `nkecon` binary to completion.
+#[allow(clippy::zombie_processes)] // reaped by wait4 in `wait_child`
 pub fn run_cli(args: &[&str], log: &Path) -> Exit {
     let child = spawn_cli(args, log);
     wait_child(&child, log)
