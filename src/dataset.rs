@@ -3,7 +3,9 @@
 //!
 //! A run writes into a temporary folder beside `OUT`, fsyncs it, and swaps it in
 //! with one atomic rename (an exchange where the OS has one), so that a crash at
-//! any moment leaves the previous dataset whole.
+//! any moment leaves the previous dataset whole. A run killed before its end leaves
+//! its temporary folder (`.OUT.tmp-PID-STAMP`) behind; the next run into the same
+//! `OUT` removes those whose process is gone (running ones are left alone).
 
 use std::collections::BTreeMap;
 use std::fs::{self, File};
