@@ -25,16 +25,29 @@ fn main() {
         .find(|a| !a.starts_with("--"))
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from("../shared"));
-    if !root.join("gold").exists() {
-        eprintln!("no gold under {}: nothing to score", root.display());
+    // `--sample`: the sample archive shipped with the package and its gold (pages relative to the repo)
+    let sample = args.iter().any(|a| a == "--sample");
+    let (root, gold_dir) = if sample {
+        (PathBuf::from("."), PathBuf::from("tests/data/sample_gold"))
+    } else {
+        (root.clone(), root.join("gold"))
+    };
+    if !gold_dir.exists() {
+        eprintln!("no gold under {}: nothing to score", gold_dir.display());
         return;
     }
-    let mut golds: Vec<PathBuf> = vec![root.join("gold/seed.json")];
-    let mut dev: Vec<PathBuf> = std::fs::read_dir(root.join("gold/dev"))
-        .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
-        .unwrap_or_default();
-    dev.sort();
-    golds.extend(dev);
+    let mut golds: Vec<PathBuf> = Vec::new();
+    for dir in [gold_dir.clone(), gold_dir.join("dev")] {
+        let mut found: Vec<PathBuf> = std::fs::read_dir(&dir)
+            .map(|d| {
+                d.filter_map(|e| e.ok().map(|e| e.path()))
+                    .filter(|p| p.extension().is_some_and(|e| e == "json"))
+                    .collect()
+            })
+            .unwrap_or_default();
+        found.sort();
+        golds.extend(found);
+    }
     let (mut tp, mut fp, mut fn_) = (0usize, 0usize, 0usize);
     let (mut ap_ok, mut ap_n, mut kind_ok) = (0usize, 0usize, 0usize);
     let opts = FigureOptions::default();
@@ -79,11 +92,13 @@ fn main() {
                 p.is_some_and(|p| {
                     close(p.low, lo)
                         && close(p.high, hi)
-                        && gu.is_none_or(|u| {
-                            p.unit
+                        && match gu {
+                            None => true,
+                            Some(u) => p
+                                .unit
                                 .as_deref()
-                                .is_some_and(|pu| pu.eq_ignore_ascii_case(u))
-                        })
+                                .is_some_and(|pu| pu.eq_ignore_ascii_case(u)),
+                        }
                 })
             });
             match hit {

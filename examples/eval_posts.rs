@@ -65,6 +65,10 @@ fn main() {
         .find(|a| !a.starts_with('-') && Some(*a) != dump.as_ref())
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from("../shared"));
+    if args.iter().any(|a| a == "--speed") {
+        speed(&shared);
+        return;
+    }
     let mut golds: Vec<PathBuf> = vec![shared.join("gold/seed.json")];
     let mut dev: Vec<PathBuf> = std::fs::read_dir(shared.join("gold/dev"))
         .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
@@ -209,5 +213,38 @@ fn main() {
         voices.0,
         voices.1,
         voices.0 as f64 / voices.1.max(1) as f64
+    );
+}
+
+/// Times `parse_page` on the corpus pages replicated to about 100 MB (one thread).
+fn speed(shared: &Path) {
+    let mut docs = Vec::new();
+    if let Ok(rd) = std::fs::read_dir(shared.join("corpus/dev")) {
+        for e in rd.flatten() {
+            let name = e.file_name().to_string_lossy().to_string();
+            if let Some(d) = load_doc(shared, &format!("corpus/dev/{name}")) {
+                docs.push(d);
+            }
+        }
+    }
+    let total: usize = docs.iter().map(|d| d.text.len()).sum();
+    if total == 0 {
+        println!("no corpus");
+        return;
+    }
+    let reps = (100_000_000 / total).max(1);
+    let opts = ParseOptions::default();
+    let t0 = std::time::Instant::now();
+    let mut posts = 0usize;
+    for _ in 0..reps {
+        for d in &docs {
+            posts += parse_page(d, &opts).0.len();
+        }
+    }
+    let secs = t0.elapsed().as_secs_f64();
+    let mb = (total * reps) as f64 / 1e6;
+    println!(
+        "parse_page: {mb:.1} MB, {posts} posts in {secs:.2} s = {:.1} MB/s (1 thread)",
+        mb / secs
     );
 }

@@ -5,18 +5,53 @@ use crate::model::{Analysis, Post};
 use crate::{claims, sentences, trade};
 
 /// Options for the extraction stages.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct AnalyzeOptions {
     /// Figure extraction options.
     pub figures: FigureOptions,
+    /// Run the claims extractor (sentences and figures always run: the others need them).
+    pub claims: bool,
+    /// Run the trade extractor.
+    pub trade: bool,
 }
 
-/// Runs every extractor over one post. Serial and deterministic.
+impl Default for AnalyzeOptions {
+    fn default() -> Self {
+        AnalyzeOptions {
+            figures: FigureOptions::default(),
+            claims: true,
+            trade: true,
+        }
+    }
+}
+
+impl AnalyzeOptions {
+    /// Options that run only what one table needs (`figures`, `claims` or `trade`);
+    /// any other name runs everything.
+    pub fn for_table(table: &str) -> Self {
+        AnalyzeOptions {
+            figures: FigureOptions::default(),
+            claims: table != "figures" && table != "trade",
+            trade: table != "figures" && table != "claims",
+        }
+    }
+}
+
+/// Runs the extractors over one post: sentences and figures, then claims and
+/// trade unless the options leave them out. Serial and deterministic.
 pub fn analyze(post: &Post, opts: &AnalyzeOptions) -> Analysis {
     let sentences = sentences::split(&post.body);
     let figures = figures::extract(&post.body, &opts.figures);
-    let claims = claims::extract(post, &sentences, &figures);
-    let trade = trade::build(post, &sentences, &figures);
+    let claims = if opts.claims {
+        claims::extract(post, &sentences, &figures)
+    } else {
+        Vec::new()
+    };
+    let trade = if opts.trade {
+        trade::build(post, &sentences, &figures)
+    } else {
+        Vec::new()
+    };
     Analysis {
         sentences,
         figures,

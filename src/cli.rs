@@ -8,7 +8,7 @@ use std::sync::Arc;
 use crate::error::Result;
 use crate::pipeline::{self, Progress, RunOptions, Summary};
 
-const USAGE: &str = "usage: nkecon run [INPUT...] --out DIR [--format auto|text|jsonl] [--threads N] [--floor] [--quiet]
+const USAGE: &str = "usage: nkecon run [INPUT...] --out DIR [--format auto|text|jsonl|html|warc|wet|wp-json|wxr] [--threads N] [--floor] [--quiet]
 
 Reads archive pages (files, folders, globs; plain, .gz or .zst), extracts posts,
 figures, claims and trade rows, and writes a Parquet dataset to DIR.
@@ -210,8 +210,8 @@ mod tests {
 
     #[test]
     fn bad_format_is_an_error_listing_values() {
-        let a = parse_args(&args("run --out d --format htm")).expect("ok");
+        let a = parse_args(&args("run --out d --format pdf")).expect("ok");
         let e = run_options(&a).expect_err("bad format").to_string();
-        assert!(e.contains("auto") && e.contains("'htm'"), "{e}");
+        assert!(e.contains("auto") && e.contains("'pdf'"), "{e}");
     }
 }

@@ -43,6 +43,10 @@ pub fn find(text: &str, start: usize, end: usize, anchor: Option<Date>) -> Vec<D
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
+        if !cx.may_start(i) {
+            i += 1;
+            continue;
+        }
         if let Some(m) = cx.match_at(i) {
             if m.end_tok > i {
                 out.push(DateMention {
@@ -461,6 +465,76 @@ impl<'a, 'b> Cx<'a, 'b> {
         }
     }
 
+    /// Cheap test: can a date expression start at token `i`?
+    fn may_start(&self, i: usize) -> bool {
+        let Some(t) = self.toks.get(i) else {
+            return false;
+        };
+        match t.kind {
+            Kind::Num => true,
+            Kind::Punct => false,
+            Kind::Word => {
+                if month_of(t.t).is_some() || weekday_of(t.t).is_some() || matches!(t.t, "Q" | "H")
+                {
+                    return true;
+                }
+                let first =
+                    t.t.as_bytes()
+                        .first()
+                        .copied()
+                        .unwrap_or(b' ')
+                        .to_ascii_lowercase();
+                if !matches!(
+                    first,
+                    b'b' | b'c'
+                        | b'e'
+                        | b'f'
+                        | b'l'
+                        | b'm'
+                        | b'n'
+                        | b'o'
+                        | b'p'
+                        | b's'
+                        | b't'
+                        | b'y'
+                ) {
+                    return false;
+                }
+                matches!(
+                    t.t.to_ascii_lowercase().as_str(),
+                    "between"
+                        | "the"
+                        | "early"
+                        | "mid"
+                        | "late"
+                        | "end"
+                        | "beginning"
+                        | "start"
+                        | "middle"
+                        | "first"
+                        | "second"
+                        | "third"
+                        | "fourth"
+                        | "last"
+                        | "final"
+                        | "this"
+                        | "next"
+                        | "previous"
+                        | "current"
+                        | "coming"
+                        | "on"
+                        | "since"
+                        | "until"
+                        | "yesterday"
+                        | "today"
+                        | "tomorrow"
+                        | "earlier"
+                        | "later"
+                )
+            }
+        }
+    }
+
     fn match_at(&self, i: usize) -> Option<M> {
         self.qualified(i)
             .or_else(|| self.period(i))
@@ -603,7 +677,7 @@ impl<'a, 'b> Cx<'a, 'b> {
         }
         let (y, end) = match self.period_year(k) {
             Some((Some(y), e)) => (y, e),
-            Some((None, e)) => (self.year_for_period(lm)?, e),
+            Some((None, e)) => (self.anchor?.year(), e),
             None => {
                 // a bare "first quarter" needs the "the" to be a date
                 if self.lw(start_tok) != "the" {
@@ -630,7 +704,7 @@ impl<'a, 'b> Cx<'a, 'b> {
                 return None;
             }
             let (m2, k2) = self.month_at(k + 1)?;
-            return self.month_span(i + 1, m1, m2, k2);
+            return self.month_span(i, m1, m2, k2);
         }
         // Day Month [Year]
         if let Some(d) = self.num(i) {
@@ -827,10 +901,7 @@ impl<'a, 'b> Cx<'a, 'b> {
 
     /// "2010-7-26".
     fn iso(&self, i: usize) -> Option<M> {
-        let y = self.year_at(i).or_else(|| {
-            // year_at rejects a year glued to "-"? it does not; keep simple
-            None
-        })?;
+        let y = self.year_at(i)?;
         if !(self.w(i + 1) == "-" && self.w(i + 3) == "-") {
             return None;
         }

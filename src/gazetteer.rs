@@ -45,6 +45,8 @@ pub struct Hit {
 struct Gazetteer {
     ac: AhoCorasick,
     entries: Vec<(&'static str, EntityKind)>,
+    /// Folded variant → entry, for whole-string lookups.
+    exact: std::collections::HashMap<String, (&'static str, EntityKind)>,
 }
 
 const DATA: &str = include_str!("../data/gazetteer.tsv");
@@ -88,7 +90,11 @@ fn gazetteer() -> &'static Gazetteer {
                 // the embedded list is fixed; an empty automaton keeps the library usable
                 AhoCorasick::new(["\u{0}never\u{0}"]).expect("trivial automaton")
             });
-        Gazetteer { ac, entries }
+        let mut exact = std::collections::HashMap::new();
+        for (p, e) in patterns.iter().zip(entries.iter()) {
+            exact.entry(p.clone()).or_insert(*e);
+        }
+        Gazetteer { ac, entries, exact }
     })
 }
 
@@ -176,21 +182,20 @@ pub fn find(text: &str) -> Vec<Hit> {
 
 /// Looks up one name (the whole string) in the gazetteer.
 pub fn lookup(name: &str) -> Option<(&'static str, EntityKind)> {
-    let hits = find(name);
-    let h = hits.first()?;
-    if h.start == 0 && h.end == name.len() {
-        Some((h.canonical, h.kind))
-    } else {
-        None
-    }
+    gazetteer().exact.get(&fold(name).0).copied()
 }
 
 /// Canonical entity names of `text` for the claims table: countries (demonyms folded into
 /// them), places, organisations and outlets, deduplicated in order of appearance. A capital
 /// stands for its country unless a locative preposition ("in", "to", "from"…) precedes it.
 pub fn entities(text: &str) -> Vec<String> {
+    entities_from(text, &find(text))
+}
+
+/// [`entities`] from hits already found in `text` by [`find`].
+pub fn entities_from(text: &str, hits: &[Hit]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    for h in find(text) {
+    for h in hits {
         let name = match h.kind {
             EntityKind::Capital => {
                 let before = text[..h.start].trim_end();

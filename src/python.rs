@@ -222,17 +222,22 @@ fn stage(
     build: Builder,
 ) -> PyResult<Py<PyAny>> {
     let batches = batches_in(posts)?;
-    let out = enter(py, threads, move |_| {
+    let (out, rejects) = enter(py, threads, move |_| {
         let mut out = Vec::new();
+        let mut rejects = Vec::new();
+        let opts = AnalyzeOptions::for_table(name);
         for b in &batches {
             let posts = table::posts_from_batch(b)?;
-            let (analyses, _rejects) = pipeline::analyze_posts(&posts, &AnalyzeOptions::default());
+            let (analyses, r) = pipeline::analyze_posts(&posts, &opts);
+            rejects.extend(r);
             let items: Vec<(&Post, &Analysis)> = posts.iter().zip(analyses.iter()).collect();
             out.push(build(&items)?);
         }
-        Ok(out)
+        Ok((out, rejects))
     })?;
-    table_out(py, out, table::schema(name).map_err(|e| to_py(py, e))?)
+    let t = table_out(py, out, table::schema(name).map_err(|e| to_py(py, e))?)?;
+    // A post whose extraction failed is reported, never dropped silently.
+    attach_rejects(py, t, &rejects, false, name)
 }
 
 /// extract_figures(posts, *, threads=0)

@@ -649,3 +649,113 @@ fn shared_corpus_matches_gold() {
         "authors {authors}/{asked}"
     );
 }
+
+#[test]
+fn several_stories_in_one_citation_block() {
+    let page = "Archive for May, 2014
+
+Two reports on wages
+
+Friday, May 2nd, 2014
+
+Two outlets covered the wage talks this week.
+
+Read the full stories here:
+Wage talks resume
+Korea Herald
+2014-5-1
+
+Kaesong wages to rise
+Yonhap
+Kim Min
+2014-5-2
+
+Share
+";
+    let posts = parse(page, None);
+    assert_eq!(posts.len(), 1);
+    let outlets: Vec<_> = posts[0]
+        .sources
+        .iter()
+        .map(|s| s.outlet.as_deref().unwrap_or(""))
+        .collect();
+    assert_eq!(outlets, ["Korea Herald", "Yonhap"]);
+    assert_eq!(posts[0].sources[1].author.as_deref(), Some("Kim Min"));
+    assert_eq!(posts[0].paragraphs.len(), 3);
+    assert_eq!(posts[0].paragraphs[2].voice, Voice::Citation);
+}
+
+#[test]
+fn header_groups_under_the_date() {
+    let page = "Archive for July, 2010
+
+Fertilizer output rises
+
+Monday, July 5th, 2010
+
+Institute for Far Eastern Studies (IFES)
+NK Brief No. 10-07-05-1
+2010-7-5
+
+The plant raised output by a fifth, state media said.
+
+Share
+
+Currency exchange rumours
+
+Tuesday, July 6th, 2010
+
+Daily NK
+Kim Min-ho
+2010-7-6
+
+Traders in Hyesan stopped selling dollars on Monday.
+
+Share
+
+A note on sources
+
+Wednesday, July 7th, 2010
+
+By Jane Roe on July 7, 2010
+
+Most figures in this post come from customs data.
+
+Share
+";
+    let posts = parse(page, None);
+    assert_eq!(posts.len(), 3);
+    assert_eq!(
+        posts[0].author.as_deref(),
+        Some("Institute for Far Eastern Studies (IFES)")
+    );
+    assert!(posts[0].body.starts_with("The plant"));
+    assert_eq!(posts[1].author, None);
+    let s = &posts[1].sources[0];
+    assert_eq!(s.outlet.as_deref(), Some("Daily NK"));
+    assert_eq!(s.author.as_deref(), Some("Kim Min-ho"));
+    assert_eq!(s.published, ymd(2010, 7, 6));
+    assert!(posts[1].body.starts_with("Traders"));
+    assert_eq!(posts[2].author.as_deref(), Some("Jane Roe"));
+    assert!(posts[2].body.starts_with("Most figures"));
+}
+
+#[test]
+fn title_case_first_line_is_not_an_author() {
+    let page = "Archive for July, 2010
+
+Markets in the north
+
+Monday, July 5th, 2010
+
+Hyesan Market Prices Rise Again This Week
+
+Rice rose to 900 won per kilogram, a trader said.
+
+Share
+";
+    let posts = parse(page, None);
+    assert_eq!(posts.len(), 1);
+    assert_eq!(posts[0].author, None);
+    assert!(posts[0].body.starts_with("Hyesan Market"));
+}

@@ -9,6 +9,7 @@ The stages, each a function from Arrow tables to a ``pyarrow.Table``::
     claims  = nkecon.extract_claims(posts)        # who said it, how sure, which dates
     trade   = nkecon.build_trade(posts)           # trade flows with period, partner, direction
     summary = nkecon.run(["archive/"], "dataset/")  # all of it, written as Parquet
+    panel   = nkecon.trade_panel(trade)           # one row per period/partner/flow/commodity
 
 Stages accept anything that speaks the Arrow PyCapsule interface (pyarrow, polars,
 duckdb results). Heavy work runs in Rust without the GIL.
@@ -30,6 +31,7 @@ from ._core import (
     run,
     schema,
 )
+from ._panel import trade_panel
 from ._errors import (
     NkeconError,
     NkeconFileNotFoundError,
@@ -64,6 +66,7 @@ __all__ = [
     "build_trade",
     "run",
     "find_figures",
+    "trade_panel",
     "schema",
     "SAMPLE_DIR",
     "TABLES",

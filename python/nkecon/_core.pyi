@@ -8,10 +8,10 @@ import pyarrow as pa
 __version__: str
 DEBUG_BUILD: bool
 
-Format = Literal["auto", "text", "jsonl"]
-TableName = Literal["documents", "posts", "figures", "claims", "trade", "rejects"]
+_Format = Literal["auto", "text", "jsonl", "html", "warc", "wet", "wp-json", "wxr"]
+_TableName = Literal["documents", "posts", "figures", "claims", "trade", "rejects"]
 
-class Summary(TypedDict):
+class _Summary(TypedDict):
     """What :func:`run` did."""
 
     files: int
@@ -22,7 +22,7 @@ class Summary(TypedDict):
     threads: int
     counts: dict[str, int]
 
-class FigureDict(TypedDict):
+class _FigureDict(TypedDict):
     """A figure found by :func:`find_figures`; offsets count code points into the text."""
 
     start: int
@@ -38,13 +38,13 @@ class FigureDict(TypedDict):
 
 @overload
 def read(
-    inputs: list[str], format: Format = "auto", *, with_rejects: Literal[False] = False, threads: int = 0
+    inputs: list[str], format: _Format = "auto", *, with_rejects: Literal[False] = False, threads: int = 0
 ) -> pa.Table: ...
 @overload
 def read(
-    inputs: list[str], format: Format = "auto", *, with_rejects: Literal[True], threads: int = 0
+    inputs: list[str], format: _Format = "auto", *, with_rejects: Literal[True], threads: int = 0
 ) -> tuple[pa.Table, pa.Table]: ...
-def read(inputs: list[str], format: Format = "auto", *, with_rejects: bool = False, threads: int = 0) -> Any:
+def read(inputs: list[str], format: _Format = "auto", *, with_rejects: bool = False, threads: int = 0) -> Any:
     """Read files, folders (recursively) and globs into the ``documents`` table.
 
     ``.txt`` pages and ``.jsonl`` records (``{"text": ..., "url": ...}``), plain or
@@ -74,17 +74,17 @@ def run(
     inputs: list[str],
     out: str | PathLike[str],
     *,
-    format: Format = "auto",
+    format: _Format = "auto",
     threads: int = 0,
     floor: bool = False,
     progress: bool = False,
-) -> Summary:
+) -> _Summary:
     """Run every stage over ``inputs`` and write the Parquet dataset to ``out`` atomically."""
 
-def find_figures(text: str) -> list[FigureDict]:
+def find_figures(text: str) -> list[_FigureDict]:
     """The figures in a string, for a quick look; offsets are code points into ``text``."""
 
-def schema(name: TableName) -> pa.Schema:
+def schema(name: _TableName) -> pa.Schema:
     """The pyarrow schema of a table."""
 
 def cli_main(argv: list[str], default_inputs: list[str]) -> int:

@@ -129,15 +129,13 @@ const WEAK: &[&str] = &[
     "confirm",
     "explain",
     "warn",
-    "believe",
-    "believes",
-    "thinks",
-    "think",
-    "expects",
-    "expect",
-    "reckons",
-    "reckon",
 ];
+
+fn weak_verbs() -> &'static std::collections::HashSet<&'static str> {
+    static W: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    W.get_or_init(|| WEAK.iter().copied().collect())
+}
 
 /// Verbs whose speaker may follow them ("said the source").
 const INVERTABLE: &[&str] = &[
@@ -320,7 +318,11 @@ pub fn find(toks: &[Tok], body: &str) -> Option<Attribution> {
         if !t.word || t.quoted {
             continue;
         }
-        let lw = t.t.to_lowercase();
+        // reporting verbs are lower-case ASCII words of 3+ letters ("According" aside)
+        if t.t.len() < 3 || !t.t.bytes().all(|b| b.is_ascii_alphabetic()) {
+            continue;
+        }
+        let lw = t.t.to_ascii_lowercase();
         if lw == "according" && toks.get(v + 1).is_some_and(|x| x.t == "to") {
             if let Some(a) = according_to(toks, v, body) {
                 return Some(a);
@@ -328,7 +330,7 @@ pub fn find(toks: &[Tok], body: &str) -> Option<Attribution> {
             continue;
         }
         let strong = STRONG.contains(&lw.as_str());
-        if !strong && !WEAK.contains(&lw.as_str()) {
+        if !strong && !weak_verbs().contains(lw.as_str()) {
             continue;
         }
         if !strong && weak.is_some() {
@@ -353,6 +355,27 @@ pub fn find(toks: &[Tok], body: &str) -> Option<Attribution> {
                 "of" | "by" | "from" | "suggest" | "say" | "said" | "indicate" | "show"
             )
         }) {
+            continue;
+        }
+        // passive: "as first reported by NK Pro", "estimated by the Bank of Korea"
+        if matches!(
+            lw.as_str(),
+            "reported"
+                | "noted"
+                | "quoted"
+                | "cited"
+                | "estimated"
+                | "described"
+                | "announced"
+                | "confirmed"
+        ) && toks.get(v + 1).is_some_and(|x| x.t == "by")
+        {
+            if let Some(a) = by_agent(toks, v, body) {
+                if strong {
+                    return Some(a);
+                }
+                weak = Some(a);
+            }
             continue;
         }
         if let Some(a) =
@@ -419,6 +442,13 @@ fn subject_left(toks: &[Tok], v: usize, body: &str, strong: bool) -> Option<Attr
     {
         j -= 1;
     }
+    // passive "it is said", "he was told": nobody named
+    if toks[j..v]
+        .iter()
+        .any(|t| matches!(t.t, "is" | "was" | "were" | "are" | "been" | "be" | "being"))
+    {
+        return None;
+    }
     // "X, an analyst at Y, said" / "Reuters, working from the same data, puts":
     // a comma right before the verb closes an appositive
     if j >= 1 && toks[j - 1].t == "," && !toks[j - 1].quoted {
@@ -439,13 +469,36 @@ fn subject_left(toks: &[Tok], v: usize, body: &str, strong: bool) -> Option<Attr
             let seg: Vec<Tok> = toks[b2..b - 1].to_vec();
             let n = seg.iter().filter(|t| t.word).count();
             if n > 0 && n <= 8 {
-                if let Some(a) = build(seg, &lverb, verb.clone(), body, strong) {
+                if let Some(mut a) = build(seg, &lverb, verb.clone(), body, strong) {
+                    // "Lee, a former minister, said": the role names the kind
+                    if a.kind == Some(SpeakerKind::Person) {
+                        if let Some(k) = appositive_role(&np) {
+                            a.kind = Some(k);
+                        }
+                    }
                     return Some(a);
                 }
             }
         }
+        // "Choe Son Hui, North Korea's first vice foreign minister, said": a name, then its role
+        if !appositive && b >= 1 && toks[b - 1].t == "," {
+            if let Some(k) = appositive_role(&np) {
+                let b2 = scan_left(toks, b - 1);
+                let seg: Vec<Tok> = toks[b2..b - 1].to_vec();
+                let words: Vec<&Tok> = seg.iter().filter(|t| t.word).collect();
+                if !words.is_empty() && words.len() <= 4 && words.iter().all(|t| t.capitalised()) {
+                    if let Some(mut a) = build(seg, &lverb, verb.clone(), body, strong) {
+                        if matches!(a.kind, Some(SpeakerKind::Person) | None) {
+                            a.kind = Some(k);
+                        }
+                        return Some(a);
+                    }
+                }
+            }
+        }
         if !appositive && !np.is_empty() && np.iter().filter(|t| t.word).count() <= 8 {
-            return build(np, &lverb, verb, body, strong);
+            // "SRE Minerals" between commas names the speaker; "Prices rose, said …" does not
+            return build(np, &lverb, verb, body, false);
         }
         return None;
     }
@@ -475,7 +528,7 @@ fn subject_left(toks: &[Tok], v: usize, body: &str, strong: bool) -> Option<Attr
     if (relative || appositive) && b >= 1 && toks[b - 1].t == "," {
         let b2 = scan_left(toks, b - 1);
         let seg: Vec<Tok> = toks[b2..b - 1].to_vec();
-        let seg = if seg.iter().filter(|t| t.word).count() > 6 || relative {
+        let seg = if seg.iter().filter(|t| t.word).count() > 6 {
             tail_np(&seg)
         } else {
             seg
@@ -518,6 +571,25 @@ fn subject_left(toks: &[Tok], v: usize, body: &str, strong: bool) -> Option<Attr
     while np.last().is_some_and(|t| !t.word) {
         np.pop();
     }
+    // "A recent report by Daily NK says": the author of the report
+    if let Some(by) = np.iter().position(|t| t.word && t.t == "by") {
+        let report = np[..by].iter().rev().find(|t| t.word).is_some_and(|t| {
+            matches!(
+                t.base().as_str(),
+                "report"
+                    | "article"
+                    | "story"
+                    | "survey"
+                    | "study"
+                    | "analysis"
+                    | "investigation"
+                    | "piece"
+            )
+        });
+        if report && by + 1 < np.len() {
+            np = np.split_off(by + 1);
+        }
+    }
     let words = np.iter().filter(|t| t.word).count();
     if words == 0 {
         return None;
@@ -529,6 +601,22 @@ fn subject_left(toks: &[Tok], v: usize, body: &str, strong: bool) -> Option<Attr
         }
     }
     build(np, &lverb, verb, body, strong)
+}
+
+/// Kind named by the head of an appositive ("a former unification minister" → official).
+fn appositive_role(np: &[Tok]) -> Option<SpeakerKind> {
+    let words: Vec<&Tok> = np.iter().filter(|t| t.word).collect();
+    let end = words
+        .iter()
+        .enumerate()
+        .skip(1)
+        .find(|(_, t)| speakers::ends_core(&t.t.to_lowercase()))
+        .map_or(words.len(), |(i, _)| i);
+    let head = words.get(end.checked_sub(1)?)?;
+    match speakers::head_kind(&head.base()) {
+        Some(k @ (SpeakerKind::Official | SpeakerKind::Person)) => Some(k),
+        _ => None,
+    }
 }
 
 /// The noun phrase that opens the sentence, up to its first adverb or verb-like word.
@@ -636,12 +724,22 @@ fn build(np: Vec<Tok>, lverb: &str, verb: String, body: &str, strong: bool) -> O
             | "there"
             | "what"
             | "who"
+            | "having"
+            | "needless"
+            | "suffice"
+            | "much"
+            | "enough"
+            | "all"
+            | "as"
     ) && words.len() == 1
     {
         return None;
     }
     // a phrase of lower-case words with no determiner and no known head is not a speaker
     let kind = speakers::classify(&np, lverb);
+    // "A single month says little", "December alone tells the story": present-tense
+    // say/tell need a phrase that names a speaker
+    let strong = strong && !matches!(lverb, "says" | "say" | "tells" | "tell");
     if kind.is_none() && !strong {
         return None;
     }
@@ -744,6 +842,42 @@ fn subject_right(toks: &[Tok], v: usize, body: &str) -> Option<Attribution> {
     build(np, &lverb, toks[v].t.to_string(), body, true)
 }
 
+/// The agent of a passive report: "reported by X".
+fn by_agent(toks: &[Tok], v: usize, body: &str) -> Option<Attribution> {
+    let s = v + 2;
+    let mut e = s;
+    while e < toks.len() {
+        let t = &toks[e];
+        if t.quoted || is_boundary_punct(t) || (!t.word && t.t == ".") {
+            break;
+        }
+        let l = t.t.to_lowercase();
+        if e > s
+            && matches!(
+                l.as_str(),
+                "that" | "which" | "who" | "while" | "and" | "but" | "on" | "last" | "in"
+            )
+        {
+            break;
+        }
+        e += 1;
+    }
+    let np: Vec<Tok> = toks.get(s..e)?.to_vec();
+    if np.is_empty() || np.iter().filter(|t| t.word).count() > 8 {
+        return None;
+    }
+    let lverb = toks[v].t.to_lowercase();
+    let kind = speakers::classify(&np, &lverb)?;
+    let span = (np.first()?.s, np.last()?.e);
+    Some(Attribution {
+        speaker: span_text(body, &np),
+        span,
+        kind: Some(kind),
+        verb: toks[v].t.to_string(),
+        pronoun: false,
+    })
+}
+
 /// "according to X": X up to the next boundary; for data ("figures released by X") the
 /// publisher.
 fn according_to(toks: &[Tok], v: usize, body: &str) -> Option<Attribution> {
@@ -771,11 +905,10 @@ fn according_to(toks: &[Tok], v: usize, body: &str) -> Option<Attribution> {
     }
     // figures/data released by X → X
     if let Some(by) = np.iter().position(|t| t.word && t.t == "by") {
-        let head = np
+        let head = np[..by]
             .iter()
-            .take(by)
-            .filter(|t| t.word)
-            .last()
+            .rev()
+            .find(|t| t.word)
             .map(|t| t.base())
             .unwrap_or_default();
         let data = np.iter().take(by).any(|t| {
@@ -813,6 +946,34 @@ fn according_to(toks: &[Tok], v: usize, body: &str) -> Option<Attribution> {
         .map(|(i, _)| i)
     {
         np.truncate(cut);
+    }
+    // "figures the Unification Ministry submitted to …" → the named publisher
+    let data_head = np.iter().find(|t| t.word).is_some_and(|t| {
+        matches!(
+            t.base().as_str(),
+            "figures" | "data" | "statistics" | "numbers" | "estimates" | "records" | "documents"
+        )
+    });
+    if data_head && np.iter().filter(|t| t.word).count() > 2 {
+        let (a, b) = (np[0].s, np[np.len() - 1].e);
+        if let Some(h) = body.get(a..b).and_then(|x| {
+            crate::gazetteer::find(x).into_iter().find(|h| {
+                matches!(
+                    h.kind,
+                    crate::gazetteer::EntityKind::Org | crate::gazetteer::EntityKind::Outlet
+                )
+            })
+        }) {
+            let (hs, he) = (a + h.start, a + h.end);
+            let inner: Vec<Tok> = np
+                .iter()
+                .filter(|t| t.s >= hs && t.e <= he)
+                .cloned()
+                .collect();
+            if !inner.is_empty() {
+                np = inner;
+            }
+        }
     }
     if np.iter().filter(|t| t.word).count() > 10 {
         return None;

@@ -27,6 +27,18 @@ const CUES: &[(&[&str], HedgeKind)] = &[
     (&["far", "from", "certain"], HedgeKind::Doubt),
     (&["far", "from", "clear"], HedgeKind::Doubt),
     (&["far", "from", "settled"], HedgeKind::Doubt),
+    (
+        &["could", "not", "be", "independently", "verified"],
+        HedgeKind::Doubt,
+    ),
+    (
+        &["could", "not", "be", "independently", "confirmed"],
+        HedgeKind::Doubt,
+    ),
+    (
+        &["cannot", "be", "independently", "verified"],
+        HedgeKind::Doubt,
+    ),
     (&["could", "not", "be", "verified"], HedgeKind::Doubt),
     (&["could", "not", "be", "confirmed"], HedgeKind::Doubt),
     (&["cannot", "be", "verified"], HedgeKind::Doubt),
@@ -46,7 +58,29 @@ const CUES: &[(&[&str], HedgeKind)] = &[
     (&["planning", "to"], HedgeKind::Speculation),
     (&["intends", "to"], HedgeKind::Speculation),
     (&["aims", "to"], HedgeKind::Speculation),
+    (&["hard", "to", "say"], HedgeKind::Doubt),
+    (&["difficult", "to", "say"], HedgeKind::Doubt),
+    (&["hard", "to", "know"], HedgeKind::Doubt),
+    (&["difficult", "to", "verify"], HedgeKind::Doubt),
+    (&["not", "known"], HedgeKind::Doubt),
+    (&["if", "confirmed"], HedgeKind::Doubt),
+    (&["said", "to", "be"], HedgeKind::Doubt),
+    (&["cannot", "be", "ruled", "out"], HedgeKind::Speculation),
     (&["reportedly"], HedgeKind::Doubt),
+    (&["doubtful"], HedgeKind::Doubt),
+    (&["dubious"], HedgeKind::Doubt),
+    (&["questionable"], HedgeKind::Doubt),
+    (&["speculation"], HedgeKind::Speculation),
+    (&["speculated"], HedgeKind::Speculation),
+    (&["suspect"], HedgeKind::Speculation),
+    (&["suspected"], HedgeKind::Speculation),
+    (&["guess"], HedgeKind::Speculation),
+    (&["assume"], HedgeKind::Speculation),
+    (&["assuming"], HedgeKind::Speculation),
+    (&["arguably"], HedgeKind::Speculation),
+    (&["purported"], HedgeKind::Doubt),
+    (&["rumor"], HedgeKind::Doubt),
+    (&["rumour"], HedgeKind::Doubt),
     (&["allegedly"], HedgeKind::Doubt),
     (&["alleged"], HedgeKind::Doubt),
     (&["supposedly"], HedgeKind::Doubt),
@@ -103,6 +137,21 @@ pub struct Hedge {
     pub tok: usize,
 }
 
+/// Cue indices by first word, in list order (longer phrases first).
+fn index() -> &'static std::collections::HashMap<&'static str, Vec<usize>> {
+    static I: std::sync::OnceLock<std::collections::HashMap<&'static str, Vec<usize>>> =
+        std::sync::OnceLock::new();
+    I.get_or_init(|| {
+        let mut m: std::collections::HashMap<&'static str, Vec<usize>> = Default::default();
+        for (i, (cue, _)) in CUES.iter().enumerate() {
+            if let Some(f) = cue.first() {
+                m.entry(f).or_default().push(i);
+            }
+        }
+        m
+    })
+}
+
 /// Hedge cues among `toks` (words only are compared), in order, longest match first.
 pub fn find(toks: &[Tok], body: &str) -> Vec<Hedge> {
     let words: Vec<usize> = (0..toks.len()).filter(|&i| toks[i].word).collect();
@@ -111,7 +160,12 @@ pub fn find(toks: &[Tok], body: &str) -> Vec<Hedge> {
     let mut w = 0;
     while w < words.len() {
         let mut hit = None;
-        for (cue, kind) in CUES {
+        let Some(cands) = index().get(lower[w].as_str()) else {
+            w += 1;
+            continue;
+        };
+        for &ci in cands {
+            let (cue, kind) = &CUES[ci];
             if w + cue.len() <= words.len()
                 && cue.iter().enumerate().all(|(k, c)| lower[w + k] == *c)
                 && !excluded(cue, &lower, w, toks, &words)

@@ -47,6 +47,8 @@ struct OutletMention {
     end: usize,
     /// Canonical name; `None` for a generic mention ("the outlet", "the newspaper").
     name: Option<String>,
+    /// Object of the report: after "told", "to", "by", "with", "via".
+    direct: bool,
 }
 
 /// Per-sentence analysis before cross-sentence resolution.
@@ -60,6 +62,7 @@ struct Raw {
     starts_quoted: bool,
     has_quote: bool,
     figures: Vec<usize>,
+    hits: Vec<gazetteer::Hit>,
 }
 
 /// Resolved speaker of a sentence.
@@ -114,7 +117,9 @@ pub fn extract(post: &Post, sentences: &[Sentence], figures: &[Figure]) -> Vec<C
         let toks = text::tokenize(body, s.start, s.end, mask, base);
         let attribution = attribution::find(&toks, body);
         let hedges = hedges::find(&toks, body);
-        let outlets = outlet_mentions(&toks, body, s, cited.as_deref());
+        let stext = body.get(s.start..s.end).unwrap_or("");
+        let hits = gazetteer::find(stext);
+        let outlets = outlet_mentions(&toks, body, s, cited.as_deref(), &hits);
         let words: Vec<&Tok> = toks.iter().filter(|t| t.word).collect();
         let fully_quoted = !words.is_empty() && words.iter().all(|t| t.quoted);
         let starts_quoted = toks.first().is_some_and(|t| t.quoted);
@@ -139,12 +144,12 @@ pub fn extract(post: &Post, sentences: &[Sentence], figures: &[Figure]) -> Vec<C
             starts_quoted,
             has_quote,
             figures: figs,
+            hits,
         });
     }
 
     let mut claims = Vec::new();
-    let mut last_speaker_para: Option<(Option<usize>, Said)> = None;
-    let mut last_speaker_post: Option<Said> = None;
+    let mut history: Vec<(Option<usize>, Said)> = Vec::new();
     let mut last_outlet_para: Option<(Option<usize>, String)> = None;
     let mut last_outlet_post: Option<String> = None;
     // the outlet last named in author voice: the lead-in of a quotation ("According to Reuters:")
@@ -162,19 +167,50 @@ pub fn extract(post: &Post, sentences: &[Sentence], figures: &[Figure]) -> Vec<C
             .as_ref()
             .filter(|(p, _)| *p == raw.para)
             .map(|(_, o)| o.clone());
-        let antecedent = || -> Option<Said> {
-            last_speaker_para
-                .as_ref()
-                .filter(|(p, _)| *p == raw.para)
-                .map(|(_, s)| s.clone())
-                .or_else(|| last_speaker_post.clone())
+        let antecedent = |pronoun: &str| -> Option<Said> {
+            let fits = |k: Option<SpeakerKind>| match pronoun.to_lowercase().as_str() {
+                "he" | "she" => matches!(
+                    k,
+                    Some(
+                        SpeakerKind::AnonymousSource | SpeakerKind::Official | SpeakerKind::Person
+                    )
+                ),
+                "it" => matches!(k, Some(SpeakerKind::Organization | SpeakerKind::Outlet)),
+                _ => k.is_some(),
+            };
+            // "they" needs a plural antecedent ("sources", "officials", "state media")
+            let number_ok = |x: &Said| {
+                if !pronoun.eq_ignore_ascii_case("they") {
+                    return true;
+                }
+                let head: Vec<String> = x
+                    .speaker
+                    .split(' ')
+                    .map(|w| w.to_lowercase())
+                    .take_while(|w| !speakers::ends_core(w))
+                    .collect();
+                let last = head.last().cloned().unwrap_or_default();
+                (last.ends_with('s') && !last.ends_with("ss"))
+                    || last == "media"
+                    || last == "people"
+            };
+            history
+                .iter()
+                .rev()
+                .find(|(p, x)| *p == raw.para && fits(x.kind) && number_ok(x))
+                .or_else(|| {
+                    history
+                        .iter()
+                        .rev()
+                        .find(|(_, x)| fits(x.kind) && number_ok(x))
+                })
+                .map(|(_, x)| x.clone())
         };
-
         let mut said: Option<Said> = None;
         let mut inherited_outlet: Option<String> = None;
         if let Some(a) = &raw.attribution {
             let (speaker, kind, ant_outlet) = if a.pronoun {
-                match antecedent() {
+                match antecedent(&a.speaker) {
                     Some(x) => (x.speaker, x.kind, x.outlet),
                     None => (a.speaker.clone(), None, None),
                 }
@@ -203,7 +239,7 @@ pub fn extract(post: &Post, sentences: &[Sentence], figures: &[Figure]) -> Vec<C
                     }
                     if let Some(a) = &next.attribution {
                         let (speaker, kind) = if a.pronoun {
-                            match antecedent() {
+                            match antecedent(&a.speaker) {
                                 Some(x) => {
                                     inherited_outlet = x.outlet.clone();
                                     (x.speaker, x.kind)
@@ -228,27 +264,41 @@ pub fn extract(post: &Post, sentences: &[Sentence], figures: &[Figure]) -> Vec<C
             }
         }
 
+        // an unresolved pronoun is no attribution
+        if raw.attribution.as_ref().is_some_and(|a| a.pronoun)
+            && said.as_ref().is_some_and(|x| x.kind.is_none())
+        {
+            said = None;
+        }
+
         // outlet of an attributed sentence
         if let Some(x) = said.as_mut() {
             if x.outlet.is_none() {
                 let span = raw.attribution.as_ref().map(|a| a.span);
                 let speaker_is_outlet = x.kind == Some(SpeakerKind::Outlet);
-                let in_sentence = raw
+                let usable = |m: &&OutletMention| {
+                    !(speaker_is_outlet && span.is_some_and(|(a, b)| m.start >= a && m.end <= b))
+                };
+                // "told Daily NK", "RFA’s source", "interviewed by Radio Free Asia"
+                let direct = raw
                     .outlets
                     .iter()
+                    .filter(usable)
                     .filter(|m| {
-                        !(speaker_is_outlet
-                            && span.is_some_and(|(a, b)| m.start >= a && m.end <= b))
+                        m.direct
+                            || (!speaker_is_outlet
+                                && span.is_some_and(|(a, b)| m.start >= a && m.end <= b))
                     })
                     .find_map(&resolve);
+                let any = raw.outlets.iter().filter(usable).find_map(&resolve);
                 let generic_speaker = speaker_is_outlet && is_generic_outlet(&x.speaker);
                 let quoted_voice = raw.voice == Some(Voice::Quoted);
                 let through = cited_canon.clone().or_else(|| lead_in_outlet.clone());
-                let in_sentence = if quoted_voice && through.is_some() {
+                let in_sentence = if quoted_voice {
                     // the report came through the quoted article ("According to Reuters:")
-                    through
+                    direct.or(through).or(any)
                 } else {
-                    in_sentence
+                    any
                 };
                 x.outlet = in_sentence.or_else(|| {
                     if speaker_is_outlet {
@@ -268,8 +318,8 @@ pub fn extract(post: &Post, sentences: &[Sentence], figures: &[Figure]) -> Vec<C
                             } else {
                                 para_outlet
                                     .clone()
-                                    .or_else(|| cited_canon.clone())
                                     .or_else(|| last_outlet_post.clone())
+                                    .or_else(|| cited_canon.clone())
                             }
                         })
                     }
@@ -281,8 +331,7 @@ pub fn extract(post: &Post, sentences: &[Sentence], figures: &[Figure]) -> Vec<C
         if let Some(x) = &said {
             let pronoun = raw.attribution.as_ref().is_some_and(|a| a.pronoun);
             if x.kind.is_some() && !pronoun {
-                last_speaker_para = Some((raw.para, x.clone()));
-                last_speaker_post = Some(x.clone());
+                history.push((raw.para, x.clone()));
             }
         }
         for m in &raw.outlets {
@@ -319,15 +368,17 @@ pub fn extract(post: &Post, sentences: &[Sentence], figures: &[Figure]) -> Vec<C
                 Some(x.verb.clone()),
                 x.outlet.clone(),
             ),
-            None if voice == Voice::Quoted => match &cited_canon {
-                Some(c) => (
-                    Some(c.clone()),
-                    Some(SpeakerKind::Outlet),
-                    None,
-                    Some(c.clone()),
-                ),
-                None => (None, None, None, None),
-            },
+            None if voice == Voice::Quoted => {
+                match cited_canon.as_ref().or(lead_in_outlet.as_ref()) {
+                    Some(c) => (
+                        Some(c.clone()),
+                        Some(SpeakerKind::Outlet),
+                        None,
+                        Some(c.clone()),
+                    ),
+                    None => (None, None, None, None),
+                }
+            }
             None => (post.author.clone(), Some(SpeakerKind::Author), None, None),
         };
         let speculative = raw.hedges.iter().any(|h| h.kind == HedgeKind::Speculation);
@@ -360,7 +411,7 @@ pub fn extract(post: &Post, sentences: &[Sentence], figures: &[Figure]) -> Vec<C
             certainty: certainty.to_string(),
             entities: body
                 .get(s.start..s.end)
-                .map(gazetteer::entities)
+                .map(|t| gazetteer::entities_from(t, &raw.hits))
                 .unwrap_or_default(),
             dates: crate::dates::find(body, s.start, s.end, post.published),
             figures: raw.figures.clone(),
@@ -432,6 +483,7 @@ fn outlet_mentions(
     body: &str,
     s: &Sentence,
     cited: Option<&str>,
+    hits: &[gazetteer::Hit],
 ) -> Vec<OutletMention> {
     let mut out: Vec<OutletMention> = Vec::new();
     let quoted_at = |pos: usize| {
@@ -471,6 +523,7 @@ fn outlet_mentions(
                 start: toks[i + 1].s,
                 end: toks[k - 1].e,
                 name: Some(canonical_outlet(name, cited)),
+                direct: is_direct(toks, toks[i + 1].s) || is_direct(toks, toks[i].s),
             });
         } else if i > 0
             && matches!(
@@ -487,11 +540,12 @@ fn outlet_mentions(
                 start: st,
                 end: t.e,
                 name: None,
+                direct: is_direct(toks, st),
             });
         }
     }
     let text = body.get(s.start..s.end).unwrap_or("");
-    for h in gazetteer::find(text) {
+    for h in hits {
         if h.kind != EntityKind::Outlet {
             continue;
         }
@@ -503,6 +557,7 @@ fn outlet_mentions(
             start: a,
             end: b,
             name: Some(canonical_outlet(&text[h.start..h.end], cited)),
+            direct: is_direct(toks, a),
         });
     }
     if let Some(c) = cited {
@@ -526,10 +581,44 @@ fn outlet_mentions(
                     start: a,
                     end: b,
                     name: Some(c.to_string()),
+                    direct: is_direct(toks, a),
                 });
             }
         }
     }
     out.sort_by_key(|m| m.start);
     out
+}
+
+/// Is the outlet mention starting at byte `pos` the object of a report ("told the Daily
+/// NK", "spoke to RFA", "interviewed by Radio Free Asia", "in an interview with NHK")?
+fn is_direct(toks: &[Tok], pos: usize) -> bool {
+    let Some(i) = toks.iter().position(|t| t.s == pos) else {
+        return false;
+    };
+    let mut k = i;
+    while k > 0 {
+        k -= 1;
+        let l = toks[k].t.to_lowercase();
+        if matches!(
+            l.as_str(),
+            "the"
+                | "newspaper"
+                | "daily"
+                | "broadcaster"
+                | "magazine"
+                | "agency"
+                | "news"
+                | "business"
+                | "outlet"
+        ) {
+            continue;
+        }
+        return toks[k].word
+            && matches!(
+                l.as_str(),
+                "told" | "tell" | "tells" | "to" | "by" | "with" | "via"
+            );
+    }
+    false
 }

@@ -296,7 +296,6 @@ const ORG: &[&str] = &[
     "board",
     "secretariat",
     "observatory",
-    "statistics",
     "state",
     "team",
     "coalition",
@@ -315,13 +314,10 @@ const ORG: &[&str] = &[
     "subsidiary",
     "conglomerate",
     "think-tank",
-    "data",
-    "figures",
     "survey",
     "study",
     "document",
     "statement",
-    "database",
     "report",
     "reports",
 ];
@@ -544,6 +540,29 @@ pub fn classify(np: &[Tok], verb: &str) -> Option<SpeakerKind> {
     if words.is_empty() {
         return None;
     }
+    // "one of the sources", "some of the traders": the group after "of"
+    if words.len() > 2
+        && words[1].t == "of"
+        && matches!(
+            words[0].base().as_str(),
+            "one"
+                | "some"
+                | "many"
+                | "several"
+                | "most"
+                | "two"
+                | "three"
+                | "both"
+                | "all"
+                | "none"
+                | "few"
+        )
+    {
+        let at = np.iter().position(|t| t.s == words[2].s).unwrap_or(0);
+        if at > 0 {
+            return classify(&np[at..], verb);
+        }
+    }
     // core: up to the first preposition / relative word after the first word
     let mut core_end = words.len();
     for (i, w) in words.iter().enumerate().skip(1) {
@@ -553,6 +572,47 @@ pub fn classify(np: &[Tok], verb: &str) -> Option<SpeakerKind> {
         }
     }
     let core = &words[..core_end];
+    // months, weekdays and indefinite pronouns do not speak
+    if core.iter().any(|w| {
+        matches!(
+            w.t,
+            "January"
+                | "February"
+                | "March"
+                | "April"
+                | "May"
+                | "June"
+                | "July"
+                | "August"
+                | "September"
+                | "October"
+                | "November"
+                | "December"
+                | "Monday"
+                | "Tuesday"
+                | "Wednesday"
+                | "Thursday"
+                | "Friday"
+                | "Saturday"
+                | "Sunday"
+        ) || matches!(
+            w.base().as_str(),
+            "nobody"
+                | "everyone"
+                | "everybody"
+                | "anyone"
+                | "anybody"
+                | "nothing"
+                | "everything"
+                | "month"
+                | "year"
+                | "week"
+                | "quarter"
+                | "alone"
+        )
+    }) {
+        return None;
+    }
     let skip_det = usize::from(core.first().is_some_and(|w| is_det(&w.t.to_lowercase())));
     let core_nodet = &core[skip_det..];
     if core_nodet.is_empty() {

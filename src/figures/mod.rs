@@ -140,6 +140,7 @@ pub fn extract(text: &str, opts: &FigureOptions) -> Vec<Figure> {
         t: &t,
         opts,
         out: Vec::new(),
+        won_cues: std::cell::OnceCell::new(),
     };
     sc.run();
     sc.finish()
@@ -210,6 +211,8 @@ impl Unit {
 struct Left {
     /// Span start of the qualifier when it belongs to the span.
     cue_start: Option<usize>,
+    /// The qualifier was the single word "over" (ambiguous before a duration: "over 5 years").
+    cue_over: bool,
     approx: Option<Approx>,
     between: bool,
     from_change: bool,
@@ -315,6 +318,8 @@ const CURRENCY_PHRASES: &[(&[u8], Cur)] = &[
     (b"u.s. dollars", Cur::Iso("USD")),
     (b"u.s. dollar", Cur::Iso("USD")),
     (b"american dollars", Cur::Iso("USD")),
+    (b"old won", Cur::Iso("KPW")),
+    (b"new won", Cur::Iso("KPW")),
     (b"south korean won", Cur::Iso("KRW")),
     (b"north korean won", Cur::Iso("KPW")),
     (b"chinese yuan", Cur::Iso("CNY")),
@@ -376,6 +381,12 @@ const KRW_CUES: &[&[u8]] = &[
     b"statistics korea",
     b"kaesong industrial complex",
     b"chaebol",
+    b"hyundai",
+    b"samsung",
+    b"inter-korean cooperation fund",
+    b"national assembly",
+    b"korea exim",
+    b"south korean taxpayer",
 ];
 
 const KPW_CUES: &[&[u8]] = &[
@@ -409,6 +420,20 @@ struct Scanner<'a, 't> {
     t: &'a Text<'t>,
     opts: &'a FigureOptions,
     out: Vec<Cand>,
+    /// Positions and ids of the won context cues, computed on first need.
+    won_cues: std::cell::OnceCell<Vec<(usize, usize)>>,
+}
+
+/// One automaton over the South Korean cues (ids first) then the North Korean ones.
+fn won_automaton() -> &'static aho_corasick::AhoCorasick {
+    static AC: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    AC.get_or_init(|| {
+        let pats: Vec<&[u8]> = KRW_CUES.iter().chain(KPW_CUES.iter()).copied().collect();
+        // the patterns are fixed byte strings: building cannot fail
+        aho_corasick::AhoCorasick::new(pats).unwrap_or_else(|_| {
+            aho_corasick::AhoCorasick::new([b"\xff\xfe"]).expect("trivial automaton")
+        })
+    })
 }
 
 fn lc_eq(t: &Text, span: Option<(usize, usize)>, w: &[u8]) -> bool {
@@ -445,11 +470,14 @@ impl Scanner<'_, '_> {
                     let w = &t.lc[i..we];
                     let candidate = lex::small_number(w).is_some() || w == b"a";
                     if candidate {
-                        if let Ok(f) = self.at(i) {
-                            i = f.end.max(i + 1);
-                            self.out.push(f);
-                            continue;
+                        match self.at(i) {
+                            Ok(f) => {
+                                i = f.end.max(i + 1);
+                                self.out.push(f);
+                            }
+                            Err(skip) => i = skip.max(we).max(i + 1),
                         }
+                        continue;
                     }
                 }
                 i = we.max(i + 1);
@@ -468,8 +496,35 @@ impl Scanner<'_, '_> {
         } else {
             numbers::token_end(t, a.nstart).max(a.end)
         };
-        let left = self.left(&a).map_err(|s| s.max(skip))?;
+        let mut a = a;
+        let mut left = self.left(&a).map_err(|s| s.max(skip))?;
         let min_start = self.out.last().map_or(0, |f| f.end);
+        // "half a million"
+        if a.written && t.lc.get(a.nstart) == Some(&b'a') {
+            if let Some((ws, we)) = t.prev_word(a.start) {
+                if &t.lc[ws..we] == b"half" {
+                    a.mant *= 0.5;
+                    a.digits_int *= 0.5;
+                    a.start = ws;
+                    if left.cue_start.is_some_and(|c| c >= ws) {
+                        left.cue_start = None;
+                    }
+                }
+            }
+        }
+        // "30-odd", "100-plus"
+        let mut glued_cue = None;
+        if a.end + 1 < t.b.len() && t.b[a.end] == b'-' {
+            let (ws, we) = t.word_at(a.end + 1);
+            match &t.lc[ws..we] {
+                b"odd" => glued_cue = Some(Approx::Approx),
+                b"plus" => glued_cue = Some(Approx::AtLeast),
+                _ => {}
+            }
+            if glued_cue.is_some() {
+                a.end = we;
+            }
+        }
 
         // hyphenated adjective: "10-year", "three-day", "500,000-barrel"
         if a.end + 1 < t.b.len() && t.b[a.end] == b'-' && t.b[a.end + 1].is_ascii_alphabetic() {
@@ -520,6 +575,14 @@ impl Scanner<'_, '_> {
                         return Err(skip);
                     }
                 }
+            }
+        }
+        // "8 out of 10 respondents": a ratio, not a figure
+        if !range {
+            let k = t.skip_sp(a.end);
+            if k > a.end && t.lc_word_at(k, b"out") && t.lc_word_at(t.skip_sp(k + 3), b"of") {
+                let k2 = t.skip_sp(t.skip_sp(k + 3) + 2);
+                return Err(numbers::token_end(t, k2).max(skip));
             }
         }
         // the unit after the number (or the range)
@@ -575,7 +638,9 @@ impl Scanner<'_, '_> {
             return Err(skip);
         }
         if a.written || last_written {
-            if u.kind == FigureKind::Count && u.unit.is_none() {
+            // "Thirteen were announced, and six more followed": a bare written count is a
+            // figure, but not "one" ("one of them", "one would expect")
+            if u.kind == FigureKind::Count && u.unit.is_none() && !range && a.value() < 2.0 {
                 return Err(skip);
             }
             if !range
@@ -593,7 +658,7 @@ impl Scanner<'_, '_> {
             if !a.written && a.plain && a.ndigits >= 5 && left.approx.is_none() {
                 return Err(skip);
             }
-            if self.bare_neighbour(a.start, u.end) {
+            if self.bare_neighbour(a.start, u.end) || self.age_apposition(a.start, u.end) {
                 return Err(skip);
             }
         }
@@ -603,8 +668,15 @@ impl Scanner<'_, '_> {
 
         let mut kind = u.kind;
         let mut unit_s = u.unit.clone();
-        let mut approx = left.approx.unwrap_or(Approx::Exact);
-        let mut cued = left.approx.is_some();
+        let mut approx = left.approx.or(glued_cue).unwrap_or(Approx::Exact);
+        let mut cued = left.approx.is_some() || glued_cue.is_some();
+        let mut cue_start = left.cue_start;
+        if left.cue_over && u.kind == FigureKind::Duration {
+            // "spread over 5 years" is a length, not a lower bound ("for over 5 years" is)
+            approx = Approx::Exact;
+            cued = false;
+            cue_start = None;
+        }
         if !cued {
             if let Some(ap) = self.trailing_cue(u.end) {
                 approx = ap;
@@ -619,7 +691,17 @@ impl Scanner<'_, '_> {
         if u.cur.is_some() {
             kind = FigureKind::Money;
         }
-        let start = left.cue_start.unwrap_or(a.start).max(min_start);
+        let mut start = cue_start.unwrap_or(a.start).max(min_start);
+        if cue_start.is_none() && !range {
+            if let Some(ch @ ('-' | '\u{2212}')) = t.char_before(a.start) {
+                let before = t.char_before(a.start - ch.len_utf8());
+                if matches!(before, Some(' ' | '(' | ':')) && a.start - ch.len_utf8() >= min_start {
+                    start = a.start - ch.len_utf8();
+                    lo = -lo;
+                    hi = -hi;
+                }
+            }
+        }
         Ok(Cand {
             start,
             end: u.end,
@@ -665,16 +747,14 @@ impl Scanner<'_, '_> {
         if !a.written && a.cur.is_none() {
             match t.char_before(s) {
                 Some(ch) if ch.is_alphabetic() => return Err(a.end),
-                Some('-') => {
-                    if t.char_before(s - 1).is_some_and(|c| c.is_alphabetic()) {
-                        return Err(a.end);
-                    }
+                Some('-') if t.char_before(s - 1).is_some_and(|c| c.is_alphabetic()) => {
+                    return Err(a.end)
                 }
                 Some('#' | '+' | '@' | '_' | '=' | '&' | '/' | '\\' | '|' | '^') => {
                     return Err(a.end)
                 }
                 Some(':') if s >= 2 && b[s - 2].is_ascii_digit() => return Err(a.end),
-                Some('.') if s >= 2 && b[s - 2].is_ascii_digit() => return Err(a.end),
+                Some('.') if s >= 2 && b[s - 2].is_ascii_alphanumeric() => return Err(a.end),
                 Some(',') if s >= 2 && b[s - 2].is_ascii_digit() => return Err(a.end),
                 _ => {}
             }
@@ -712,13 +792,34 @@ impl Scanner<'_, '_> {
             let w = &t.lc[ws..we];
             let orig = &b[ws..we];
             if a.cur.is_none() {
-                if lex::is_month(w) && (w != b"may" || orig[0].is_ascii_uppercase()) {
-                    if a.plain || a.written {
-                        return Err(self.skip_date_range(a.end));
-                    }
+                if lex::is_month(w)
+                    && (w != b"may" || orig[0].is_ascii_uppercase())
+                    && a.plain
+                    && (a.mant <= 31.0 || self.year_like(a))
+                {
+                    return Err(self.skip_date_range(a.end));
                 }
                 if lex::is_name_prefix(w) && (!a.written || w == b"number" || w == b"no") {
+                    // "Page 2 of 14"
+                    let k = t.skip_sp(a.end);
+                    if k > a.end && t.lc_word_at(k, b"of") {
+                        let k2 = t.skip_sp(k + 2);
+                        if t.b.get(k2).is_some_and(u8::is_ascii_digit) {
+                            return Err(numbers::token_end(t, k2));
+                        }
+                    }
                     return Err(a.end);
+                }
+                // "one in three children": a ratio
+                if w == b"in" {
+                    if let Some((s0, e0)) = t.prev_word(ws) {
+                        if &t.lc[s0..e0] == b"one" {
+                            return Err(a.end);
+                        }
+                    }
+                    if ws >= 2 && t.b[ws - 2].is_ascii_digit() && t.b[ws - 1] == b' ' {
+                        return Err(a.end);
+                    }
                 }
                 if !a.written
                     && orig[0].is_ascii_uppercase()
@@ -801,13 +902,40 @@ impl Scanner<'_, '_> {
         }
         // qualifier words
         if left.approx.is_none() {
-            if let Some((cs, ap, in_span)) = self.cue_before(s) {
+            if let Some((cs, ap, in_span)) = self.cue_before(s).filter(|&(cs, _, _)| {
+                // "would add up to 759,793 barrels": a sum, not a bound
+                !(t.lc_word_at(cs, b"up")
+                    && t.prev_word(cs).is_some_and(|(ws, we)| {
+                        matches!(
+                            &t.lc[ws..we],
+                            b"add" | b"adds" | b"added" | b"adding" | b"sum" | b"sums" | b"summed"
+                        )
+                    }))
+            }) {
                 left.approx = Some(ap);
+                if t.lc_word_at(cs, b"over") {
+                    let p = t.prev_word(cs);
+                    left.cue_over = !p.is_some_and(|(ws, we)| {
+                        matches!(&t.lc[ws..we], b"for" | b"of" | b"after" | b"in")
+                    });
+                }
                 if in_span {
                     left.cue_start = Some(cs);
                 }
                 // a qualifier is not a date preposition
                 left.preposition = false;
+            } else if let Some(n) = [&b"approx."[..], b"ca.", b"c."]
+                .iter()
+                .find(|p| {
+                    let e = t.skip_sp_back(s);
+                    e < s
+                        && t.lc[..e].ends_with(p)
+                        && (e == p.len() || !t.b[e - p.len() - 1].is_ascii_alphanumeric())
+                })
+                .map(|p| p.len())
+            {
+                left.approx = Some(Approx::Approx);
+                left.cue_start = Some(t.skip_sp_back(s) - n);
             } else if matches!(t.char_before(t.skip_sp_back(s)), Some('~')) {
                 left.approx = Some(Approx::Approx);
                 left.cue_start = Some(t.skip_sp_back(s) - 1);
@@ -910,11 +1038,16 @@ impl Scanner<'_, '_> {
             return Some((skip_symbol(t, k), Conn::Hyphen));
         }
         let k = t.skip_sp(pos);
-        if b.get(k..k + 3) == Some("\u{2013}".as_bytes()) {
+        if b.get(k..k + 3) == Some("\u{2013}".as_bytes())
+            || (k == pos && b.get(k..k + 3) == Some("\u{2014}".as_bytes()))
+        {
             let k2 = t.skip_sp(k + 3);
             if digitish(k2) {
                 return Some((skip_symbol(t, k2), Conn::Hyphen));
             }
+        }
+        if k > pos && b.get(k) == Some(&b'-') && t.skip_sp(k + 1) == k + 2 && digitish(k + 2) {
+            return Some((skip_symbol(t, k + 2), Conn::Hyphen));
         }
         if k == pos {
             return None;
@@ -956,23 +1089,51 @@ impl Scanner<'_, '_> {
         let t = self.t;
         let (ws, we) = t.word_at(a.end + 1);
         let w = &t.lc[ws..we];
+        let v = a.value();
+        let simple = |kind, unit: Option<String>, cur, end| Cand {
+            start: left.cue_start.unwrap_or(a.start).max(min_start),
+            end,
+            kind,
+            low: v,
+            high: v,
+            range: false,
+            unit,
+            cur,
+            approx: left.approx.unwrap_or(Approx::Exact),
+            cued: left.approx.is_some(),
+        };
+        // "a 5-percent rise", "a 3,000-won note", "$50-a-month jobs"
+        if matches!(w, b"percent" | b"per") && !a.written || a.pct {
+            let end = if w == b"per" {
+                let (_, e2) = t.hword_at(ws);
+                if !t.lc[ws..e2].starts_with(b"per-cent") {
+                    return None;
+                }
+                e2
+            } else if a.pct {
+                a.end
+            } else {
+                we
+            };
+            return Some(simple(
+                FigureKind::Percent,
+                Some("percent".into()),
+                None,
+                end,
+            ));
+        }
+        if let Some(c) = a.cur {
+            return Some(simple(FigureKind::Money, None, Some(c), a.end));
+        }
+        if let Some(c) = lex::currency_word(w) {
+            if !a.written {
+                return Some(simple(FigureKind::Money, None, Some(c), we));
+            }
+        }
         let (kind, unit) = if let Some(d) = lex::duration_unit(w) {
             (FigureKind::Duration, d)
         } else if let Some(q) = lex::quantity_unit(w) {
             (FigureKind::Quantity, q)
-        } else if let Some(q) = UNIT_PHRASES
-            .iter()
-            .find(|(p, _, _)| {
-                t.lc_word_at(ws, p)
-                    || t.lc[ws..].starts_with(
-                        &p.iter()
-                            .map(|&c| if c == b' ' { b'-' } else { c })
-                            .collect::<Vec<u8>>(),
-                    )
-            })
-            .map(|(_, k, u)| (*k, *u))
-        {
-            q
         } else {
             return None;
         };
@@ -1000,7 +1161,6 @@ impl Scanner<'_, '_> {
         if a.written && a.mant == 1.0 {
             return None;
         }
-        let v = a.value();
         Some(Cand {
             start: left.cue_start.unwrap_or(a.start).max(min_start),
             end,
@@ -1038,6 +1198,10 @@ impl Scanner<'_, '_> {
         if pct {
             return Some(Unit::of(FigureKind::Percent, "percent", pos));
         }
+        // coordinates and temperatures: "39.0392° N", "-20°C"
+        if t.b.get(j0..j0 + 2) == Some("\u{b0}".as_bytes()) || t.lc_word_at(j0, b"degrees") {
+            return None;
+        }
         if let Some(q) = qty {
             return Some(Unit::of(FigureKind::Quantity, q, pos));
         }
@@ -1060,6 +1224,9 @@ impl Scanner<'_, '_> {
         }
         if j == pos {
             return Some(Unit::bare(pos));
+        }
+        if t.b.get(j) == Some(&b'%') {
+            return Some(Unit::of(FigureKind::Percent, "percent", j + 1));
         }
         for (p, c) in CURRENCY_PHRASES {
             if t.lc_word_at(j, p) {
@@ -1089,6 +1256,22 @@ impl Scanner<'_, '_> {
                 return None;
             }
             return Some(Unit::of(FigureKind::Duration, d, we));
+        }
+        if matches!(w, b"km" | b"m") {
+            let sq = if t.b.get(we) == Some(&b'2') {
+                Some(we + 1)
+            } else if t.b.get(we..we + 2) == Some("\u{b2}".as_bytes()) {
+                Some(we + 2)
+            } else {
+                None
+            };
+            if let Some(e) = sq {
+                let u = if w == b"km" { "km2" } else { "m2" };
+                return Some(Unit::of(FigureKind::Quantity, u, e));
+            }
+        }
+        if w == b"m" && !self.next_is_plural(we) {
+            return Some(Unit::of(FigureKind::Quantity, "m", we));
         }
         if w.len() > 1 || matches!(w, b"t") {
             if let Some(q) = lex::quantity_unit(w) {
@@ -1153,6 +1336,14 @@ impl Scanner<'_, '_> {
                     && !w2.ends_with(b"ed")
             });
             let demonym = lex::is_demonym_plural(w);
+            let orig = &b[ws..we];
+            let acronym = orig.len() >= 3
+                && orig.ends_with(b"s")
+                && orig[..orig.len() - 1].iter().all(u8::is_ascii_uppercase);
+            if acronym {
+                let unit = String::from_utf8_lossy(&orig[..orig.len() - 1]).into_owned();
+                return NpHead::Head(unit, we, false);
+            }
             let plural = if cap {
                 demonym && !(matches!(w, b"chinese" | b"japanese" | b"vietnamese") && next_is_noun)
             } else {
@@ -1210,6 +1401,16 @@ impl Scanner<'_, '_> {
         NpHead::None
     }
 
+    /// True when the word after `end` (past spaces) is a plural noun.
+    fn next_is_plural(&self, end: usize) -> bool {
+        let t = self.t;
+        let k = t.skip_sp(end);
+        let (ws, we) = t.word_at(k);
+        k > end
+            && we > ws
+            && (lex::looks_plural(&t.lc[ws..we]) || lex::is_person_noun(&t.lc[ws..we]))
+    }
+
     /// A qualifier written after the figure ("or so", "or more").
     fn trailing_cue(&self, end: usize) -> Option<Approx> {
         let t = self.t;
@@ -1244,6 +1445,21 @@ impl Scanner<'_, '_> {
         }
     }
 
+    /// "Kim Jong Un, 39, visited": an age in apposition to a name.
+    fn age_apposition(&self, start: usize, end: usize) -> bool {
+        let t = self.t;
+        let b = t.b;
+        if b.get(end) != Some(&b',') {
+            return false;
+        }
+        let p = t.skip_sp_back(start);
+        if p == 0 || b[p - 1] != b',' {
+            return false;
+        }
+        let (ws, we) = t.word_before(t.skip_sp_back(p - 1));
+        we > ws && b[ws].is_ascii_uppercase()
+    }
+
     /// A bare number with another bare number right beside it ("1 2 3 Next", "123 4567").
     fn bare_neighbour(&self, start: usize, end: usize) -> bool {
         let t = self.t;
@@ -1267,7 +1483,9 @@ impl Scanner<'_, '_> {
         // "no more than $400,870,018 worth of coal, or 7.5 million tons"
         for idx in 1..self.out.len() {
             let (prev, cur) = (&self.out[idx - 1], &self.out[idx]);
-            if cur.cued || prev.approx == Approx::Exact || !prev.cued {
+            // only bounds carry over (a cap restated in other units); "about 10.1 million
+            // people, or 40% of the population" keeps its own exact 40%
+            if cur.cued || !prev.cued || !matches!(prev.approx, Approx::AtMost | Approx::AtLeast) {
                 continue;
             }
             if cur.start < prev.end || cur.start - prev.end > 40 {
@@ -1340,7 +1558,7 @@ impl Scanner<'_, '_> {
                     if (700.0..=2000.0).contains(&rate) {
                         return "KRW";
                     }
-                    if rate > 2000.0 || rate < 300.0 {
+                    if !(300.0..=2000.0).contains(&rate) {
                         return "KPW";
                     }
                 }
@@ -1350,21 +1568,39 @@ impl Scanner<'_, '_> {
         let se = t.sentence_end(f.end, 600);
         let cs = t.context_start(f.start, 2500);
         let ce = t.paragraph_end(f.end, 2500);
-        let sent = &t.lc[ss..se];
-        if memchr::memmem::find(sent, b"south korean won").is_some() {
-            return "KRW";
+        // every won cue of the text, found once (one automaton pass) and shared by all won figures
+        let cues = self.won_cues.get_or_init(|| {
+            won_automaton()
+                .find_iter(&t.lc)
+                .map(|m| (m.start(), m.pattern().as_usize()))
+                .collect()
+        });
+        let mut krw = 0;
+        let mut kpw = 0;
+        for (lo, hi, weight) in [(ss, se, 2), (cs, ce, 1)] {
+            let from = cues.partition_point(|&(p, _)| p < lo);
+            let mut seen: Vec<usize> = Vec::new();
+            for &(p, id) in &cues[from..] {
+                if p >= hi {
+                    break;
+                }
+                if seen.contains(&id) {
+                    continue;
+                }
+                seen.push(id);
+                if weight == 2 && id == 0 {
+                    return "KRW"; // "South Korean won" in the sentence
+                }
+                if weight == 2 && id == KRW_CUES.len() {
+                    return "KPW"; // "North Korean won" in the sentence
+                }
+                if id < KRW_CUES.len() {
+                    krw += weight;
+                } else {
+                    kpw += weight;
+                }
+            }
         }
-        if memchr::memmem::find(sent, b"north korean won").is_some() {
-            return "KPW";
-        }
-        let para = &t.lc[cs..ce];
-        let count = |hay: &[u8], cues: &[&[u8]]| {
-            cues.iter()
-                .filter(|c| memchr::memmem::find(hay, c).is_some())
-                .count()
-        };
-        let krw = 2 * count(sent, KRW_CUES) + count(para, KRW_CUES);
-        let kpw = 2 * count(sent, KPW_CUES) + count(para, KPW_CUES);
         if krw > kpw {
             "KRW"
         } else if kpw > krw {

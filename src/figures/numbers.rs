@@ -16,6 +16,10 @@ pub(crate) struct Num {
     pub end: usize,
     /// Value before the scale.
     pub mant: f64,
+    /// All digits as an integer (`3.41` → 341) and the number of decimals (2), for an exact product.
+    pub digits_int: f64,
+    /// Decimals written.
+    pub decimals: i32,
     /// 1.0 when no scale word was written.
     pub scale: f64,
     /// Written out in words.
@@ -37,7 +41,12 @@ pub(crate) struct Num {
 impl Num {
     /// The value with the scale applied.
     pub fn value(&self) -> f64 {
-        self.mant * self.scale
+        if self.decimals > 0 && self.digits_int * self.scale < 9.0e15 {
+            // 3.41 bn = 341 × 1e9 / 100, without the rounding of 3.41 × 1e9
+            self.digits_int * self.scale / 10f64.powi(self.decimals)
+        } else {
+            self.mant * self.scale
+        }
     }
 }
 
@@ -58,11 +67,10 @@ pub(crate) fn token_end(t: &Text, mut i: usize) -> usize {
     let b = t.b;
     while i < b.len() {
         let c = b[i];
-        if c.is_ascii_alphanumeric() {
-            i += 1;
-        } else if matches!(c, b',' | b'.' | b':' | b'/' | b'-')
-            && i + 1 < b.len()
-            && b[i + 1].is_ascii_digit()
+        if c.is_ascii_alphanumeric()
+            || (matches!(c, b',' | b'.' | b':' | b'/' | b'-')
+                && i + 1 < b.len()
+                && b[i + 1].is_ascii_digit())
         {
             i += 1;
         } else {
@@ -98,14 +106,16 @@ fn parse_digits(t: &Text, i: usize) -> Result<Num, Skip> {
         plain = false;
     }
     let mut value = int;
+    let mut digits_int = int;
+    let mut decimals = 0;
     if j + 1 < n && b[j] == b'.' && b[j + 1].is_ascii_digit() {
         let mut k = j + 1;
-        let mut f = 0.1;
         while k < n && b[k].is_ascii_digit() {
-            value += f * f64::from(b[k] - b'0');
-            f /= 10.0;
+            digits_int = digits_int * 10.0 + f64::from(b[k] - b'0');
+            decimals += 1;
             k += 1;
         }
+        value = digits_int / 10f64.powi(decimals);
         j = k;
         plain = false;
     }
@@ -126,6 +136,8 @@ fn parse_digits(t: &Text, i: usize) -> Result<Num, Skip> {
         nstart: i,
         end: j,
         mant: value,
+        digits_int,
+        decimals,
         scale: 1.0,
         written: false,
         plain,
@@ -142,7 +154,29 @@ fn parse_digits(t: &Text, i: usize) -> Result<Num, Skip> {
             e += 1;
         }
         let suf = &t.lc[j..e];
-        if let Some(s) = lex::scale_suffix(suf) {
+        // "8m wide", "200m long": metres, not millions (with no currency before)
+        let metre = suf == b"m" && cur.is_none() && {
+            let k = t.skip_sp(e);
+            let (ws, we) = t.word_at(k);
+            k > e
+                && matches!(
+                    &t.lc[ws..we],
+                    b"long"
+                        | b"wide"
+                        | b"high"
+                        | b"tall"
+                        | b"deep"
+                        | b"thick"
+                        | b"above"
+                        | b"below"
+                        | b"away"
+                        | b"across"
+                        | b"in"
+                )
+        };
+        if metre {
+            num.qty = Some("m");
+        } else if let Some(s) = lex::scale_suffix(suf) {
             num.scale = s;
             num.plain = false;
         } else if let Some(q) = lex::quantity_suffix(suf) {
@@ -157,6 +191,20 @@ fn parse_digits(t: &Text, i: usize) -> Result<Num, Skip> {
         num.pct = true;
         num.end = j + 1;
         return Ok(num);
+    }
+    // "$1.2-billion project"
+    if j + 1 < n && b[j] == b'-' {
+        let (ws, we) = t.word_at(j + 1);
+        if we > ws {
+            if let Some(s) = lex::scale_word(&t.lc[ws..we]) {
+                if s >= 1e6 {
+                    num.scale = s;
+                    num.plain = false;
+                    num.end = we;
+                    return Ok(num);
+                }
+            }
+        }
     }
     // scale word after a space: "1.5 million", "14.67 bn"
     let k = t.skip_sp(j);
@@ -210,6 +258,15 @@ fn currency_prefix(t: &Text, i: usize) -> Option<(usize, Cur)> {
     ] {
         if sym(bytes) {
             return Some((k - bytes.len(), cur));
+        }
+    }
+    // a glued upper-case code: "RMB100", "KRW1.2 trillion"
+    if k == i && i >= 3 {
+        let (ws, we) = t.word_before(i);
+        if we - ws == 3 {
+            if let Some(c) = lex::currency_code(&b[ws..we]) {
+                return Some((ws, c));
+            }
         }
     }
     // an upper-case code before a space: "RMB 100", "KPW 5,000"
@@ -341,6 +398,8 @@ fn parse_written(t: &Text, i: usize) -> Result<Num, Skip> {
         nstart: i,
         end,
         mant: value,
+        digits_int: value,
+        decimals: 0,
         scale: 1.0,
         written: true,
         plain: false,

@@ -191,7 +191,6 @@ impl<'a> Text<'a> {
             k -= 1;
         }
         // step to a char boundary
-        let mut k = k;
         while !self.s.is_char_boundary(k) {
             k += 1;
         }
@@ -214,7 +213,6 @@ impl<'a> Text<'a> {
             }
             k += 1;
         }
-        let mut k = k;
         while !self.s.is_char_boundary(k) {
             k -= 1;
         }
@@ -238,7 +236,6 @@ impl<'a> Text<'a> {
             }
             k -= 1;
         }
-        let mut k = k;
         while !self.s.is_char_boundary(k) {
             k += 1;
         }

@@ -114,7 +114,7 @@ pub fn is_block_intro(line: &str) -> bool {
         return false;
     }
     let h = head.to_ascii_lowercase();
-    h.contains("full story")
+    h.contains("full stor")
         || h.contains("full article")
         || h.contains("full report")
         || h.contains("read more")

@@ -304,8 +304,25 @@ pub fn date_line(line: &str) -> Option<DateLine> {
         return None;
     }
     let first = line.as_bytes()[0];
-    if !(first.is_ascii_alphanumeric()) {
+    if !first.is_ascii_alphanumeric() {
         return None;
+    }
+    if !first.is_ascii_digit() {
+        // the first word must be a weekday, a month, a label or "by"/"posted"
+        let w: &str = line
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .next()
+            .unwrap_or("");
+        let lw = w.to_ascii_lowercase();
+        let ok = month_of(w).is_some()
+            || is_weekday(w)
+            || matches!(
+                lw.as_str(),
+                "date" | "posted" | "published" | "updated" | "written" | "on" | "by"
+            );
+        if !ok {
+            return None;
+        }
     }
     // "Posted by Jane Doe on October 26, 2022"
     if let Some(name) = super::lines::byline(line.split(" on ").next().unwrap_or("")) {

@@ -11,6 +11,30 @@ pub enum Furniture {
     End,
 }
 
+/// ASCII case-insensitive `starts_with`.
+pub fn starts_ci(t: &str, p: &str) -> bool {
+    t.len() >= p.len() && t.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
+}
+
+/// Cheap test for long lines: can a line of more than 60 bytes be furniture at all?
+fn long_line_may_be_furniture(t: &str) -> bool {
+    t.starts_with(|c: char| c.is_ascii_digit())
+        || starts_ci(t, "one ")
+        || starts_ci(t, "no ")
+        || starts_ci(t, "copyright")
+        || starts_ci(t, "continue reading")
+        || starts_ci(t, "home")
+        || starts_ci(t, "you are here")
+        || t.starts_with('«')
+        || t.ends_with('»')
+        || t.contains('©')
+        || t.contains("ights reserved")
+        || t.contains("IGHTS RESERVED")
+        || t.contains("   ")
+        || t.contains('\t')
+        || t.contains('|')
+}
+
 fn squash_lower(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut sp = false;
@@ -58,6 +82,9 @@ pub fn furniture(t: &str) -> Option<Furniture> {
     }
     if is_url_line(t) {
         return Some(Furniture::Drop);
+    }
+    if t.len() > 60 && !long_line_may_be_furniture(t) {
+        return None;
     }
     let l = squash_lower(t);
     let l = l.as_str();
@@ -203,20 +230,19 @@ pub fn archive_heading(t: &str) -> Option<Option<String>> {
     if t.len() > 160 || t.is_empty() {
         return None;
     }
-    let l = t.to_lowercase();
     let quoted = || quoted_name(t);
     let after_colon = || {
         t.split_once(':')
             .map(|(_, r)| r.trim().to_string())
             .filter(|s| !s.is_empty())
     };
-    if l.starts_with("archive for the ") || l.starts_with("archives for the ") {
+    if starts_ci(t, "archive for the ") || starts_ci(t, "archives for the ") {
         return Some(quoted());
     }
-    if l.starts_with("posts tagged") || l.starts_with("entries tagged") {
+    if starts_ci(t, "posts tagged") || starts_ci(t, "entries tagged") {
         return Some(quoted().or_else(after_colon));
     }
-    if l.starts_with("archive for ") || l.starts_with("archives for ") {
+    if starts_ci(t, "archive for ") || starts_ci(t, "archives for ") {
         return Some(None);
     }
     for p in [
@@ -228,14 +254,14 @@ pub fn archive_heading(t: &str) -> Option<Option<String>> {
         "posts in category",
         "posts categorized",
     ] {
-        if l.starts_with(p) {
+        if starts_ci(t, p) {
             return Some(quoted().or_else(after_colon).or_else(|| {
                 let rest = t.get(p.len()..)?.trim();
                 (!rest.is_empty()).then(|| rest.to_string())
             }));
         }
     }
-    if (l.starts_with("category: ") || l.starts_with("tag: ")) && t.chars().count() < 80 {
+    if (starts_ci(t, "category: ") || starts_ci(t, "tag: ")) && t.chars().count() < 80 {
         return Some(after_colon());
     }
     for p in [
@@ -244,7 +270,7 @@ pub fn archive_heading(t: &str) -> Option<Option<String>> {
         "yearly archives:",
         "search results",
     ] {
-        if l.starts_with(p) {
+        if starts_ci(t, p) {
             return Some(None);
         }
     }
@@ -287,6 +313,11 @@ pub fn byline(t: &str) -> Option<&str> {
         "by ",
         "posted by ",
         "written by ",
+        "author :",
+        "writer:",
+        "writer :",
+        "reporter:",
+        "reporter :",
         "author:",
         "authors:",
         "words by ",
@@ -314,11 +345,46 @@ pub fn byline(t: &str) -> Option<&str> {
 }
 
 /// A bare author name line right under a date line ("Jane Roe",
-/// "Institute for Far Eastern Studies (IFES)").
+/// "Institute for Far Eastern Studies (IFES)"): two to four capitalised words, or up to
+/// eight for an organisation.
 pub fn bare_name(t: &str) -> bool {
     let t = t.trim();
     let words = t.split_whitespace().count();
-    (2..=8).contains(&words) && !t.bytes().any(|b| b.is_ascii_digit()) && looks_like_name(t, 8)
+    let max = if org_like(t) { 8 } else { 4 };
+    (2..=max).contains(&words) && !t.bytes().any(|b| b.is_ascii_digit()) && looks_like_name(t, 8)
+}
+
+/// True for the name of an organisation (research institute, centre, university …)
+/// rather than a person or a news outlet: a cue word, or an acronym in parentheses.
+pub fn org_like(t: &str) -> bool {
+    const CUES: [&str; 14] = [
+        "institute",
+        "institution",
+        "studies",
+        "center",
+        "centre",
+        "university",
+        "foundation",
+        "council",
+        "association",
+        "committee",
+        "ministry",
+        "programme",
+        "program",
+        "society",
+    ];
+    let acronym = t.split('(').nth(1).is_some_and(|r| {
+        let inner = r.split(')').next().unwrap_or("");
+        inner.len() >= 2
+            && inner
+                .chars()
+                .all(|c| c.is_uppercase() || c == '-' || c == '&')
+    });
+    acronym
+        || t.split_whitespace().any(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            CUES.iter().any(|c| w.eq_ignore_ascii_case(c))
+        })
 }
 
 /// True when a line could be a post title: one line, not furniture, not a sentence

@@ -17,6 +17,7 @@
 
 pub mod cite;
 pub mod date;
+pub mod html;
 pub mod lines;
 pub mod voice;
 
@@ -199,46 +200,25 @@ fn read_header(p: &Page<'_>, a: &mut Anchor, limit: usize) {
                     a.author = d.author.clone();
                 }
             }
-            Kind::Text => {
-                if a.author.is_none() && !took_name {
-                    if let Some(name) = lines::byline(l.t) {
-                        a.author = Some(name.to_string());
+            Kind::Date(d) if d.author.is_some() && a.author.is_none() => {
+                // "By Jane Roe on October 3, 2010" under a date line
+                a.author = d.author.clone();
+            }
+            Kind::Text if a.author.is_none() && a.header_source.is_none() && !took_name => {
+                if let Some(name) = lines::byline(l.t) {
+                    a.author = Some(name.to_string());
+                    took_name = true;
+                } else if let Some(s) = cite::outlet_date_line(l.t) {
+                    a.header_source = Some(s);
+                    took_name = true;
+                } else if l.first {
+                    let n = p.group_len(k);
+                    if n == 1 && lines::bare_name(l.t) {
+                        a.author = Some(l.t.to_string());
                         took_name = true;
-                    } else if let Some(s) = cite::outlet_date_line(l.t) {
-                        a.header_source = Some(s);
+                    } else if let Some(used) = header_group(p, k, n, a) {
                         took_name = true;
-                    } else if l.first && lines::bare_name(l.t) {
-                        // alone in its group, or followed by a release date (IFES header)
-                        let n = p.group_len(k);
-                        let next_is_date = k + 1 < p.ls.len()
-                            && matches!(p.ls[k + 1].kind, Kind::Date(_))
-                            && p.ls[k + 1].group == l.group;
-                        if n == 1 || (n == 2 && next_is_date) {
-                            a.author = Some(l.t.to_string());
-                            took_name = true;
-                            if next_is_date {
-                                k += 1;
-                            }
-                        } else {
-                            break;
-                        }
-                    } else if p.group_len(k) == 2
-                        && k + 1 < p.ls.len()
-                        && p.ls[k + 1].group == l.group
-                        && l.t.split_whitespace().count() == 1
-                        && cite::looks_like_name(l.t, 1)
-                    {
-                        // "Yonhap\n11/3/2007": an outlet with its date is a source
-                        let Kind::Date(d) = &p.ls[k + 1].kind else {
-                            break;
-                        };
-                        a.header_source = Some(SourceRef {
-                            outlet: Some(l.t.to_string()),
-                            published: Some(d.date),
-                            ..SourceRef::default()
-                        });
-                        took_name = true;
-                        k += 1;
+                        k += used - 1;
                     } else {
                         break;
                     }
@@ -252,6 +232,43 @@ fn read_header(p: &Page<'_>, a: &mut Anchor, limit: usize) {
         k += 1;
         a.header_end = k;
     }
+}
+
+/// A header group under the date: a name line, then short lines ending with a release
+/// date ("Institute for Far Eastern Studies (IFES)\n2012-3-19", "Yonhap\n11/3/2007",
+/// "Daily NK\nKim Min\n2009-12-1"). An organisation heading its own release is the
+/// author; an outlet with a date is a source. Returns the number of lines used.
+fn header_group(p: &Page<'_>, k: usize, n: usize, a: &mut Anchor) -> Option<usize> {
+    if !(2..=4).contains(&n) {
+        return None;
+    }
+    let name = p.ls[k].t;
+    if name.bytes().any(|b| b.is_ascii_digit()) || !cite::looks_like_name(name, 8) {
+        return None;
+    }
+    let rest = p.ls.get(k + 1..k + n)?;
+    if rest.iter().any(|l| l.t.split_whitespace().count() > 8) {
+        return None;
+    }
+    let date = rest.iter().rev().find_map(|l| match &l.kind {
+        Kind::Date(d) => Some(d.date),
+        _ => None,
+    })?;
+    if lines::org_like(name) {
+        a.author = Some(name.to_string());
+    } else {
+        let person = rest
+            .iter()
+            .find(|l| l.kind == Kind::Text && lines::bare_name(l.t))
+            .map(|l| l.t.to_string());
+        a.header_source = Some(SourceRef {
+            author: person,
+            title: None,
+            outlet: Some(name.to_string()),
+            published: Some(date),
+        });
+    }
+    Some(n)
 }
 
 fn slug_overlap(slug: &str, title: &str) -> f64 {
@@ -330,8 +347,10 @@ fn find_anchors(p: &Page<'_>, url: Option<&str>) -> Vec<Anchor> {
         };
         // the header may not run into the next post's title line
         let limit = date_idx
-            .get(di + 1)
-            .and_then(|&nx| p.prev_nonblank(nx))
+            .iter()
+            .skip(di + 1)
+            .filter_map(|&nx| p.prev_nonblank(nx))
+            .find(|&t| p.is_text(t) && t > i)
             .unwrap_or(n);
         let limit = limit.max(a.header_end);
         read_header(p, &mut a, limit);
@@ -431,9 +450,9 @@ fn wrapped(lines: &[&str]) -> bool {
     if lines.len() < 2 {
         return false;
     }
-    let lens: Vec<usize> = lines.iter().map(|l| l.chars().count()).collect();
+    let lens: Vec<usize> = lines.iter().map(|l| l.len()).collect();
     let max = lens.iter().copied().max().unwrap_or(0);
-    if !(30..=110).contains(&max) {
+    if !(30..=130).contains(&max) {
         return false;
     }
     lens[..lens.len() - 1].iter().all(|&l| l * 10 >= max * 6)
@@ -452,13 +471,25 @@ struct RawPara {
 /// Strips an inline "Continue reading" (with arrows, ellipsis or the post title after
 /// it) from the end of a paragraph.
 fn strip_continue(t: &str) -> Option<&str> {
+    // only the end of the paragraph matters
+    let mut from = t.len().saturating_sub(200);
+    while !t.is_char_boundary(from) {
+        from += 1;
+    }
+    let end_text = &t[from..];
+    if !end_text.contains("ontinue reading")
+        && !end_text.contains("ead more")
+        && !end_text.contains("ead More")
+    {
+        return None;
+    }
     for marker in [
         "Continue reading",
         "continue reading",
         "Read more",
         "Read More",
     ] {
-        if let Some(at) = t.rfind(marker) {
+        if let Some(at) = end_text.rfind(marker).map(|a| a + from) {
             let tail = t[at + marker.len()..].trim();
             let tail_ok = tail.is_empty()
                 || (tail.chars().count() <= 150
@@ -524,6 +555,7 @@ fn body_paras(p: &Page<'_>, from: usize, to: usize) -> Vec<RawPara> {
     let mut cur: Vec<&str> = Vec::new();
     // index into `out` of a citation block still taking lines, with lines so far
     let mut open_block: Option<(usize, Vec<String>)> = None;
+    let mut cite_mode = false;
     let mut k = from;
     let mut stop = false;
     while k <= to && !stop {
@@ -542,7 +574,13 @@ fn body_paras(p: &Page<'_>, from: usize, to: usize) -> Vec<RawPara> {
                 _ => {
                     if !cur.is_empty() && l.first {
                         // new group without a blank line (shouldn't happen) – flush first
-                        flush_group(&mut cur, &mut out, &mut open_block, &mut stop);
+                        flush_group(
+                            &mut cur,
+                            &mut out,
+                            &mut open_block,
+                            &mut cite_mode,
+                            &mut stop,
+                        );
                     }
                     cur.push(l.t);
                     false
@@ -550,7 +588,13 @@ fn body_paras(p: &Page<'_>, from: usize, to: usize) -> Vec<RawPara> {
             },
         };
         if flush && !cur.is_empty() {
-            flush_group(&mut cur, &mut out, &mut open_block, &mut stop);
+            flush_group(
+                &mut cur,
+                &mut out,
+                &mut open_block,
+                &mut cite_mode,
+                &mut stop,
+            );
         }
         k += 1;
     }
@@ -568,10 +612,20 @@ fn close_block(out: &mut [RawPara], open_block: &mut Option<(usize, Vec<String>)
     }
 }
 
+/// A group of 2–5 short lines with a date: title/outlet/author/date of a cited story.
+fn citation_like_group(lines: &[&str]) -> bool {
+    (2..=5).contains(&lines.len())
+        && lines
+            .iter()
+            .all(|l| l.split_whitespace().count() <= 15 && !lines::prose(l))
+        && lines.iter().any(|l| date::parse_date(l).is_some())
+}
+
 fn flush_group(
     cur: &mut Vec<&str>,
     out: &mut Vec<RawPara>,
     open_block: &mut Option<(usize, Vec<String>)>,
+    cite_mode: &mut bool,
     stop: &mut bool,
 ) {
     let lines = std::mem::take(cur);
@@ -590,7 +644,18 @@ fn flush_group(
         }
         close_block(out, open_block);
     }
+    if *cite_mode && citation_like_group(&lines) {
+        // the next story of a "Read the full stories here:" block
+        out.push(RawPara {
+            text: lines.join("\n"),
+            kind: ParaKind::Citation,
+            source: cite::parse_block(&lines),
+        });
+        return;
+    }
+    *cite_mode = false;
     if cite::is_block_intro(lines[0]) {
+        *cite_mode = true;
         out.push(RawPara {
             text: String::new(),
             kind: ParaKind::Citation,
@@ -642,11 +707,20 @@ fn is_listing_url(url: &str) -> bool {
         .is_some_and(|s| !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit()))
 }
 
-/// Parses one page (plain-text rendering) into its posts.
+/// Parses one page into its posts: HTML documents (formats `html`, `warc`,
+/// `wp-json`, `wxr`) through [`html`], everything else as a plain-text rendering.
 ///
 /// Posts come in page order; a page without any post gives one [`Reject`]
 /// (stage `parse_posts`, reason `no_post`).
 pub fn parse_page(doc: &Document, opts: &ParseOptions) -> (Vec<Post>, Vec<Reject>) {
+    if html::handles(doc) {
+        return html::parse_html(doc, opts);
+    }
+    parse_text(doc, opts)
+}
+
+/// Parses one plain-text page into its posts.
+pub(crate) fn parse_text(doc: &Document, opts: &ParseOptions) -> (Vec<Post>, Vec<Reject>) {
     let _ = opts;
     let p = Page::new(&doc.text);
     let url = doc.url.as_deref();

@@ -8,6 +8,10 @@
 //! citation and has no intro line quotes from its second paragraph on, the way the
 //! blog pastes an article under one paragraph of its own.
 
+use std::sync::OnceLock;
+
+use aho_corasick::AhoCorasick;
+
 use crate::model::Voice;
 
 /// How a paragraph was recognised by the page parser.
@@ -72,21 +76,40 @@ const CUE_PHRASES: [&str; 14] = [
     "word of caution",
 ];
 
+fn is_boundary(s: &str, start: usize, end: usize) -> bool {
+    let before = s[..start].chars().next_back();
+    let after = s[end..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
+fn cue_matcher() -> Option<&'static AhoCorasick> {
+    static AC: OnceLock<Option<AhoCorasick>> = OnceLock::new();
+    AC.get_or_init(|| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(CUE_WORDS.iter().chain(CUE_PHRASES.iter()))
+            .ok()
+    })
+    .as_ref()
+}
+
+fn pronoun_matcher() -> Option<&'static AhoCorasick> {
+    static AC: OnceLock<Option<AhoCorasick>> = OnceLock::new();
+    AC.get_or_init(|| AhoCorasick::new(PRONOUNS).ok()).as_ref()
+}
+
+const PRONOUNS: [&str; 9] = ["I", "me", "my", "My", "we", "We", "our", "Our", "us"];
+
 /// True when a paragraph reads as the blogger's own comment.
 pub fn authorial(t: &str) -> bool {
     let o = outside_quotes(t);
-    for w in o.split(|c: char| !c.is_alphanumeric() && c != '’' && c != '\'') {
-        match w {
-            "I" | "I’m" | "I'm" | "I’d" | "I'd" | "I’ve" | "I've" | "me" | "my" | "My" | "we"
-            | "We" | "our" | "Our" | "us" => return true,
-            _ => {}
-        }
-        if w.len() >= 4 && CUE_WORDS.iter().any(|c| w.eq_ignore_ascii_case(c)) {
-            return true;
-        }
-    }
-    let l = o.to_lowercase();
-    CUE_PHRASES.iter().any(|p| l.contains(p))
+    let hit = |ac: Option<&AhoCorasick>| {
+        ac.is_some_and(|ac| {
+            ac.find_iter(o.as_str())
+                .any(|m| is_boundary(&o, m.start(), m.end()))
+        })
+    };
+    hit(pronoun_matcher()) || hit(cue_matcher())
 }
 
 /// Voices for the paragraphs of one post.

@@ -1,12 +1,18 @@
 //! Reading inputs into [`Document`]s: files, folders (recursive), globs; plain,
-//! `.gz` or `.zst`; one page a file (`text`) or one page a line (`jsonl`).
+//! `.gz` or `.zst`; one page a file (`text`, `html`), one page a line (`jsonl`),
+//! or one page a record (`warc`/`wet` crawls, `wp-json` REST dumps, `wxr` exports;
+//! streamed record by record).
 //!
 //! Reading never aborts on a bad file: what cannot be used becomes a [`Reject`]
 //! and the run goes on. Only a path the caller named that does not exist (or a
 //! glob that matches nothing) is an [`Error`].
 
 mod decode;
+mod html;
 mod jsonl;
+mod warc;
+mod wpjson;
+mod wxr;
 
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
@@ -26,11 +32,23 @@ pub enum Format {
     Text,
     /// One JSON object a line with at least `text` (and `url`).
     Jsonl,
+    /// A saved web page.
+    Html,
+    /// A web archive (WARC/1.0 or 1.1, gzip per record as in `.warc.gz`).
+    Warc,
+    /// A WET file: WARC conversion records holding page text.
+    Wet,
+    /// A WordPress REST API post list (a JSON array of posts).
+    WpJson,
+    /// A WordPress export (WXR) file.
+    Wxr,
 }
 
 impl Format {
     /// Every accepted name, in the order shown in error messages.
-    pub const NAMES: &'static [&'static str] = &["auto", "text", "jsonl"];
+    pub const NAMES: &'static [&'static str] = &[
+        "auto", "text", "jsonl", "html", "warc", "wet", "wp-json", "wxr",
+    ];
 
     /// The format's name.
     pub fn as_str(self) -> &'static str {
@@ -38,6 +56,11 @@ impl Format {
             Format::Auto => "auto",
             Format::Text => "text",
             Format::Jsonl => "jsonl",
+            Format::Html => "html",
+            Format::Warc => "warc",
+            Format::Wet => "wet",
+            Format::WpJson => "wp-json",
+            Format::Wxr => "wxr",
         }
     }
 }
@@ -50,6 +73,11 @@ impl std::str::FromStr for Format {
             "auto" => Ok(Format::Auto),
             "text" | "txt" => Ok(Format::Text),
             "jsonl" | "ndjson" => Ok(Format::Jsonl),
+            "html" | "htm" => Ok(Format::Html),
+            "warc" => Ok(Format::Warc),
+            "wet" => Ok(Format::Wet),
+            "wp-json" | "wpjson" | "wp_json" => Ok(Format::WpJson),
+            "wxr" => Ok(Format::Wxr),
             _ => Err(Error::invalid_option("format", Format::NAMES, s)),
         }
     }
@@ -435,7 +463,7 @@ fn read_file_inner(
             Ok(None) => {
                 emit(reject(
                     "unknown_format",
-                    "not a text page or JSON lines (binary content)".into(),
+                    "not a page, JSON, web archive or WordPress export (binary content)".into(),
                 ));
                 return;
             }
@@ -448,7 +476,11 @@ fn read_file_inner(
     };
     match format {
         Format::Jsonl => jsonl::read(&source, &mut reader, opts, emit),
-        _ => read_whole_text(&source, &mut reader, opts, compression, emit),
+        Format::Warc | Format::Wet => warc::read(&source, &mut reader, opts, emit),
+        Format::WpJson => wpjson::read(&source, &mut reader, opts, emit),
+        Format::Wxr => wxr::read(&source, &mut reader, opts, emit),
+        Format::Html => read_whole_text(&source, &mut reader, opts, compression, "html", emit),
+        _ => read_whole_text(&source, &mut reader, opts, compression, "text", emit),
     }
     if reader.get_ref().hit {
         let why = if limit < opts.max_file_bytes {
@@ -484,6 +516,13 @@ fn sniff(name: &str, reader: &mut dyn BufRead) -> std::io::Result<Option<Format>
     if name.ends_with(".jsonl") || name.ends_with(".ndjson") {
         return Ok(Some(Format::Jsonl));
     }
+    if head.starts_with(b"WARC/") || name.ends_with(".warc") || name.ends_with(".wet") {
+        return Ok(Some(if name.ends_with(".wet") || name.contains(".wet.") {
+            Format::Wet
+        } else {
+            Format::Warc
+        }));
+    }
     let is_utf16 = head.starts_with(&[0xff, 0xfe]) || head.starts_with(&[0xfe, 0xff]);
     if !is_utf16 && head.contains(&0) {
         return Ok(None);
@@ -495,8 +534,27 @@ fn sniff(name: &str, reader: &mut dyn BufRead) -> std::io::Result<Option<Format>
         .iter()
         .copied()
         .find(|b| !b.is_ascii_whitespace() && *b != 0xef && *b != 0xbb && *b != 0xbf);
+    let has = |needle: &[u8]| memchr::memmem::find(head, needle).is_some();
+    if first == Some(b'[') && (name.ends_with(".json") || has(b"\"rendered\"")) {
+        return Ok(Some(Format::WpJson));
+    }
+    if first == Some(b'{') && has(b"\"rendered\"") && has(b"\"content\"") {
+        return Ok(Some(Format::WpJson));
+    }
     if first == Some(b'{') && (name.ends_with(".json") || head.contains(&b'"')) {
         return Ok(Some(Format::Jsonl));
+    }
+    if first == Some(b'<') && (has(b"wordpress.org/export") || (has(b"<rss") && has(b"<wp:"))) {
+        return Ok(Some(Format::Wxr));
+    }
+    let html_name = [".html", ".htm", ".xhtml", ".shtml", ".php", ".asp", ".aspx"]
+        .iter()
+        .any(|e| name.ends_with(e));
+    if html_name
+        || (first == Some(b'<')
+            && crate::posts::html::looks_like_html(&String::from_utf8_lossy(head)))
+    {
+        return Ok(Some(Format::Html));
     }
     Ok(Some(Format::Text))
 }
@@ -506,6 +564,7 @@ fn read_whole_text(
     reader: &mut dyn BufRead,
     opts: &ReadOptions,
     compression: Compression,
+    format: &str,
     emit: &mut dyn FnMut(ReadEvent),
 ) {
     let mut bytes = Vec::new();
@@ -541,7 +600,12 @@ fn read_whole_text(
         )));
         return;
     }
-    emit_text(source, None, "text", &bytes, emit);
+    let url = if format == "html" {
+        html::url_of(&bytes)
+    } else {
+        None
+    };
+    emit_text(source, url, format, &bytes, emit);
 }
 
 /// Decodes page bytes and emits the document (and an `invalid_utf8` reject when lossy).

@@ -119,6 +119,11 @@ fn classify(toks: &[Tok], j: usize) -> Option<Cue> {
     }
 }
 
+/// True when token `j` is a cue word.
+pub fn is_cue(toks: &[Tok], j: usize) -> bool {
+    classify(toks, j).is_some()
+}
+
 /// The nearest cue word before token `t` in the sentence.
 pub fn back_cue(toks: &[Tok], t: usize) -> Option<Cue> {
     (0..t).rev().find_map(|j| classify(toks, j))
@@ -177,6 +182,13 @@ pub fn after_cue(toks: &[Tok], t: usize, _cs: &[super::words::Country]) -> Optio
                 "combined",
                 "monthly",
                 "annual",
+                "inter",
+                "korean",
+                "foreign",
+                "cross",
+                "border",
+                "official",
+                "recorded",
             ])
         }) {
             k += 1;
@@ -326,9 +338,21 @@ pub fn excluded(toks: &[Tok], cue_i: usize, t: usize, has_commodity: bool) -> bo
     if cue_i < t && (cue_i + 1..t).any(bad) {
         return true;
     }
-    // Words modifying the cue: "humanitarian shipments", "processing-on-commission trade".
+    // Words modifying the cue: "humanitarian shipments", "processing-on-commission trade",
+    // "the surplus in its trade".
     if (cue_i.saturating_sub(3)..cue_i).any(|k| toks[k].any(MODIFIER_EXCLUDE) && !negated(toks, k))
     {
+        return true;
+    }
+    let balance = [
+        "deficit",
+        "deficits",
+        "surplus",
+        "surpluses",
+        "balance",
+        "imbalance",
+    ];
+    if (cue_i.saturating_sub(5)..cue_i).any(|k| toks[k].any(&balance)) {
         return true;
     }
     if toks
@@ -339,8 +363,8 @@ pub fn excluded(toks: &[Tok], cue_i: usize, t: usize, has_commodity: bool) -> bo
     }
     // Right after the figure: "$90 million in wage payments", "$1 million in aid".
     let end = (t + 5).min(toks.len());
-    for k in t + 1..end {
-        if toks[k].comma_before() || toks[k].fig.is_some() {
+    for (k, tk) in toks.iter().enumerate().take(end).skip(t + 1) {
+        if tk.comma_before() || tk.fig.is_some() {
             break;
         }
         if bad(k) {

@@ -166,7 +166,12 @@ pub fn build(post: &Post, sentences: &[Sentence], figures: &[Figure]) -> Vec<Tra
         let p = paragraphs.partition_point(|&start| start <= s.start);
         if p != para {
             para = p;
-            if ctx.title_period.is_some() {
+            // (When both name the same days, the body's wording is kept.)
+            let same_days = |a: Option<Period>, b: Option<Period>| match (a, b) {
+                (Some(a), Some(b)) => a.first() == b.first() && a.last() == b.last(),
+                _ => false,
+            };
+            if ctx.title_period.is_some() && !same_days(ctx.title_period, ctx.period) {
                 ctx.period = ctx.title_period;
             }
         }
@@ -434,10 +439,10 @@ fn sentence_rows(
         }
         let prev_draft = drafts.last();
         let resolved = resolve_flow(toks, &cs, &cue, t, cstart, ctx, recent, prev_draft);
-        let Some((flow, partner)) = resolved else {
+        let Some((flow, partner, inherited)) = resolved else {
             continue;
         };
-        let commodity = if matches!(cue.kind, CueKind::Anaphor) {
+        let commodity = if inherited {
             commodity.or(ctx.commodity)
         } else {
             commodity
@@ -489,8 +494,19 @@ fn sentence_rows(
                     && !matches!(m.spec, Spec::YearBack | Spec::MonthBack)
             });
             if let Some((mi, m)) = found {
+                // "in September 2022, the month rail freight resumed": "the month" is the
+                // nearest period written before it.
+                let written_before = matches!(m.spec, Spec::Same | Spec::SameIn(_))
+                    .then(|| {
+                        ms.iter()
+                            .rev()
+                            .filter(|p| p.j <= m.i && !p.event && !p.spec.is_relative())
+                            .find_map(|p| p.spec.resolve(&anchor))
+                    })
+                    .flatten();
                 let anchor = Anchor {
-                    reference: drafts.iter().rev().find(|d| d.tok < m.i).map(|d| d.period),
+                    reference: written_before
+                        .or_else(|| drafts.iter().rev().find(|d| d.tok < m.i).map(|d| d.period)),
                     ..anchor
                 };
                 period = m.spec.resolve(&anchor);
@@ -570,12 +586,17 @@ fn sentence_rows(
             // The last flow phrase of the sentence sets flow, partner and commodity.
             if let Some(cue) = lexicon::last_flow_cue(toks) {
                 let cstart = clause_start(toks, cue.i);
-                if let Some((flow, partner)) =
+                if let Some((flow, partner, _)) =
                     resolve_flow(toks, &cs, &cue, cue.i, cstart, ctx, true, None)
                 {
+                    let same_flow = ctx.flow == Some(flow) && ctx.partner == Some(partner);
+                    ctx.commodity = commodity_in(toks, cstart, toks.len()).or(if same_flow {
+                        ctx.commodity
+                    } else {
+                        None
+                    });
                     ctx.flow = Some(flow);
                     ctx.partner = Some(partner);
-                    ctx.commodity = commodity_in(toks, cstart, toks.len());
                 }
             }
             ctx.last_trade = Some(si);
@@ -697,7 +718,12 @@ fn after_commodity(toks: &[Tok], t: usize) -> Option<&'static str> {
     if !toks.get(i).is_some_and(|u| u.any(&["of", "in"])) || toks[i].comma_before() {
         return None;
     }
-    commodity_at(toks, i + 1).map(|(c, _)| c)
+    // "$X worth of North Korean coal": skip the origin.
+    let mut k = i + 1;
+    if let Some(c) = countries(toks).iter().find(|c| c.i == k && c.adj) {
+        k = c.j;
+    }
+    commodity_at(toks, k).map(|(c, _)| c)
 }
 
 /// A side of a flow as read from the text.
@@ -718,7 +744,7 @@ fn resolve_flow(
     ctx: &mut Ctx,
     recent: bool,
     prev: Option<&Draft>,
-) -> Option<(Flow, &'static str)> {
+) -> Option<(Flow, &'static str, bool)> {
     match cue.kind {
         CueKind::Trade | CueKind::Total => {
             if cue.kind == CueKind::Total && !recent && !lexicon::any_trade_word(toks) {
@@ -736,7 +762,7 @@ fn resolve_flow(
                 ctx.reporter = c.name;
             }
             let partner = total_partner(toks, cs, cue.i, t, ctx, prev)?;
-            Some((Flow::Total, partner))
+            Some((Flow::Total, partner, false))
         }
         CueKind::Anaphor | CueKind::Item => {
             if !recent {
@@ -744,11 +770,11 @@ fn resolve_flow(
             }
             let flow = ctx.flow?;
             let partner = ctx.partner?;
-            Some((flow, partner))
+            Some((flow, partner, true))
         }
         CueKind::Other => {
             let flow = ctx.flow?.opposite();
-            Some((flow, ctx.partner?))
+            Some((flow, ctx.partner?, false))
         }
         CueKind::Export | CueKind::Import | CueKind::Revenue | CueKind::Goods => {
             let export_word = matches!(cue.kind, CueKind::Export | CueKind::Revenue);
@@ -763,14 +789,17 @@ fn resolve_flow(
                 if !recent {
                     return None;
                 }
-                return Some((ctx.flow?, ctx.partner?));
+                return Some((ctx.flow?, ctx.partner?, true));
             }
             let (mut exporter, mut importer) = if export_word || cue.kind == CueKind::Goods {
                 (actor.or(origin), dest)
             } else {
                 (origin, actor.or(dest))
             };
-            if bare {
+            if cue.kind == CueKind::Revenue && exporter.is_none() {
+                // "coal earned the North $1.19 billion": North Korea sells.
+                exporter = Some(Side::Country(NK));
+            } else if bare {
                 if export_word {
                     exporter = Some(Side::Country(ctx.reporter));
                 } else {
@@ -796,13 +825,6 @@ fn resolve_flow(
                 _ => None,
             };
             let (ex, im) = (name(exporter), name(importer));
-            // The reporter: the side whose "exports"/"imports" these are.
-            if !cue.verb {
-                let r = if export_word { ex } else { im };
-                if let Some(r) = r {
-                    ctx.reporter = r;
-                }
-            }
             let nk_named = cs.iter().any(|c| c.name == NK);
             let relevant = |x: &str| {
                 nk_named
@@ -816,14 +838,20 @@ fn resolve_flow(
                 (Some(NK), None) => (Flow::Export, None),
                 (None, Some(NK)) => (Flow::Import, None),
                 (Some(p), None) if relevant(p) => (Flow::Import, Some(p)),
-                (None, Some(p)) if relevant(p) => (Flow::Export, Some(p)),
+                // "Exports to China": on this beat the unnamed exporter is North Korea.
+                (None, Some(p)) => (Flow::Export, Some(p)),
                 _ => return None,
             };
             let partner = match partner {
                 Some(p) => p,
                 None => flow_partner(toks, cs, t, ctx, prev)?,
             };
-            Some((flow, partner))
+            // The reporter: the side whose "exports"/"imports" these are.
+            if !bare && matches!(cue.kind, CueKind::Export | CueKind::Import) {
+                let nk_acts = (flow == Flow::Export) == export_word;
+                ctx.reporter = if nk_acts { NK } else { partner };
+            }
+            Some((flow, partner, false))
         }
     }
 }
@@ -860,8 +888,7 @@ fn sides(
         while i > lo {
             i -= 1;
             let tk = &toks[i];
-            if tk.fig.is_some() || (i + 1 <= cue.i && toks[i + 1].comma_before() && i + 1 != cue.i)
-            {
+            if tk.fig.is_some() || (i + 1 < cue.i && toks[i + 1].comma_before()) {
                 break;
             }
             if let Some(c) = cs.iter().find(|c| c.j == i + 1 && c.i <= i) {
@@ -910,7 +937,12 @@ fn sides(
     let mut i = cue.i + 1;
     while i < end {
         let tk = &toks[i];
-        if i > t && (tk.comma_before() || tk.fig.is_some()) {
+        if i > t
+            && (tk.comma_before()
+                || tk.fig.is_some()
+                || tk.any(&["and", "while", "but", "whereas"])
+                || lexicon::is_cue(toks, i))
+        {
             break;
         }
         if i > cue.i + 1 && i < t && tk.strong_break_before() {
@@ -937,6 +969,7 @@ fn sides(
             if toks
                 .get(c.j)
                 .is_some_and(|u| u.any(&["goods", "products", "items", "merchandise"]))
+                || commodity_at(toks, c.j).is_some()
             {
                 origin = Some(Side::Country(c.name));
             }
@@ -1136,6 +1169,7 @@ fn change(
                 break;
             }
             if at(toks, q, &["on", "year"])
+                || at(toks, q, &["on", "the", "year"])
                 || at(toks, q, &["year", "on", "year"])
                 || at(toks, q, &["a", "year", "earlier"])
                 || at(toks, q, &["a", "year", "ago"])
@@ -1148,6 +1182,7 @@ fn change(
                 return Some("yoy");
             }
             if at(toks, q, &["on", "month"])
+                || at(toks, q, &["on", "the", "month"])
                 || at(toks, q, &["month", "on", "month"])
                 || at(toks, q, &["the", "previous", "month"])
                 || at(toks, q, &["a", "month", "earlier"])
@@ -1159,16 +1194,24 @@ fn change(
         }
         None
     };
-    // Right after: ", up 20.9 percent".
-    let a1 = toks.get(t + 1);
-    if a1.is_some_and(|u| u.any(&["up", "down"]) && u.comma_before()) {
-        if let Some(v) = is_percent(toks, t + 2, figures) {
-            if t + 2 < next_money {
-                claimed.push(t + 2);
-                let s = if toks[t + 1].is("up") { 1.0 } else { -1.0 };
-                return (Some(s * v.abs()), basis_of(t + 2));
-            }
+    // Right after: ", up 20.9 percent", "in 2017, down 10.5 percent".
+    let mut q = t + 1;
+    while q < next_money.min(t + 7) && q + 1 < toks.len() {
+        let u = &toks[q];
+        if u.fig.is_some() {
+            break;
         }
+        if u.comma_before() {
+            if u.any(&["up", "down"]) {
+                if let Some(v) = is_percent(toks, q + 1, figures) {
+                    claimed.push(q + 1);
+                    let s = if u.is("up") { 1.0 } else { -1.0 };
+                    return (Some(s * v.abs()), basis_of(q + 1));
+                }
+            }
+            break;
+        }
+        q += 1;
     }
     for p in (seg_start..t).rev() {
         if claimed.contains(&p) {

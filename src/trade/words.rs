@@ -9,10 +9,6 @@ use crate::model::{Figure, FigureKind};
 pub struct Tok {
     /// Lowercased word (empty for a figure).
     pub lo: String,
-    /// Byte offset of the token in the text.
-    pub start: usize,
-    /// Byte offset one past its end.
-    pub end: usize,
     /// Starts with an uppercase letter.
     pub cap: bool,
     /// Followed by a possessive `'s` / `’s`.
@@ -39,7 +35,8 @@ impl Tok {
         self.pre
             .chars()
             .any(|c| matches!(c, ',' | ';' | ':' | '(' | ')' | '—' | '[' | ']'))
-            || self.pre.contains(" – ")
+            || self.pre.contains("– ")
+            || self.pre.contains("- ")
     }
 
     /// True when `;` or `:` precedes the token.
@@ -86,8 +83,6 @@ pub fn tokenize_window(
             let w = &text[start + s..start + at];
             out.push(Tok {
                 lo: w.to_lowercase(),
-                start: start + s,
-                end: start + at,
                 cap: w.chars().next().is_some_and(char::is_uppercase),
                 poss: false,
                 pre: std::mem::take(pre),
@@ -106,8 +101,6 @@ pub fn tokenize_window(
             let (idx, f) = figs[fi];
             out.push(Tok {
                 lo: String::new(),
-                start: f.start,
-                end: f.end,
                 cap: false,
                 poss: false,
                 pre: std::mem::take(&mut pre),
@@ -145,8 +138,6 @@ pub fn tokenize_window(
         flush(&mut out, &mut word_start, i, &mut pre);
         if !c.is_whitespace() {
             pre.push(c);
-        } else if (c == ' ') && pre.ends_with(['–', '-']) {
-            pre.push(' ');
         } else if !pre.is_empty() && !pre.ends_with(' ') {
             pre.push(' ');
         }
@@ -638,13 +629,20 @@ pub fn countries(toks: &[Tok]) -> Vec<Country> {
                 found = Some((1, SK, t.poss));
             } else if t.is("seoul") && t.poss {
                 found = Some((1, SK, true));
-            } else if (t.is("beijing") || t.is("moscow") || t.is("tokyo")) && t.poss {
+            } else if t.is("seoul")
+                && i > 0
+                && toks[i - 1].any(&["with", "to", "from", "and", "between"])
+            {
+                found = Some((1, SK, false));
+            } else if (t.is("beijing") || t.is("moscow") || t.is("tokyo"))
+                && (t.poss || (i > 0 && toks[i - 1].any(&["with", "to", "from", "and", "between"])))
+            {
                 let name = match t.lo.as_str() {
                     "beijing" => "China",
                     "moscow" => "Russia",
                     _ => "Japan",
                 };
-                found = Some((1, name, true));
+                found = Some((1, name, t.poss));
             } else if t.cap {
                 for (ws, name, adj) in OTHERS {
                     if at(toks, i, ws) {

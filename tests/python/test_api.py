@@ -81,8 +81,8 @@ def test_missing_path_is_file_not_found(tmp_path: Path) -> None:
 
 
 def test_bad_format_lists_allowed_values(pages: Path) -> None:
-    with pytest.raises(ValueError, match=r"one of \{auto, text, jsonl.*got 'htm'"):
-        nkecon.read([str(pages)], format="htm")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match=r"one of \{auto, text, jsonl.*got 'pdf'"):
+        nkecon.read([str(pages)], format="pdf")  # type: ignore[arg-type]
 
 
 def test_rejects_warn_or_return(tmp_path: Path) -> None:

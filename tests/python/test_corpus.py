@@ -58,8 +58,8 @@ def test_dev_corpus_meets_the_bar(corpus_scores: dict, key: tuple, bar: float) -
 
 
 def test_sample_gold_scores(shared: Path, tmp_path: Path) -> None:
-    # Gold names the pages by their path in the repository.
-    nkecon.run([str(ROOT / "python" / "nkecon" / "sample")], tmp_path / "ds")
+    # Gold names the pages `nkecon/sample/<page>.txt`: it matches the installed package too.
+    nkecon.run([nkecon.SAMPLE_DIR], tmp_path / "ds")
     s = score(shared, tmp_path / "ds", ROOT / "tests" / "data" / "sample_gold", tmp_path)
     assert s["posts"]["f1"] == 1.0
     assert s["published"] == 1.0 and s["author"] == 1.0

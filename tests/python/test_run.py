@@ -42,8 +42,8 @@ def test_duckdb_and_polars_read_the_dataset(pages: Path, tmp_path: Path) -> None
     pl = pytest.importorskip("polars")
     out = tmp_path / "ds"
     nkecon.run([str(pages)], out)
-    n = duckdb.sql(f"select count(*) from '{out}/posts/*.parquet'").fetchone()
-    assert n == (2,)
+    rows = duckdb.sql(f"select count(*) from '{out}/posts/*.parquet'").fetchall()
+    assert rows == [(2,)]
     assert pl.scan_parquet(f"{out}/figures/*.parquet").collect().height >= 1
 
 
@@ -96,8 +96,8 @@ def test_cli_runs_on_the_sample_and_prints_a_summary(tmp_path: Path) -> None:
 
 
 def test_cli_usage_errors_exit_2(tmp_path: Path) -> None:
-    res = subprocess.run([sys.executable, "-m", "nkecon", "run", "--format", "htm", "--out", str(tmp_path / "o")], capture_output=True, text=True)
+    res = subprocess.run([sys.executable, "-m", "nkecon", "run", "--format", "pdf", "--out", str(tmp_path / "o")], capture_output=True, text=True)
     assert res.returncode == 2
-    assert "'htm'" in res.stderr
+    assert "'pdf'" in res.stderr
     res = subprocess.run([sys.executable, "-m", "nkecon", "run"], capture_output=True, text=True)
     assert res.returncode == 2 and "--out" in res.stderr
