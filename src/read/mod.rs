@@ -96,6 +96,12 @@ pub struct ReadOptions {
     pub max_file_bytes: u64,
     /// Most directory levels followed below an input folder.
     pub max_depth: usize,
+    /// Most bytes a compressed file may inflate to per byte on disk (against
+    /// decompression bombs); files under 64 MiB decompressed are never stopped by it.
+    pub max_ratio: u64,
+    /// Most lines in one record (a page); more is rejected as `record_too_large`,
+    /// since each line costs the page parser memory.
+    pub max_record_lines: usize,
 }
 
 impl Default for ReadOptions {
@@ -105,6 +111,8 @@ impl Default for ReadOptions {
             max_record_bytes: 64 << 20,
             max_file_bytes: 4 << 30,
             max_depth: 64,
+            max_ratio: 200,
+            max_record_lines: 1_000_000,
         }
     }
 }
@@ -182,12 +190,13 @@ fn walk(
     let meta = match std::fs::metadata(path) {
         Ok(m) => m,
         Err(e) => {
-            rejects.push(Reject::new(
-                source(),
-                "read",
-                "unreadable",
-                Some(e.to_string()),
-            ));
+            // ELOOP: a symlink that points (through others) back at itself.
+            let reason = if e.raw_os_error() == Some(40) {
+                "symlink_loop"
+            } else {
+                "unreadable"
+            };
+            rejects.push(Reject::new(source(), "read", reason, Some(e.to_string())));
             return;
         }
     };
@@ -365,7 +374,24 @@ pub fn read_file(
 ) -> FileInfo {
     let hasher = std::cell::RefCell::new(xxhash_rust::xxh3::Xxh3::new());
     let bytes = std::cell::Cell::new(0u64);
-    read_file_inner(file, opts, emit, &hasher, &bytes);
+    // Whatever the format, a record with too many lines is not handed on.
+    let mut guarded = |ev: ReadEvent| match ev {
+        ReadEvent::Doc(d)
+            if memchr::memchr_iter(b'\n', d.text.as_bytes()).count() >= opts.max_record_lines =>
+        {
+            emit(ReadEvent::Reject(Reject::new(
+                d.source,
+                "read",
+                "record_too_large",
+                Some(format!(
+                    "more than {} lines (max_record_lines)",
+                    opts.max_record_lines
+                )),
+            )))
+        }
+        ev => emit(ev),
+    };
+    read_file_inner(file, opts, &mut guarded, &hasher, &bytes);
     let digest = hasher.borrow().digest();
     FileInfo {
         bytes: bytes.get(),
@@ -418,11 +444,17 @@ fn read_file_inner(
             }
         },
     };
+    // Against bombs: a compressed file inflates to at most `max_ratio` times its size.
+    let ratio_limit = match compression {
+        Compression::None => u64::MAX,
+        _ => file.size.saturating_mul(opts.max_ratio).max(RATIO_FLOOR),
+    };
+    let limit = opts.max_file_bytes.min(ratio_limit);
     let mut reader = BufReader::with_capacity(
         64 << 10,
         Limited {
             inner,
-            left: opts.max_file_bytes,
+            left: limit,
             hit: false,
         },
     );
@@ -456,12 +488,23 @@ fn read_file_inner(
         _ => read_whole_text(&source, &mut reader, opts, compression, "text", emit),
     }
     if reader.get_ref().hit {
+        let why = if limit < opts.max_file_bytes {
+            format!(
+                "more than {}x its {} compressed bytes (max_ratio)",
+                opts.max_ratio, file.size
+            )
+        } else {
+            "max_file_bytes".to_string()
+        };
         emit(reject(
             "too_large",
-            format!("stopped after {} decompressed bytes (max_file_bytes); the rest of the file is not read", opts.max_file_bytes),
+            format!("stopped after {limit} decompressed bytes ({why}); the rest of the file is not read"),
         ));
     }
 }
+
+/// Compressed files may always inflate to this many bytes, whatever their ratio.
+const RATIO_FLOOR: u64 = 64 << 20;
 
 fn io_reason(c: Compression) -> &'static str {
     match c {

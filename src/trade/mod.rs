@@ -84,7 +84,9 @@ use crate::model::{Approx, Figure, FigureKind, Post, Sentence, TradeRow};
 use chrono::Datelike;
 use lexicon::{commodity_at, Cue, CueKind};
 use period::{Anchor, Period, Spec};
-use words::{at, countries, mentions, tokenize, usd, Country, Mention, Tok, NK, SK};
+use words::{
+    at, countries, mentions, tokenize, tokenize_window, usd, Country, Mention, Tok, NK, SK,
+};
 
 /// Direction of a flow from North Korea's side.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -195,8 +197,15 @@ pub fn build(post: &Post, sentences: &[Sentence], figures: &[Figure]) -> Vec<Tra
     let mut rows = Vec::new();
     let paragraphs = paragraph_starts(post);
     let mut para = usize::MAX;
+    let in_order = figures.windows(2).all(|w| w[0].start <= w[1].start);
     for (si, s) in sentences.iter().enumerate() {
-        let toks = tokenize(&post.body, s.start, s.end, figures);
+        let window = if in_order {
+            figures.partition_point(|f| f.start < s.start)
+                ..figures.partition_point(|f| f.start < s.end)
+        } else {
+            0..figures.len()
+        };
+        let toks = tokenize_window(&post.body, s.start, s.end, figures, window);
         if toks.is_empty() {
             continue;
         }

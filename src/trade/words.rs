@@ -47,14 +47,30 @@ impl Tok {
 
 /// Splits `text[start..end]` into tokens; figures (by byte span) become single tokens.
 pub fn tokenize(text: &str, start: usize, end: usize, figures: &[Figure]) -> Vec<Tok> {
+    tokenize_window(text, start, end, figures, 0..figures.len())
+}
+
+/// [`tokenize`], looking only at `figures[window]` (indices stay those of `figures`):
+/// with figures in body order, a sentence needs only its own, which keeps a post
+/// with many sentences linear instead of quadratic.
+pub fn tokenize_window(
+    text: &str,
+    start: usize,
+    end: usize,
+    figures: &[Figure],
+    window: std::ops::Range<usize>,
+) -> Vec<Tok> {
     let mut out: Vec<Tok> = Vec::new();
     let end = end.min(text.len());
     let Some(slice) = text.get(start..end) else {
         return out;
     };
-    let mut figs: Vec<(usize, &Figure)> = figures
+    let from = window.start.min(figures.len());
+    let to = window.end.clamp(from, figures.len());
+    let mut figs: Vec<(usize, &Figure)> = figures[from..to]
         .iter()
         .enumerate()
+        .map(|(i, f)| (from + i, f))
         .filter(|(_, f)| f.start >= start && f.end <= end && f.start < f.end)
         .collect();
     figs.sort_by_key(|(_, f)| f.start);
