@@ -26,6 +26,8 @@ use crate::posts::html::entities;
 struct Item {
     fields: HashMap<String, String>,
     categories: Vec<String>,
+    /// Entity references the reader does not expand (declared in a DTD, or unknown).
+    unexpanded: Vec<String>,
 }
 
 /// Reads a WXR file, one document per post.
@@ -99,6 +101,13 @@ pub(super) fn read(
                 } else {
                     entities::named(&name).map(String::from)
                 };
+                if resolved.is_none() {
+                    if let Some(it) = item.as_mut() {
+                        if !it.unexpanded.contains(&name) && it.unexpanded.len() < 8 {
+                            it.unexpanded.push(name.clone());
+                        }
+                    }
+                }
                 let s = resolved.unwrap_or_else(|| format!("&{name};"));
                 push(&mut text, &s, opts, &mut too_large);
             }
@@ -230,6 +239,20 @@ fn finish_item(
             .unwrap_or_else(|| login.to_string())
     });
     let link = f("link").map(str::to_string);
+    if !it.unexpanded.is_empty() {
+        // kept as written: DTD entities are never expanded (no entity bombs, no XXE)
+        emit(rej(
+            "unexpanded_entity",
+            format!(
+                "entity references kept as written, not expanded: {}",
+                it.unexpanded
+                    .iter()
+                    .map(|e| format!("&{e};"))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            ),
+        ));
+    }
     let post = WpPost {
         id: f("wp:post_id").map(str::to_string),
         title_html: esc_loose(title),
@@ -296,8 +319,9 @@ mod tests {
         assert!(d.text.contains("datetime=\"2019-03-02 10:00:00\""));
         assert!(d.text.contains("<p>First paragraph"));
         let reasons: Vec<&str> = rej.iter().map(|r| r.reason.as_str()).collect();
-        assert_eq!(reasons, vec!["not_a_post", "bad_xml"]);
-        assert_eq!(rej[1].source, "e.xml#3");
+        assert_eq!(reasons, vec!["unexpanded_entity", "not_a_post", "bad_xml"]);
+        assert_eq!(rej[0].source, "e.xml#1");
+        assert_eq!(rej[2].source, "e.xml#3");
     }
 
     #[test]
