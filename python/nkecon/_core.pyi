@@ -47,9 +47,11 @@ def read(
 def read(inputs: list[str], format: _Format = "auto", *, with_rejects: bool = False, threads: int = 0) -> Any:
     """Read files, folders (recursively) and globs into the ``documents`` table.
 
-    ``.txt`` pages and ``.jsonl`` records (``{"text": ..., "url": ...}``), plain or
-    ``.gz``/``.zst``. ``source`` is the path, plus ``#n`` for the n-th record of a
-    JSONL file. Unusable inputs are rejected (a warning says how many); with
+    ``.txt`` pages, ``.jsonl`` records (``{"text": ..., "url": ...}``), saved HTML
+    pages, WARC/WET crawls (``.warc.gz`` streamed record by record), WordPress REST
+    dumps (``wp-json``) and exports (``wxr``), plain or ``.gz``/``.zst``; ``"auto"``
+    sniffs each file. ``source`` is the path, plus ``#n`` for the n-th record of a
+    multi-record file. Unusable inputs are rejected (a warning says how many); with
     ``with_rejects=True`` the result is ``(documents, rejects)``. A named path that
     does not exist raises :class:`nkecon.NkeconFileNotFoundError` (a ``FileNotFoundError``).
     """
