@@ -44,6 +44,51 @@ pub(super) fn esc_loose(s: &str) -> String {
     s.replace('<', "&lt;").replace('>', "&gt;")
 }
 
+/// Removes the WordPress shortcodes a site renders into markup of its own:
+/// `[caption …]…[/caption]` keeps its text, `[embed]…[/embed]` goes (a URL), and
+/// `[gallery …]`, `[video …]`, `[audio …]`, `[playlist …]` go. Other brackets
+/// (editorial insertions like "[to be sent]") stay.
+pub(super) fn strip_shortcodes(content: &str) -> String {
+    const DROP_TAG: &[&str] = &[
+        "caption",
+        "wp_caption",
+        "gallery",
+        "video",
+        "audio",
+        "playlist",
+    ];
+    let mut out = String::with_capacity(content.len());
+    let mut rest = content;
+    while let Some(at) = rest.find('[') {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 1..];
+        let close = after.find(']');
+        let inner = close.map(|c| &after[..c]).unwrap_or("");
+        let name = inner
+            .trim_start_matches('/')
+            .split(|c: char| c.is_whitespace())
+            .next()
+            .unwrap_or("");
+        if close.is_some() && name == "embed" && !inner.starts_with('/') {
+            // drop through the closing [/embed]
+            let body = &after[close.unwrap_or(0) + 1..];
+            match body.find("[/embed]") {
+                Some(e) => rest = &body[e + "[/embed]".len()..],
+                None => rest = body,
+            }
+            continue;
+        }
+        if close.is_some() && DROP_TAG.contains(&name) {
+            rest = &after[close.unwrap_or(0) + 1..];
+            continue;
+        }
+        out.push('[');
+        rest = after;
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Turns WordPress's stored content (paragraphs separated by blank lines, no `<p>`)
 /// into paragraphs, the way WordPress's `wpautop` does on display.
 pub(super) fn autop(content: &str) -> String {
@@ -348,5 +393,13 @@ mod tests {
         for cut in 0..json.len() {
             let _ = run(&json.as_bytes()[..cut]);
         }
+    }
+
+    #[test]
+    fn shortcodes() {
+        assert_eq!(
+            strip_shortcodes("A [caption id=\"x\" width=\"300\"]<img src=a> The port[/caption] B [embed]https://v.example/1[/embed]C [to be sent] [gallery ids=\"1,2\"]D ["),
+            "A <img src=a> The port B C [to be sent] D ["
+        );
     }
 }

@@ -260,7 +260,7 @@ fn finish_item(
         link: link.clone(),
         author,
         categories: it.categories.iter().map(|c| esc_loose(c)).collect(),
-        content_html: autop(content),
+        content_html: autop(&super::wpjson::strip_shortcodes(content)),
     };
     emit_text(&src, link, "wxr", post_page(&post).as_bytes(), emit);
 }
