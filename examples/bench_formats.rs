@@ -206,6 +206,11 @@ fn main() {
     );
     // single-thread HTML parse cost, for scaling estimates
     let (docs, _) = read_all(&html_in, &opts).expect("read");
+    time("html: DOM only, one thread", total as u64, || {
+        docs.iter()
+            .map(|d| nkecon::posts::html::dom::Dom::parse(&d.text).nodes.len())
+            .sum()
+    });
     time("html: parse only, one thread", total as u64, || {
         docs.iter()
             .map(|d| {
