@@ -36,7 +36,7 @@ fn main() {
         }
     }
     let mb = bytes as f64 / 1e6;
-    let mut report = |name: &str, secs: f64| println!("{name:12} {secs:8.3} s {:9.1} MB/s", mb / secs);
+    let report = |name: &str, secs: f64| println!("{name:12} {secs:8.3} s {:9.1} MB/s", mb / secs);
     report("read", t.elapsed().as_secs_f64());
     let t = Instant::now();
     let mut posts = Vec::new();
@@ -45,23 +45,44 @@ fn main() {
     }
     report("parse_posts", t.elapsed().as_secs_f64());
     let t = Instant::now();
-    let sentences: Vec<_> = posts.iter().map(|p| nkecon::sentences::split(&p.body)).collect();
+    let sentences: Vec<_> = posts
+        .iter()
+        .map(|p| nkecon::sentences::split(&p.body))
+        .collect();
     report("sentences", t.elapsed().as_secs_f64());
     let t = Instant::now();
-    let figures: Vec<_> = posts.iter().map(|p| nkecon::figures::extract(&p.body, &Default::default())).collect();
+    let figures: Vec<_> = posts
+        .iter()
+        .map(|p| nkecon::figures::extract(&p.body, &Default::default()))
+        .collect();
     report("figures", t.elapsed().as_secs_f64());
     let t = Instant::now();
-    let claims: Vec<_> = posts.iter().zip(&sentences).zip(&figures).map(|((p, s), f)| nkecon::claims::extract(p, s, f)).collect();
+    let claims: Vec<_> = posts
+        .iter()
+        .zip(&sentences)
+        .zip(&figures)
+        .map(|((p, s), f)| nkecon::claims::extract(p, s, f))
+        .collect();
     report("claims", t.elapsed().as_secs_f64());
     let t = Instant::now();
-    let trade: Vec<_> = posts.iter().zip(&sentences).zip(&figures).map(|((p, s), f)| nkecon::trade::build(p, s, f)).collect();
+    let trade: Vec<_> = posts
+        .iter()
+        .zip(&sentences)
+        .zip(&figures)
+        .map(|((p, s), f)| nkecon::trade::build(p, s, f))
+        .collect();
     report("trade", t.elapsed().as_secs_f64());
     let analyses: Vec<Analysis> = sentences
         .into_iter()
         .zip(figures)
         .zip(claims)
         .zip(trade)
-        .map(|(((sentences, figures), claims), trade)| Analysis { sentences, figures, claims, trade })
+        .map(|(((sentences, figures), claims), trade)| Analysis {
+            sentences,
+            figures,
+            claims,
+            trade,
+        })
         .collect();
     let items: Vec<_> = posts.iter().zip(analyses.iter()).collect();
     let t = Instant::now();
