@@ -28,7 +28,10 @@ fn main() {
     // `--sample`: the sample archive shipped with the package and its gold (pages relative to the repo)
     let sample = args.iter().any(|a| a == "--sample");
     let (root, gold_dir) = if sample {
-        (PathBuf::from("."), PathBuf::from("tests/data/sample_gold"))
+        (
+            PathBuf::from("python"),
+            PathBuf::from("tests/data/sample_gold"),
+        )
     } else {
         (root.clone(), root.join("gold"))
     };

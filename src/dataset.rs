@@ -3,7 +3,9 @@
 //!
 //! A run writes into a temporary folder beside `OUT`, fsyncs it, and swaps it in
 //! with one atomic rename (an exchange where the OS has one), so that a crash at
-//! any moment leaves the previous dataset whole.
+//! any moment leaves the previous dataset whole. A run killed before its end leaves
+//! its temporary folder (`.OUT.tmp-PID-STAMP`) behind; the next run into the same
+//! `OUT` removes those whose process is gone (running ones are left alone).
 
 use std::collections::BTreeMap;
 use std::fs::{self, File};
@@ -76,6 +78,7 @@ impl DatasetWriter {
             .duration_since(std::time::UNIX_EPOCH)
             .map(|d| d.as_nanos())
             .unwrap_or(0);
+        remove_stale(&parent, &name);
         let tmp = parent.join(format!(".{name}.tmp-{}-{stamp}", std::process::id()));
         fs::create_dir_all(&tmp).map_err(io(&tmp))?;
         let level = ZstdLevel::try_new(opts.zstd_level).map_err(Error::arrow)?;
@@ -263,6 +266,44 @@ fn swap_in(tmp: &Path, out: &Path) -> Result<()> {
         let _ = File::open(parent).and_then(|f| f.sync_all());
     }
     Ok(())
+}
+
+/// Removes the temporary folders (`.NAME.tmp-PID-STAMP`) that runs killed before
+/// their end left beside `NAME`: only those whose process is gone, so that a run
+/// still writing next to us keeps its folder. A folder whose PID was reused by
+/// another process is left (harmless: every run writes its own folder).
+fn remove_stale(parent: &Path, name: &str) {
+    let prefix = format!(".{name}.tmp-");
+    let Ok(entries) = fs::read_dir(parent) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let Some(rest) = file_name.to_str().and_then(|n| n.strip_prefix(&prefix)) else {
+            continue;
+        };
+        let Some(pid) = rest.split('-').next().and_then(|p| p.parse::<u32>().ok()) else {
+            continue;
+        };
+        if pid != std::process::id() && !process_alive(pid) {
+            let _ = fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
+#[cfg(unix)]
+fn process_alive(pid: u32) -> bool {
+    let Ok(pid) = libc::pid_t::try_from(pid) else {
+        return true;
+    };
+    // SAFETY: signal 0 only checks that the process exists; nothing is sent.
+    let rc = unsafe { libc::kill(pid, 0) };
+    rc == 0 || std::io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
+}
+
+#[cfg(not(unix))]
+fn process_alive(_: u32) -> bool {
+    true
 }
 
 /// True when `path` looks like a dataset nkecon wrote (or an empty folder).

@@ -80,7 +80,17 @@ fn gazetteer() -> &'static Gazetteer {
             let Some(kind) = parse_kind(k.trim()) else {
                 continue;
             };
-            patterns.push(fold(v).0);
+            let f = fold(v).0;
+            // typographic variants, so that text without diacritics is searched unfolded
+            if f.contains('\'') {
+                patterns.push(f.replace('\'', "’"));
+                entries.push((c, kind));
+            }
+            if f.contains('-') {
+                patterns.push(f.replace('-', "–"));
+                entries.push((c, kind));
+            }
+            patterns.push(f);
             entries.push((c, kind));
         }
         let ac = AhoCorasickBuilder::new()
@@ -134,9 +144,24 @@ fn word_char(c: Option<char>) -> bool {
 /// All gazetteer names in `text`, leftmost-longest, non-overlapping, in text order.
 pub fn find(text: &str) -> Vec<Hit> {
     let g = gazetteer();
-    let (folded, map) = fold(text);
+    // fold only text with Latin diacritics (ŭ, ŏ, é…: lead bytes 0xC3..=0xCA); typographic
+    // apostrophes and dashes are matched by variant patterns
+    let needs_fold = text.bytes().any(|b| (0xC3..=0xCA).contains(&b));
+    let (folded, map) = if needs_fold {
+        let (f, m) = fold(text);
+        (std::borrow::Cow::Owned(f), Some(m))
+    } else {
+        (std::borrow::Cow::Borrowed(text), None)
+    };
+    let folded: &str = &folded;
+    let at = |i: usize| -> Option<usize> {
+        match &map {
+            Some(m) => m.get(i).copied(),
+            None => Some(i),
+        }
+    };
     let mut cands: Vec<(usize, usize, usize)> = Vec::new();
-    for m in g.ac.find_overlapping_iter(&folded) {
+    for m in g.ac.find_overlapping_iter(folded) {
         let (s, e) = (m.start(), m.end());
         let before = folded[..s].chars().next_back();
         let after = folded[e..].chars().next();
@@ -166,7 +191,7 @@ pub fn find(text: &str) -> Vec<Hit> {
         let Some(&(canonical, kind)) = g.entries.get(p) else {
             continue;
         };
-        let (Some(&os), Some(&oe)) = (map.get(s), map.get(e)) else {
+        let (Some(os), Some(oe)) = (at(s), at(e)) else {
             continue;
         };
         out.push(Hit {

@@ -199,6 +199,32 @@ pub fn analyze_guarded(post: &Post, opts: &AnalyzeOptions) -> (Analysis, Option<
     }
 }
 
+/// Notes for posts kept without a title or a date (stage `parse_posts`, reason
+/// `no_title` or `no_date`): the post is in `posts`, and `rejects` says what it lacks.
+pub fn notes_of(posts: &[Post]) -> Vec<Reject> {
+    let mut notes = Vec::new();
+    for p in posts {
+        let source = p.seen_in.first().cloned().unwrap_or_default();
+        if p.title.trim().is_empty() {
+            notes.push(Reject::new(
+                source.clone(),
+                "parse_posts",
+                "no_title",
+                Some(format!("post {} kept without a title", p.post_id)),
+            ));
+        }
+        if p.published.is_none() {
+            notes.push(Reject::new(
+                source,
+                "parse_posts",
+                "no_date",
+                Some(format!("post {} kept without a date", p.post_id)),
+            ));
+        }
+    }
+    notes
+}
+
 /// Deduplicates posts by `post_id`, keeping first-seen order.
 #[derive(Debug, Default)]
 pub struct Merger {
@@ -479,13 +505,33 @@ fn produce(
         if cancel.as_ref().is_some_and(|c| c.load(Ordering::Relaxed)) {
             break;
         }
-        let info = read::read_file(&f, opts, &mut |ev| match ev {
-            ReadEvent::Doc(d) => {
-                text_bytes += d.text.len();
-                batch.docs.push(d);
+        let mut stopped = false;
+        let info = read::read_file(&f, opts, &mut |ev| {
+            match ev {
+                ReadEvent::Doc(d) => {
+                    text_bytes += d.text.len();
+                    batch.docs.push(d);
+                }
+                ReadEvent::Reject(r) => batch.rejects.push(r),
             }
-            ReadEvent::Reject(r) => batch.rejects.push(r),
+            // a multi-record file (a WARC of gigabytes) is handed over in batches
+            // as it is read, never held whole
+            if text_bytes >= batch_bytes && !stopped {
+                let full = std::mem::replace(
+                    &mut batch,
+                    Batch {
+                        docs: Vec::new(),
+                        rejects: Vec::new(),
+                        bytes: 0,
+                    },
+                );
+                text_bytes = 0;
+                stopped = tx.send(full).is_err();
+            }
         });
+        if stopped {
+            return Ok(infos);
+        }
         batch.bytes += f.size;
         infos.push((f, info));
         if text_bytes >= batch_bytes {
@@ -540,6 +586,7 @@ fn write_posts(
     for part in posts.chunks(chunk) {
         check(&opts.cancel)?;
         writer.write("posts", &table::posts_batch(part)?)?;
+        writer.write("rejects", &table::rejects_batch(&notes_of(part))?)?;
         if !opts.floor {
             let (analyses, rejects) = pool.install(|| analyze_posts(part, &opts.analyze));
             let items: Vec<(&Post, &Analysis)> = part.iter().zip(analyses.iter()).collect();

@@ -216,7 +216,7 @@ fn push(
 }
 
 /// The word ending just before char index `k` (the terminal punctuation), without leading openers.
-fn word_before(para: &str, chars: &[(usize, char)], s: usize, k: usize) -> String {
+fn word_before<'a>(para: &'a str, chars: &[(usize, char)], s: usize, k: usize) -> &'a str {
     let mut b = k;
     while b > s && !chars[b - 1].1.is_whitespace() {
         b -= 1;
@@ -225,11 +225,10 @@ fn word_before(para: &str, chars: &[(usize, char)], s: usize, k: usize) -> Strin
     let be = chars[k].0;
     let w = para.get(bs..be).unwrap_or("");
     w.trim_start_matches(|c: char| !c.is_alphanumeric())
-        .to_string()
 }
 
 /// The word starting at char index `n`, without leading quotes/brackets.
-fn word_at(para: &str, chars: &[(usize, char)], n: usize) -> String {
+fn word_at<'a>(para: &'a str, chars: &[(usize, char)], n: usize) -> &'a str {
     let mut e = n;
     while e < chars.len() && !chars[e].1.is_whitespace() {
         e += 1;
@@ -239,7 +238,6 @@ fn word_at(para: &str, chars: &[(usize, char)], n: usize) -> String {
     let w = para.get(bs..be).unwrap_or("");
     w.trim_start_matches(|c: char| !c.is_alphanumeric())
         .trim_end_matches(|c: char| !c.is_alphanumeric())
-        .to_string()
 }
 
 /// Decides whether the terminal punctuation at `k` (followed by whitespace, next word at `n`) ends a sentence.
@@ -272,14 +270,23 @@ fn ends_here(
         // "etc." style words are not here; titles and months keep going
         return false;
     }
-    let letters: Vec<char> = before.chars().collect();
     // a single initial: "N. Korea", "Kim J. Un"
-    if letters.len() == 1 && letters[0].is_alphabetic() {
-        return false;
+    let mut letters = before.chars();
+    if let (Some(c), None) = (letters.next(), letters.next()) {
+        if c.is_alphabetic() {
+            return false;
+        }
+    }
+    // company suffixes: "Samsung Co. Ltd", "Acme Inc. said" (a sentence may still end there)
+    if matches!(
+        lower.as_str(),
+        "co" | "corp" | "inc" | "ltd" | "llc" | "plc" | "bros" | "etc"
+    ) {
+        return OPENERS.contains(&next_word);
     }
     // dotted acronym: U.S, U.N, a.m, D.P.R.K
     if before.contains('.') && before.chars().all(|c| c.is_alphabetic() || c == '.') {
-        return OPENERS.contains(&next_word.as_str());
+        return OPENERS.contains(&next_word);
     }
     true
 }

@@ -55,6 +55,10 @@ const CASES: &[(&str, &str)] = &[
     ("Seoul will spend 300 billion won on the fund, or about $250 million.", "300 billion won|300000000000|300000000000|KRW|money|exact;;about $250 million|250000000|250000000|USD|money|approx"),
     ("Fees bring the state roughly 90 billion won a year from market vendors.", "roughly 90 billion won|90000000000|90000000000|KPW|money|approx"),
     ("Corn climbed to 3,100 won, traders told Daily NK.", "3,100 won|3100|3100|KPW|money|exact"),
+    ("Rice was 5,000 won a kilo, traders told Daily NK.\n\nHyundai Asan put its losses at 1 trillion won.", "5,000 won|5000|5000|KPW|money|exact;;1 trillion won|1000000000000|1000000000000|KRW|money|exact"),
+    ("A kilogram of rice costs 4,000 won in the market.\n\nSouth Korea's defense budget rose to 50 trillion won.", "4,000 won|4000|4000|KPW|money|exact;;50 trillion won|50000000000000|50000000000000|KRW|money|exact"),
+    ("The Kaesong tenants received 300 billion won in insurance payouts.", "300 billion won|300000000000|300000000000|KRW|money|exact"),
+    ("After the redenomination, 100 old won became 1 new won.", "100 old won|100|100|KPW|money|exact;;1 new won|1|1|KPW|money|exact"),
     // ---- percent
     ("Trade fell 24 percent from a year earlier.", "24 percent|24|24|percent|percent|exact"),
     ("Imports rose 8.3 per cent in March.", "8.3 per cent|8.3|8.3|percent|percent|exact"),
@@ -241,6 +245,16 @@ const CASES: &[(&str, &str)] = &[
     ("Workers have been there for over 10 years.", "over 10 years|10|10|year|duration|over"),
     ("The state sold 2.5bn yuan of bonds.", "2.5bn yuan|2500000000|2500000000|CNY|money|exact"),
     ("Exports were $3.41 bn in total.", "$3.41 bn|3410000000|3410000000|USD|money|exact"),
+    ("Some 28 percent of children under five are stunted.", "Some 28 percent|28|28|percent|percent|approx"),
+    ("Exports: 2017 – $1.65 bn; 2018 – $0.21 bn.", "$1.65 bn|1650000000|1650000000|USD|money|exact;;$0.21 bn|210000000|210000000|USD|money|exact"),
+    ("Rice land covers around 600,000 to 700,000 hectares.", "around 600,000 to 700,000 hectares|600000|700000|hectare|quantity|approx"),
+    ("The number of tourists fell from 100,000 to 5,000.", "100,000|100000|100000|person|count|exact;;5,000|5000|5000|person|count|exact"),
+    ("The first 13 zones were announced in 2013.", "13 zones|13|13|zone|count|exact"),
+    ("Trade grew in the first 10 days of May.", ""),
+    ("The yuan traded at 1,250 won, up from 1,100.", "1,250 won|1250|1250|KPW|money|exact;;1,100|1100|1100|KPW|money|exact"),
+    ("Rice was 4,500, 4,600 and 4,700 won in three markets.", "4,500|4500|4500|KPW|money|exact;;4,600|4600|4600|KPW|money|exact;;4,700 won|4700|4700|KPW|money|exact;;three markets|3|3|market|count|exact"),
+    ("Its share grew to 15 percent from 12.", "15 percent|15|15|percent|percent|exact;;12|12|12|percent|percent|exact"),
+    ("The group stayed three nights.", "three nights|3|3|night|duration|exact"),
     // ---- negatives: dates and years
     ("The border closed in January 2020.", ""),
     ("The measures of May 24 froze trade.", ""),
@@ -288,6 +302,11 @@ const CASES: &[(&str, &str)] = &[
     ("« Previous 1 2 3 Next »", ""),
     ("The talks ended at 3 p.m. local time.", ""),
     ("There are 12 comments on this post.", ""),
+    ("Read more at 38 North, the Stimson Center site.", ""),
+    ("Posted in Economy, Trade | 2 Comments »", ""),
+    ("Archives: December 2014 (12) November 2014 (15)", ""),
+    ("This entry was posted on Friday, January 10th, 2014 at 1:19 am.", ""),
+    ("Tickets for the 3-hour train ride cost 30,000 won.", "3-hour|3|3|hour|duration|exact;;30,000 won|30000|30000|KPW|money|exact"),
     // ---- negatives: vague, referring, articles
     ("A few hundred tourists came last year.", ""),
     ("Several thousand workers returned home.", ""),
@@ -466,5 +485,114 @@ fn dev_corpus_scores_when_available() {
     }
     for not in ["Covid-19", "19", "2020", "1"] {
         assert!(!texts.contains(&not), "extra {not}");
+    }
+}
+
+#[test]
+fn never_panics_on_odd_text() {
+    // a deterministic xorshift walk over pieces that stress the scanner's edges
+    const PIECES: &[&str] = &[
+        "1",
+        "0",
+        "9",
+        ",",
+        ".",
+        "-",
+        "–",
+        "—",
+        "$",
+        "US$",
+        "€",
+        "£",
+        "¥",
+        "₩",
+        "₽",
+        "%",
+        " ",
+        "\n",
+        "\u{a0}",
+        "a",
+        "A",
+        "one",
+        "twenty-",
+        "five",
+        "dozen",
+        "a ",
+        "hundred",
+        "million",
+        "bn",
+        "m",
+        "k",
+        "won",
+        "yuan",
+        "percent",
+        "per cent",
+        "tons",
+        "people",
+        "year",
+        "-year-old",
+        "between ",
+        " and ",
+        " to ",
+        " or ",
+        "about ",
+        "more than ",
+        "up to ",
+        "“",
+        "”",
+        "’",
+        "(",
+        ")",
+        "[",
+        "]",
+        "May ",
+        "Covid-",
+        "Resolution ",
+        "ŭ",
+        "ł",
+        "日",
+        "°",
+        "/",
+        ":",
+        "+",
+        "#",
+        "~",
+        "approx.",
+        "half ",
+        "out of ",
+        "the ",
+        "number of ",
+        "exceeded ",
+        "or so",
+        "-odd",
+        "-plus",
+        "km",
+        "2",
+    ];
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    let opts = FigureOptions::default();
+    for _ in 0..20_000 {
+        let mut s = String::new();
+        let len = (state % 24) as usize + 1;
+        for _ in 0..len {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            s.push_str(PIECES[(state % PIECES.len() as u64) as usize]);
+        }
+        let figs = extract(&s, &opts);
+        let mut last = 0;
+        for f in figs {
+            assert!(
+                f.start >= last && f.end > f.start && f.end <= s.len(),
+                "{s:?}"
+            );
+            assert!(
+                s.is_char_boundary(f.start) && s.is_char_boundary(f.end),
+                "{s:?}"
+            );
+            assert!(f.low <= f.high, "{s:?}");
+            last = f.end;
+        }
     }
 }

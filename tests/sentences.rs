@@ -179,6 +179,21 @@ const CASES: &[(&str, &[&str])] = &[
         "The D.P.R.K. rejected it. Talks ended.",
         &["The D.P.R.K. rejected it.", "Talks ended."],
     ),
+    (
+        "Dandong Hongxiang Co. Ltd shipped coal. Nobody objected.",
+        &[
+            "Dandong Hongxiang Co. Ltd shipped coal.",
+            "Nobody objected.",
+        ],
+    ),
+    (
+        "The deal went to Acme Inc. The price was secret.",
+        &["The deal went to Acme Inc.", "The price was secret."],
+    ),
+    (
+        "Rice, corn, beans, etc. were scarce. Prices rose.",
+        &["Rice, corn, beans, etc. were scarce.", "Prices rose."],
+    ),
 ];
 
 #[test]

@@ -380,6 +380,9 @@ fn not_trade() {
         "China's surplus in its trade with North Korea, more than $1 billion in 2017, keeps growing.",
         "Workers sent to China for trade companies earn $300 a month in 2017.",
         "Under the resolution, the North may sell no more than $400 million worth of coal in 2017.",
+        "In 2017 North Korea sold the mining rights to a Chinese company for $50 million.",
+        "In 2017 the North imported 500,000 tons of fertilizer, valued at $150 million, as aid from South Korea.",
+        "North Korean restaurants in China earn an estimated $10 million a year in 2017.",
     ];
     for text in cases {
         let r = rows("Sanctions and trade", "2017-12-01", text);
@@ -515,4 +518,161 @@ fn more_shapes() {
         let r = rows("Trade notes", date, text);
         assert_eq!(brief(&r), vec![want.clone()], "case: {text}");
     }
+}
+
+#[test]
+fn annual_report_paragraph_carries_partner_and_period() {
+    let body = "North Korea's foreign trade rose 7.8 percent to a record $7.34 billion in 2013, the agency said. \
+Exports rose 13.8 percent to $3.21 billion, while imports rose 3.6 percent to $4.13 billion. \
+China accounted for 89.1 percent of the total.\n\n\
+Inter-Korean trade amounted to $1.14 billion in 2013, with North Korea's exports to the South at $615 million \
+and its imports from the South at $521 million. Trade with Russia came to $104 million.";
+    let r = rows("KOTRA's annual report", "2014-05-22", body);
+    assert_eq!(
+        brief(&r),
+        vec![
+            row("2013", "total", "World", 7.34e9),
+            row("2013", "export", "World", 3.21e9),
+            row("2013", "import", "World", 4.13e9),
+            row("2013", "total", "South Korea", 1.14e9),
+            row("2013", "export", "South Korea", 615e6),
+            row("2013", "import", "South Korea", 521e6),
+            row("2013", "total", "Russia", 104e6),
+        ]
+    );
+}
+
+#[test]
+fn owner_only_and_export_items() {
+    let r = rows(
+        "The economy in 2014",
+        "2015-07-01",
+        "North Korea's trade volume hit $7.6 billion in 2014.",
+    );
+    assert_eq!(brief(&r), vec![row("2014", "total", "World", 7.6e9)]);
+    let r = rows(
+        "Sanctions list",
+        "2016-04-07",
+        "In 2015 North Korea's top export item to China was coal, which brought in about $1.05 billion.",
+    );
+    assert_eq!(
+        brief(&r),
+        vec![with(row("2015", "export", "China", 1.05e9), "coal")]
+    );
+    let r = rows(
+        "Trade data",
+        "2016-03-01",
+        "The country's exports to China fell 0.6 percent to $2.63 billion in 2015.",
+    );
+    assert_eq!(brief(&r), vec![row("2015", "export", "China", 2.63e9)]);
+}
+
+#[test]
+fn continuation_sentences_inherit_the_flow() {
+    let body = "North Korea's imports from China rose to $188 million in April from $158 million in March. \
+Its exports to China, meanwhile, were just $18.5 million. That is down from $22 million the previous month. \
+November was even lower, at $15 million.";
+    let r = rows("Monthly data: April", "2019-05-20", body);
+    assert_eq!(
+        brief(&r),
+        vec![
+            row("2019-04", "import", "China", 188e6),
+            row("2019-03", "import", "China", 158e6),
+            row("2019-04", "export", "China", 18.5e6),
+            row("2019-03", "export", "China", 22e6),
+            row("2018-11", "export", "China", 15e6),
+        ]
+    );
+}
+
+#[test]
+fn a_far_cue_does_not_govern_another_clause() {
+    let body = "Trade with China has been hit hard by the border closure and by the sanctions that the Security Council \
+adopted over the past several years against the country's weapons programs, and yet the leadership found enough \
+money to open a new ski resort in the east of the country worth $35 million in 2019.";
+    let r = rows("Sanctions and spending", "2019-12-01", body);
+    assert!(brief(&r).is_empty(), "{:?}", brief(&r));
+}
+
+#[test]
+fn total_trade_owned_by_the_north_is_world() {
+    let r = rows(
+        "Trade in 2008",
+        "2009-02-01",
+        "Trade with China accounted for 73 percent of North Korea's total trade of $3.8 billion in 2008.",
+    );
+    assert_eq!(brief(&r), vec![row("2008", "total", "World", 3.8e9)]);
+    let r = rows(
+        "Trade in 2008",
+        "2009-02-01",
+        "China–North Korea trade reached a record $2.79 billion in 2008, up 41.2 percent from the previous year.",
+    );
+    assert_eq!(brief(&r), vec![row("2008", "total", "China", 2.79e9)]);
+    assert_eq!(r[0].change_pct, Some(41.2));
+    assert_eq!(r[0].change_basis.as_deref(), Some("yoy"));
+}
+
+#[test]
+fn a_huge_sentence_stays_fast_enough() {
+    // 3,000 figures in one run-on "sentence": must finish (quadratic blow-ups would not).
+    let body = "exports to China rose to $1 million, ".repeat(3000);
+    let r = rows("Trade with China in 2019", "2020-02-01", &body);
+    assert_eq!(r.iter().filter(|x| !x.derived).count(), 3000);
+}
+
+#[test]
+fn pyongyang_as_a_trading_side() {
+    let r = rows(
+        "Oil",
+        "2014-02-01",
+        "Pyongyang imported $30 million worth of crude oil from Beijing in January, up 3 percent y/y.",
+    );
+    assert_eq!(
+        brief(&r),
+        vec![with(row("2014-01", "import", "China", 30e6), "crude oil")]
+    );
+    assert_eq!(r[0].change_basis.as_deref(), Some("yoy"));
+    // A place, not a side: no row.
+    let r = rows(
+        "Prices",
+        "2014-02-01",
+        "In Pyongyang, imported rice sold for $1 per kilogram in January.",
+    );
+    assert!(brief(&r).is_empty(), "{:?}", brief(&r));
+}
+
+#[test]
+fn future_periods_are_projections() {
+    let r = rows(
+        "Outlook",
+        "2019-03-01",
+        "Analysts think trade with China could recover, and exports to China reached $20 million in 2020.",
+    );
+    assert!(brief(&r).is_empty(), "{:?}", brief(&r));
+}
+
+#[test]
+fn partners_ranked_after_a_total() {
+    let body = "Trade between North Korea and China reached $5.71 billion in 2015. \
+Russia came second with $84 million, followed by India with $75 million. \
+Rice in Pyongyang sold at $1 per kilogram.";
+    let r = rows("Partners in 2015", "2016-03-28", body);
+    assert_eq!(
+        brief(&r),
+        vec![
+            row("2015", "total", "China", 5.71e9),
+            row("2015", "total", "Russia", 84e6),
+            row("2015", "total", "India", 75e6),
+        ]
+    );
+}
+
+#[test]
+fn rates_are_not_observations() {
+    let r = rows(
+        "Dandong traders",
+        "2019-03-01",
+        "Traders in Dandong say they sold $5,000 worth of goods a day to North Korea in February.",
+    );
+    assert!(brief(&r).is_empty(), "{:?}", brief(&r));
 }

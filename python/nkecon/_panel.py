@@ -27,7 +27,10 @@ def _as_table(trade: Any) -> pa.Table:
     if isinstance(trade, pa.RecordBatchReader):
         return trade.read_all()
     if hasattr(trade, "__arrow_c_stream__"):
-        return pa.RecordBatchReader.from_stream(trade).read_all()
+        from_stream = getattr(pa.RecordBatchReader, "from_stream", None)
+        if from_stream is not None:  # pyarrow >= 15
+            return from_stream(trade).read_all()
+        return pa.table(trade)
     raise TypeError(
         "trade_panel() takes a pyarrow.Table or an object with __arrow_c_stream__ "
         f"(polars, duckdb), got {type(trade).__name__}"

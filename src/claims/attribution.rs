@@ -131,10 +131,14 @@ const WEAK: &[&str] = &[
     "warn",
 ];
 
-fn weak_verbs() -> &'static std::collections::HashSet<&'static str> {
-    static W: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
-        std::sync::OnceLock::new();
-    W.get_or_init(|| WEAK.iter().copied().collect())
+fn weak_verbs() -> &'static [&'static str] {
+    static W: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    W.get_or_init(|| {
+        let mut v: Vec<&'static str> = WEAK.to_vec();
+        v.sort_unstable();
+        v.dedup();
+        v
+    })
 }
 
 /// Verbs whose speaker may follow them ("said the source").
@@ -322,25 +326,32 @@ pub fn find(toks: &[Tok], body: &str) -> Option<Attribution> {
         if t.t.len() < 3 || !t.t.bytes().all(|b| b.is_ascii_alphabetic()) {
             continue;
         }
-        let lw = t.t.to_ascii_lowercase();
+        // verbs are written in lower case, "According" aside: no allocation per word
+        let lw: &str = if t.t.bytes().all(|b| b.is_ascii_lowercase()) {
+            t.t
+        } else if t.t == "According" {
+            "according"
+        } else {
+            continue;
+        };
         if lw == "according" && toks.get(v + 1).is_some_and(|x| x.t == "to") {
             if let Some(a) = according_to(toks, v, body) {
                 return Some(a);
             }
             continue;
         }
-        let strong = STRONG.contains(&lw.as_str());
-        if !strong && !weak_verbs().contains(lw.as_str()) {
+        let strong = STRONG.contains(&lw);
+        if !strong && weak_verbs().binary_search(&lw).is_err() {
             continue;
         }
         if !strong && weak.is_some() {
             continue;
         }
-        if matches!(lw.as_str(), "put" | "puts") && !has_at_after(toks, v) {
+        if matches!(lw, "put" | "puts") && !has_at_after(toks, v) {
             continue;
         }
         if matches!(
-            lw.as_str(),
+            lw,
             "reports"
                 | "report"
                 | "claims"
@@ -357,9 +368,65 @@ pub fn find(toks: &[Tok], body: &str) -> Option<Attribution> {
         }) {
             continue;
         }
+        // nouns: "the latest report", "its estimates", "the Panel’s report"
+        if matches!(
+            lw,
+            "reports"
+                | "report"
+                | "claims"
+                | "claim"
+                | "calls"
+                | "estimates"
+                | "estimate"
+                | "quotes"
+                | "notes"
+                | "note"
+        ) && v > 0
+            && toks[v - 1].word
+            && (matches!(
+                toks[v - 1].t.to_lowercase().as_str(),
+                "a" | "an"
+                    | "the"
+                    | "this"
+                    | "that"
+                    | "these"
+                    | "those"
+                    | "its"
+                    | "their"
+                    | "his"
+                    | "her"
+                    | "our"
+                    | "latest"
+                    | "new"
+                    | "recent"
+                    | "annual"
+                    | "monthly"
+                    | "weekly"
+                    | "first"
+                    | "final"
+                    | "earlier"
+                    | "previous"
+                    | "separate"
+                    | "such"
+                    | "media"
+                    | "news"
+                    | "press"
+                    | "official"
+                    | "unconfirmed"
+                    | "initial"
+                    | "preliminary"
+            ) || toks[v - 1].t.ends_with('’')
+                || toks[v - 1].t.ends_with('\''))
+        {
+            continue;
+        }
+        // "adds to the pressure" is no report
+        if matches!(lw, "adds" | "added" | "add") && toks.get(v + 1).is_some_and(|x| x.t == "to") {
+            continue;
+        }
         // passive: "as first reported by NK Pro", "estimated by the Bank of Korea"
         if matches!(
-            lw.as_str(),
+            lw,
             "reported"
                 | "noted"
                 | "quoted"
@@ -382,6 +449,12 @@ pub fn find(toks: &[Tok], body: &str) -> Option<Attribution> {
             subject_left(toks, v, body, strong).or_else(|| subject_right(toks, v, body))
         {
             if strong {
+                // "X called the resolution … and said …": the first verb of the same speaker
+                if let Some(w) = weak.take() {
+                    if w.span == a.span {
+                        return Some(w);
+                    }
+                }
                 return Some(a);
             }
             weak = Some(a);
@@ -442,11 +515,36 @@ fn subject_left(toks: &[Tok], v: usize, body: &str, strong: bool) -> Option<Attr
     {
         j -= 1;
     }
+    // a parenthesis before the verb: "the National Intelligence Service (NIS) told"
+    if j >= 1 && toks[j - 1].t == ")" {
+        if let Some(open) = toks[..j - 1].iter().rposition(|t| t.t == "(") {
+            if j - 1 - open <= 8 {
+                j = open;
+                while j > 0
+                    && toks[j - 1].word
+                    && !toks[j - 1].quoted
+                    && is_adverb(&toks[j - 1].t.to_lowercase())
+                {
+                    j -= 1;
+                }
+            }
+        }
+    }
     // passive "it is said", "he was told": nobody named
     if toks[j..v]
         .iter()
         .any(|t| matches!(t.t, "is" | "was" | "were" | "are" | "been" | "be" | "being"))
     {
+        return None;
+    }
+    // "Daily NK spoke with a source who said": the antecedent of "who"
+    if j >= 2 && toks[j - 1].word && matches!(toks[j - 1].t, "who" | "that") && toks[j - 2].word {
+        let b = scan_left(toks, j - 1);
+        let seg: Vec<Tok> = toks[b..j - 1].to_vec();
+        let np = tail_np(&seg);
+        if !np.is_empty() {
+            return build(np, &lverb, verb, body, false);
+        }
         return None;
     }
     // "X, an analyst at Y, said" / "Reuters, working from the same data, puts":
@@ -739,7 +837,7 @@ fn build(np: Vec<Tok>, lverb: &str, verb: String, body: &str, strong: bool) -> O
     let kind = speakers::classify(&np, lverb);
     // "A single month says little", "December alone tells the story": present-tense
     // say/tell need a phrase that names a speaker
-    let strong = strong && !matches!(lverb, "says" | "say" | "tells" | "tell");
+    let strong = strong && !matches!(lverb, "says" | "say" | "tells" | "tell" | "adds");
     if kind.is_none() && !strong {
         return None;
     }

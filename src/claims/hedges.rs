@@ -11,6 +11,7 @@
 //!   suggest(s), believe(d), is thought to, expected, plans to, almost certainly…
 
 use super::text::Tok;
+use std::borrow::Cow;
 
 /// Family of a hedge cue.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -137,12 +138,35 @@ pub struct Hedge {
     pub tok: usize,
 }
 
+/// FNV-1a: a fast hash for the short words looked up here.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FnvMap<V> = std::collections::HashMap<&'static str, V, std::hash::BuildHasherDefault<Fnv>>;
+
 /// Cue indices by first word, in list order (longer phrases first).
-fn index() -> &'static std::collections::HashMap<&'static str, Vec<usize>> {
-    static I: std::sync::OnceLock<std::collections::HashMap<&'static str, Vec<usize>>> =
-        std::sync::OnceLock::new();
+fn index() -> &'static FnvMap<Vec<usize>> {
+    static I: std::sync::OnceLock<FnvMap<Vec<usize>>> = std::sync::OnceLock::new();
     I.get_or_init(|| {
-        let mut m: std::collections::HashMap<&'static str, Vec<usize>> = Default::default();
+        let mut m: FnvMap<Vec<usize>> = FnvMap::default();
         for (i, (cue, _)) in CUES.iter().enumerate() {
             if let Some(f) = cue.first() {
                 m.entry(f).or_default().push(i);
@@ -152,15 +176,34 @@ fn index() -> &'static std::collections::HashMap<&'static str, Vec<usize>> {
     })
 }
 
+fn candidates(word: &str) -> Option<&'static [usize]> {
+    // every cue's first word has 2 to 12 letters
+    if !(2..=12).contains(&word.len()) {
+        return None;
+    }
+    index().get(word).map(|v| v.as_slice())
+}
+
 /// Hedge cues among `toks` (words only are compared), in order, longest match first.
 pub fn find(toks: &[Tok], body: &str) -> Vec<Hedge> {
     let words: Vec<usize> = (0..toks.len()).filter(|&i| toks[i].word).collect();
-    let lower: Vec<String> = words.iter().map(|&i| toks[i].t.to_lowercase()).collect();
+    // most words are already lower case: borrow them
+    let lower: Vec<Cow<str>> = words
+        .iter()
+        .map(|&i| {
+            let t = toks[i].t;
+            if t.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+                Cow::Owned(t.to_lowercase())
+            } else {
+                Cow::Borrowed(t)
+            }
+        })
+        .collect();
     let mut out = Vec::new();
     let mut w = 0;
     while w < words.len() {
         let mut hit = None;
-        let Some(cands) = index().get(lower[w].as_str()) else {
+        let Some(cands) = candidates(lower[w].as_ref()) else {
             w += 1;
             continue;
         };
@@ -191,9 +234,9 @@ pub fn find(toks: &[Tok], body: &str) -> Vec<Hedge> {
 }
 
 /// Uses of a cue word that are not hedges.
-fn excluded(cue: &[&str], lower: &[String], w: usize, toks: &[Tok], words: &[usize]) -> bool {
-    let prev = if w > 0 { lower[w - 1].as_str() } else { "" };
-    let next = lower.get(w + cue.len()).map_or("", |s| s.as_str());
+fn excluded(cue: &[&str], lower: &[Cow<str>], w: usize, toks: &[Tok], words: &[usize]) -> bool {
+    let prev = if w > 0 { lower[w - 1].as_ref() } else { "" };
+    let next = lower.get(w + cue.len()).map_or("", |s| s.as_ref());
     match cue {
         // the month, not the modal
         ["may"] => toks[words[w]].t == "May",

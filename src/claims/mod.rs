@@ -469,10 +469,27 @@ fn named_outlet(speaker: &str, cited: Option<&str>) -> Option<String> {
     if is_generic_outlet(speaker) {
         return None;
     }
-    let hit = gazetteer::find(speaker)
+    match gazetteer::find(speaker)
         .into_iter()
-        .find(|h| h.kind == EntityKind::Outlet)?;
-    Some(canonical_outlet(&speaker[hit.start..hit.end], cited))
+        .find(|h| h.kind == EntityKind::Outlet)
+    {
+        Some(hit) => Some(canonical_outlet(&speaker[hit.start..hit.end], cited)),
+        None => {
+            // an outlet the gazetteer does not know: its name as written ("Kyunghyang Shinmun")
+            let name = speaker
+                .trim_start_matches("The ")
+                .trim_start_matches("the ");
+            let words: Vec<&str> = name.split_whitespace().collect();
+            let proper = !words.is_empty()
+                && words.len() <= 5
+                && words.iter().all(|w| {
+                    w.chars()
+                        .next()
+                        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                });
+            proper.then(|| name.to_string())
+        }
+    }
 }
 
 /// Outlets named in the sentence outside quotation marks: gazetteer outlets, the cited

@@ -452,19 +452,35 @@ const TITLE_ROLES: &[(&str, SpeakerKind)] = &[
 
 /// Kind implied by a (lower-case, possessive-free) head noun.
 pub fn head_kind(head: &str) -> Option<SpeakerKind> {
-    if ANON.contains(&head) {
-        Some(SpeakerKind::AnonymousSource)
-    } else if OFFICIAL.contains(&head) {
-        Some(SpeakerKind::Official)
-    } else if PERSON.contains(&head) {
-        Some(SpeakerKind::Person)
-    } else if OUTLET.contains(&head) {
-        Some(SpeakerKind::Outlet)
-    } else if ORG.contains(&head) {
-        Some(SpeakerKind::Organization)
-    } else {
-        None
-    }
+    let table = head_table();
+    table
+        .binary_search_by(|(k, _)| (*k).cmp(head))
+        .ok()
+        .map(|i| table[i].1)
+}
+
+/// All head nouns, sorted, with their kind; the first list naming a word wins
+/// (anonymous source, official, person, outlet, organisation).
+fn head_table() -> &'static [(&'static str, SpeakerKind)] {
+    static T: std::sync::OnceLock<Vec<(&'static str, SpeakerKind)>> = std::sync::OnceLock::new();
+    T.get_or_init(|| {
+        let mut v: Vec<(&'static str, SpeakerKind)> = Vec::new();
+        for (list, kind) in [
+            (ANON, SpeakerKind::AnonymousSource),
+            (OFFICIAL, SpeakerKind::Official),
+            (PERSON, SpeakerKind::Person),
+            (OUTLET, SpeakerKind::Outlet),
+            (ORG, SpeakerKind::Organization),
+        ] {
+            for w in list {
+                if !v.iter().any(|(x, _)| x == w) {
+                    v.push((w, kind));
+                }
+            }
+        }
+        v.sort_by(|a, b| a.0.cmp(b.0));
+        v
+    })
 }
 
 /// Words that end the core of a noun phrase (its head comes before them).
@@ -670,6 +686,40 @@ pub fn classify(np: &[Tok], verb: &str) -> Option<SpeakerKind> {
         "reported" | "reports" | "report" | "wrote" | "writes" | "published"
     );
     if caps {
+        if core_nodet.iter().any(|w| {
+            matches!(
+                w.base().as_str(),
+                "shinmun"
+                    | "sinmun"
+                    | "ilbo"
+                    | "times"
+                    | "post"
+                    | "news"
+                    | "daily"
+                    | "herald"
+                    | "journal"
+                    | "tribune"
+                    | "gazette"
+                    | "press"
+                    | "radio"
+                    | "tv"
+                    | "shimbun"
+                    | "sinbo"
+                    | "shinbo"
+                    | "television"
+                    | "broadcasting"
+                    | "telegraph"
+                    | "observer"
+                    | "monitor"
+                    | "review"
+                    | "weekly"
+                    | "chronicle"
+                    | "express"
+                    | "pravda"
+            )
+        }) {
+            return Some(SpeakerKind::Outlet);
+        }
         if core_nodet
             .iter()
             .any(|w| ORG_WORDS.contains(&w.t.trim_end_matches('.')))

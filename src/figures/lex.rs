@@ -134,6 +134,7 @@ pub(crate) fn duration_unit(w: &[u8]) -> Option<&'static str> {
         b"month" | b"months" => "month",
         b"week" | b"weeks" => "week",
         b"day" | b"days" => "day",
+        b"night" | b"nights" => "night",
         b"hour" | b"hours" | b"hr" | b"hrs" => "hour",
         b"minute" | b"minutes" => "minute",
         b"second" | b"seconds" => "second",

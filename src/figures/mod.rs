@@ -27,7 +27,10 @@
 //!   sectors" → `sector`, "124 South Korean companies" → `company`), a noun modifier
 //!   is kept ("40 small power stations" → `power station`). A number with nothing
 //!   counted after it ("about 2,000 of them") is a count with unit `None`, unless the
-//!   sentence says "the number of X … exceeded 49,000" (unit from X).
+//!   sentence says "the number of X … exceeded 49,000" (unit from X). An elliptic
+//!   number takes the unit of its neighbour when only a list or comparison word
+//!   joins them: "1,250 won, up from 1,100", "4,500, 4,600 and 4,700 won", "15
+//!   percent from 12".
 //! - **Ranges** are one figure with `value: None`, `low < high`: "800 to 1,000",
 //!   "800-1,000", "30–60", "between 30 and 60", "1.2-1.5 billion" and "$1.2 to $1.5
 //!   billion" (the scale of the right end applies to the left end when that keeps the
@@ -55,9 +58,12 @@
 //! "South Korean won" / `KRW` written out; a conversion right after the amount at a
 //! South Korean rate ("1.05 trillion won (roughly US$920 million)": 700–2,000 won to
 //! the dollar); or South Korean cues (Bank of Korea, Unification Ministry, South
-//! Korean companies, gross national income, Seoul, …) outweighing North Korean
-//! market cues (market, rice, per kilogram, Daily NK, …) in the sentence (counted
-//! twice) and its paragraph plus the previous one. "North Korean won" / `KPW` is
+//! Korean companies, gross national income, Seoul, Kaesong, Hyundai, …) outweighing
+//! North Korean market cues (market, rice, per kilogram, Daily NK, traders, …). A cue
+//! weighs 6 in the figure's sentence, 2 elsewhere in its paragraph and 1 in the
+//! paragraph before; trillions of won add 3 to the South Korean side (budgets, GNI
+//! and losses are South Korean aggregates). "North Korean won", "old won", "new won"
+//! and `KPW` are
 //! always KPW. [`FigureOptions::default_won`] sets the fallback.
 //!
 //! # Not figures
@@ -72,7 +78,7 @@
 //! - Numbers in names and codes: "Covid-19", "G-20", "Resolution 2397", "Pier 1",
 //!   "Route 1", "No. 3", a number right after a capitalised word that is not a
 //!   sentence word ("Boeing 737"), digits glued to letters ("Q3", "AKR2013").
-//! - List markers ("1." at a line start), bracketed counters ("[872]", "(3)"), URLs,
+//! - List markers ("1." at a line start), bracketed counters (`[872]`, `(3)`), URLs,
 //!   times of day ("10:30", "3 p.m."), phone numbers ("+82-2-123-4567"), leading-zero
 //!   codes ("04"), runs of bare numbers ("1 2 3 Next"), page furniture ("12
 //!   comments").
@@ -81,8 +87,11 @@
 //!   hundred", "a dozen", "a million").
 //! - Written numbers that only refer ("the two Koreas", "these two months", "one of
 //!   them", "two-way trade", "one trader"): "one" is a figure only with a currency,
-//!   percent or scale ("one dollar", "one million"); other written numbers need a
-//!   counted noun and no determiner.
+//!   percent or scale ("one dollar", "one million"); other written numbers are not
+//!   figures after a determiner (the, these, both, its, …) and are counts otherwise,
+//!   with unit `None` when no noun follows ("Thirteen were announced, and six more").
+//! - Ratios and fractions: "8 out of 10", "one in three", "a third", "two-thirds",
+//!   "three quarters of"; coordinates and temperatures ("39.04° N").
 //! - **Ages** are not figures: "a 27-year-old", "27 years old", "aged 27" describe a
 //!   person, not an amount.
 //! - **Multipliers** are not figures: "tripled", "more than doubled", "six-fold",
@@ -217,6 +226,8 @@ struct Left {
     between: bool,
     from_change: bool,
     preposition: bool,
+    /// Right after "first", "second", … ("the first four months").
+    after_ordinal: bool,
 }
 
 const CUES: &[(&[&str], Approx, bool)] = &[
@@ -387,6 +398,7 @@ const KRW_CUES: &[&[u8]] = &[
     b"national assembly",
     b"korea exim",
     b"south korean taxpayer",
+    b"kaesong",
 ];
 
 const KPW_CUES: &[&[u8]] = &[
@@ -459,17 +471,24 @@ impl Scanner<'_, '_> {
                 continue;
             }
             if c.is_ascii_alphabetic() {
-                let word_start = i == 0 || !t.char_before(i).is_some_and(|ch| ch.is_alphanumeric());
-                let (_, we) = t.word_at(i);
-                if word_start
+                // the ASCII run of the word; only a few first letters can start a number word
+                let mut we = i + 1;
+                while we < n && b[we].is_ascii_alphabetic() {
+                    we += 1;
+                }
+                let len = we - i;
+                let maybe = len <= 9
                     && matches!(
                         c | 0x20,
                         b'o' | b't' | b'f' | b's' | b'e' | b'n' | b'z' | b'a'
                     )
-                {
+                    && !(we < n && b[we] >= 0x80)
+                    && (i == 0
+                        || !(b[i - 1].is_ascii_alphanumeric() || b[i - 1] >= 0x80)
+                        || !t.char_before(i).is_some_and(|ch| ch.is_alphanumeric()));
+                if maybe {
                     let w = &t.lc[i..we];
-                    let candidate = lex::small_number(w).is_some() || w == b"a";
-                    if candidate {
+                    if lex::small_number(w).is_some() || w == b"a" {
                         match self.at(i) {
                             Ok(f) => {
                                 i = f.end.max(i + 1);
@@ -480,7 +499,7 @@ impl Scanner<'_, '_> {
                         continue;
                     }
                 }
-                i = we.max(i + 1);
+                i = we;
                 continue;
             }
             i += 1;
@@ -565,9 +584,16 @@ impl Scanner<'_, '_> {
                         after = bn.end;
                         range = true;
                         last_written = bn.written;
-                    } else if kind == Conn::Hyphen && !a.written {
+                    } else if kind == Conn::Hyphen
+                        && !a.written
+                        && t.b.get(a.end) == Some(&b'-')
+                        && bn.cur.is_none()
+                    {
                         // "3-2", "7-26": not a range, not a figure
                         return Err(numbers::token_end(t, bn.end));
+                    } else if kind == Conn::Hyphen && !a.written && a.cur.is_none() && !a.pct {
+                        // "2017 – $1.65 bn": the left number is a label; the right one stands alone
+                        return Err(skip);
                     }
                 }
                 _ => {
@@ -622,6 +648,13 @@ impl Scanner<'_, '_> {
         let u = unit.unwrap_or_else(|| Unit::bare(after));
 
         // gates
+        if left.after_ordinal
+            && (u.kind == FigureKind::Duration
+                || u.unit.is_none()
+                || t.lc_word_at(t.skip_sp(a.end), b"quarters"))
+        {
+            return Err(skip);
+        }
         if a.plain && a.mant <= 31.0 && !range && u.unit.is_none() && u.cur.is_none() {
             let k = t.skip_sp(a.end);
             let (ws, we) = t.word_at(k);
@@ -660,6 +693,24 @@ impl Scanner<'_, '_> {
             }
             if self.bare_neighbour(a.start, u.end) || self.age_apposition(a.start, u.end) {
                 return Err(skip);
+            }
+            // "38 North", "Channel 4 News": a bare number before a capitalised word is a name
+            if left.approx.is_none() && !a.written {
+                let k = t.skip_sp(u.end);
+                if k > u.end && t.b.get(k).is_some_and(u8::is_ascii_uppercase) {
+                    let (ws, we) = t.word_at(k);
+                    if !lex::is_month(&t.lc[ws..we]) {
+                        return Err(skip);
+                    }
+                }
+            }
+            // "children under five", "people over 60": an age group
+            if matches!(left.approx, Some(Approx::Under | Approx::Over)) {
+                if let Some((ws, we)) = left.cue_start.and_then(|c| t.prev_word(c)) {
+                    if lex::is_person_noun(&t.lc[ws..we]) {
+                        return Err(skip);
+                    }
+                }
             }
         }
         if a.leading_zero && u.cur.is_none() && a.cur.is_none() {
@@ -831,7 +882,8 @@ impl Scanner<'_, '_> {
                     return Err(a.end);
                 }
                 if lex::is_ordinal_word(w) {
-                    return Err(a.end);
+                    // "the first four months" names a period; "the first 13 zones" counts
+                    left.after_ordinal = true;
                 }
                 if matches!(w, b"aged" | b"age" | b"ages") {
                     return Err(a.end);
@@ -991,23 +1043,26 @@ impl Scanner<'_, '_> {
                 k -= ch.len_utf8();
             }
         }
-        let mut words: Vec<(usize, usize)> = Vec::with_capacity(4);
+        let mut buf = [(0usize, 0usize); 4];
+        let mut nw = 0;
         let mut pos = k;
-        while words.len() < 4 {
+        while nw < 4 {
             match t.prev_word(pos) {
                 Some((ws, we)) if t.skip_sp_back(pos) == we && (we < pos || pos == k) => {
                     if we == pos && pos != k {
                         break;
                     }
-                    words.push((ws, we));
+                    buf[nw] = (ws, we);
+                    nw += 1;
                     pos = ws;
                 }
                 _ => break,
             }
         }
-        if words.is_empty() {
+        if nw == 0 {
             return None;
         }
+        let words = &buf[..nw];
         for (phrase, ap, in_span) in CUES {
             let n = phrase.len();
             if n > words.len() {
@@ -1057,7 +1112,9 @@ impl Scanner<'_, '_> {
             Some((k + 2, Conn::To))
         } else if between && word(b"and") {
             Some((k + 3, Conn::And))
-        } else if word(b"or") && (a.written || (a.plain && a.mant < 100.0)) {
+        } else if word(b"or")
+            && (a.written || (a.decimals == 0 && a.scale == 1.0 && a.cur.is_none()))
+        {
             Some((k + 2, Conn::Or))
         } else {
             None
@@ -1474,6 +1531,19 @@ impl Scanner<'_, '_> {
     /// Settles "won", fills qualifiers carried over by "or", and builds the figures.
     fn finish(mut self) -> Vec<Figure> {
         let t = self.t;
+        // elliptic amounts take the unit of their neighbour: "1,250 won, up from 1,100",
+        // "4,500, 4,600 and 4,700 won"
+        let n = self.out.len();
+        for idx in 1..n {
+            if self.is_bare(idx) && !self.is_bare(idx - 1) && self.joined(idx - 1, idx, true) {
+                self.inherit(idx, idx - 1);
+            }
+        }
+        for idx in (0..n.saturating_sub(1)).rev() {
+            if self.is_bare(idx) && !self.is_bare(idx + 1) && self.joined(idx, idx + 1, false) {
+                self.inherit(idx, idx + 1);
+            }
+        }
         for idx in 0..self.out.len() {
             if self.out[idx].cur == Some(Cur::Won) {
                 let code = self.won_code(idx);
@@ -1530,6 +1600,57 @@ impl Scanner<'_, '_> {
             .collect()
     }
 
+    /// A count with nothing counted.
+    fn is_bare(&self, idx: usize) -> bool {
+        let f = &self.out[idx];
+        f.kind == FigureKind::Count && f.unit.is_none() && f.cur.is_none()
+    }
+
+    /// True when figures `a` and `b` (a before b) are joined by a list or comparison word only.
+    fn joined(&self, a: usize, b: usize, backward: bool) -> bool {
+        let (fa, fb) = (&self.out[a], &self.out[b]);
+        if fb.start < fa.end || fb.start - fa.end > 24 {
+            return false;
+        }
+        let gap = self.t.lc[fa.end..fb.start].trim_ascii();
+        let gap = gap.strip_prefix(b",").unwrap_or(gap).trim_ascii();
+        if backward {
+            matches!(
+                gap,
+                b"from"
+                    | b"up from"
+                    | b"down from"
+                    | b"compared with"
+                    | b"compared to"
+                    | b"against"
+                    | b"versus"
+                    | b"vs."
+                    | b"vs"
+                    | b"and"
+                    | b"or"
+                    | b""
+                    | b"to"
+            ) && !(gap == b"to" && fa.kind == FigureKind::Percent)
+        } else {
+            matches!(gap, b"" | b"and" | b"or" | b"to")
+        }
+    }
+
+    /// Gives figure `to` the kind and unit of figure `from`.
+    fn inherit(&mut self, to: usize, from: usize) {
+        let (kind, unit, cur) = {
+            let f = &self.out[from];
+            (f.kind, f.unit.clone(), f.cur)
+        };
+        if kind == FigureKind::Count && unit.is_none() {
+            return;
+        }
+        let f = &mut self.out[to];
+        f.kind = kind;
+        f.unit = unit;
+        f.cur = cur;
+    }
+
     /// KPW or KRW for the "won" figure at `idx` (see the module docs).
     fn won_code(&self, idx: usize) -> &'static str {
         let t = self.t;
@@ -1567,7 +1688,8 @@ impl Scanner<'_, '_> {
         let ss = t.sentence_start(f.start, 600);
         let se = t.sentence_end(f.end, 600);
         let cs = t.context_start(f.start, 2500);
-        let ce = t.paragraph_end(f.end, 2500);
+        let ps = t.paragraph_start(f.start, 2500);
+        let pe = t.paragraph_end(f.end, 2500);
         // every won cue of the text, found once (one automaton pass) and shared by all won figures
         let cues = self.won_cues.get_or_init(|| {
             won_automaton()
@@ -1575,9 +1697,14 @@ impl Scanner<'_, '_> {
                 .map(|m| (m.start(), m.pattern().as_usize()))
                 .collect()
         });
+        // a cue weighs 6 in the sentence, 2 elsewhere in the paragraph, 1 in the paragraph before
         let mut krw = 0;
         let mut kpw = 0;
-        for (lo, hi, weight) in [(ss, se, 2), (cs, ce, 1)] {
+        if f.low >= 1e12 {
+            // trillions of won are South Korean aggregates (budgets, GNI, losses)
+            krw += 3;
+        }
+        for (lo, hi, weight) in [(ss, se, 4), (ps, pe, 2), (cs, ps, 1)] {
             let from = cues.partition_point(|&(p, _)| p < lo);
             let mut seen: Vec<usize> = Vec::new();
             for &(p, id) in &cues[from..] {
@@ -1588,10 +1715,10 @@ impl Scanner<'_, '_> {
                     continue;
                 }
                 seen.push(id);
-                if weight == 2 && id == 0 {
+                if weight == 4 && id == 0 {
                     return "KRW"; // "South Korean won" in the sentence
                 }
-                if weight == 2 && id == KRW_CUES.len() {
+                if weight == 4 && id == KRW_CUES.len() {
                     return "KPW"; // "North Korean won" in the sentence
                 }
                 if id < KRW_CUES.len() {

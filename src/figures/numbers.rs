@@ -55,6 +55,9 @@ pub(crate) type Skip = usize;
 
 /// Parses the number whose first digit or word starts at `i`.
 pub(crate) fn parse(t: &Text, i: usize) -> Result<Num, Skip> {
+    if i >= t.b.len() {
+        return Err(i);
+    }
     if t.b[i].is_ascii_digit() {
         parse_digits(t, i)
     } else {

@@ -219,6 +219,19 @@ impl<'a> Text<'a> {
         k
     }
 
+    /// Start of the paragraph (line) holding `i`, bounded.
+    pub fn paragraph_start(&self, i: usize, max: usize) -> usize {
+        let lo = i.saturating_sub(max);
+        let mut k = match memchr::memrchr(b'\n', &self.b[lo..i]) {
+            Some(p) => lo + p + 1,
+            None => lo,
+        };
+        while !self.s.is_char_boundary(k) {
+            k += 1;
+        }
+        k
+    }
+
     /// Start of the paragraph before the one holding `i` (so the window spans two paragraphs), bounded.
     pub fn context_start(&self, i: usize, max: usize) -> usize {
         let lo = i.saturating_sub(max);

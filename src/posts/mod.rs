@@ -795,6 +795,9 @@ pub fn parse_page(doc: &Document, opts: &ParseOptions) -> (Vec<Post>, Vec<Reject
     if html::handles(doc) {
         return html::parse_html(doc, opts);
     }
+    if doc.format == "wet" {
+        return html::parse_wet(doc, opts);
+    }
     parse_text(doc, opts)
 }
 

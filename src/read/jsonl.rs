@@ -39,7 +39,8 @@ pub(super) fn read(
             return;
         }
         let trimmed = line.trim_ascii();
-        if trimmed.is_empty() {
+        // (a line too long to keep was cleared: it is a record, not a blank line)
+        if trimmed.is_empty() && !too_long {
             continue;
         }
         n += 1;

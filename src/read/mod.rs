@@ -73,7 +73,7 @@ impl std::str::FromStr for Format {
             "auto" => Ok(Format::Auto),
             "text" | "txt" => Ok(Format::Text),
             "jsonl" | "ndjson" => Ok(Format::Jsonl),
-            "html" | "htm" => Ok(Format::Html),
+            "html" => Ok(Format::Html),
             "warc" => Ok(Format::Warc),
             "wet" => Ok(Format::Wet),
             "wp-json" | "wpjson" | "wp_json" => Ok(Format::WpJson),
@@ -91,9 +91,17 @@ pub struct ReadOptions {
     /// Largest record (a page, a JSONL line) kept, in bytes; larger ones are rejected.
     pub max_record_bytes: usize,
     /// Most bytes read from one file after decompression; the rest is rejected.
+    /// Web archives (`warc`, `wet`) are exempt: they stream record by record and
+    /// only `max_record_bytes` bounds what is held.
     pub max_file_bytes: u64,
     /// Most directory levels followed below an input folder.
     pub max_depth: usize,
+    /// Most bytes a compressed file may inflate to per byte on disk (against
+    /// decompression bombs); files under 64 MiB decompressed are never stopped by it.
+    pub max_ratio: u64,
+    /// Most lines in one record (a page); more is rejected as `record_too_large`,
+    /// since each line costs the page parser memory.
+    pub max_record_lines: usize,
 }
 
 impl Default for ReadOptions {
@@ -103,6 +111,8 @@ impl Default for ReadOptions {
             max_record_bytes: 64 << 20,
             max_file_bytes: 4 << 30,
             max_depth: 64,
+            max_ratio: 200,
+            max_record_lines: 1_000_000,
         }
     }
 }
@@ -180,12 +190,13 @@ fn walk(
     let meta = match std::fs::metadata(path) {
         Ok(m) => m,
         Err(e) => {
-            rejects.push(Reject::new(
-                source(),
-                "read",
-                "unreadable",
-                Some(e.to_string()),
-            ));
+            // ELOOP: a symlink that points (through others) back at itself.
+            let reason = if e.raw_os_error() == Some(40) {
+                "symlink_loop"
+            } else {
+                "unreadable"
+            };
+            rejects.push(Reject::new(source(), "read", reason, Some(e.to_string())));
             return;
         }
     };
@@ -363,7 +374,24 @@ pub fn read_file(
 ) -> FileInfo {
     let hasher = std::cell::RefCell::new(xxhash_rust::xxh3::Xxh3::new());
     let bytes = std::cell::Cell::new(0u64);
-    read_file_inner(file, opts, emit, &hasher, &bytes);
+    // Whatever the format, a record with too many lines is not handed on.
+    let mut guarded = |ev: ReadEvent| match ev {
+        ReadEvent::Doc(d)
+            if memchr::memchr_iter(b'\n', d.text.as_bytes()).count() >= opts.max_record_lines =>
+        {
+            emit(ReadEvent::Reject(Reject::new(
+                d.source,
+                "read",
+                "record_too_large",
+                Some(format!(
+                    "more than {} lines (max_record_lines)",
+                    opts.max_record_lines
+                )),
+            )))
+        }
+        ev => emit(ev),
+    };
+    read_file_inner(file, opts, &mut guarded, &hasher, &bytes);
     let digest = hasher.borrow().digest();
     FileInfo {
         bytes: bytes.get(),
@@ -416,11 +444,17 @@ fn read_file_inner(
             }
         },
     };
+    // Against bombs: a compressed file inflates to at most `max_ratio` times its size.
+    let ratio_limit = match compression {
+        Compression::None => u64::MAX,
+        _ => file.size.saturating_mul(opts.max_ratio).max(RATIO_FLOOR),
+    };
+    let limit = opts.max_file_bytes.min(ratio_limit);
     let mut reader = BufReader::with_capacity(
         64 << 10,
         Limited {
             inner,
-            left: opts.max_file_bytes,
+            left: limit,
             hit: false,
         },
     );
@@ -442,6 +476,9 @@ fn read_file_inner(
         },
         f => f,
     };
+    if matches!(format, Format::Warc | Format::Wet) {
+        reader.get_mut().left = u64::MAX;
+    }
     match format {
         Format::Jsonl => jsonl::read(&source, &mut reader, opts, emit),
         Format::Warc | Format::Wet => warc::read(&source, &mut reader, opts, emit),
@@ -451,12 +488,23 @@ fn read_file_inner(
         _ => read_whole_text(&source, &mut reader, opts, compression, "text", emit),
     }
     if reader.get_ref().hit {
+        let why = if limit < opts.max_file_bytes {
+            format!(
+                "more than {}x its {} compressed bytes (max_ratio)",
+                opts.max_ratio, file.size
+            )
+        } else {
+            "max_file_bytes".to_string()
+        };
         emit(reject(
             "too_large",
-            format!("stopped after {} decompressed bytes (max_file_bytes); the rest of the file is not read", opts.max_file_bytes),
+            format!("stopped after {limit} decompressed bytes ({why}); the rest of the file is not read"),
         ));
     }
 }
+
+/// Compressed files may always inflate to this many bytes, whatever their ratio.
+const RATIO_FLOOR: u64 = 64 << 20;
 
 fn io_reason(c: Compression) -> &'static str {
     match c {
@@ -501,7 +549,8 @@ fn sniff(name: &str, reader: &mut dyn BufRead) -> std::io::Result<Option<Format>
     if first == Some(b'{') && (name.ends_with(".json") || head.contains(&b'"')) {
         return Ok(Some(Format::Jsonl));
     }
-    if first == Some(b'<') && (has(b"wordpress.org/export") || (has(b"<rss") && has(b"<wp:"))) {
+    // WordPress exports, and RSS feeds (items with content:encoded read the same way)
+    if first == Some(b'<') && (has(b"wordpress.org/export") || has(b"<rss")) {
         return Ok(Some(Format::Wxr));
     }
     let html_name = [".html", ".htm", ".xhtml", ".shtml", ".php", ".asp", ".aspx"]

@@ -483,4 +483,25 @@ mod tests {
         assert_eq!(rej[0].reason, "truncated");
         assert_eq!(rej[0].source, "a.warc#2");
     }
+
+    #[test]
+    fn every_truncation_and_byte_flip_is_survived() {
+        let mut f = record("response", "https://a.example/p/", b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\n\r\n\x1f\x8b\x08junk");
+        f.extend(record(
+            "resource",
+            "https://a.example/q/",
+            "<p>ŭ</p>".as_bytes(),
+        ));
+        for cut in 0..f.len() {
+            let _ = run(&f[..cut]);
+        }
+        for i in 0..f.len() {
+            let mut g = f.clone();
+            g[i] = g[i].wrapping_add(0x41);
+            let _ = run(&g);
+        }
+        let (docs, rej) = run(&f);
+        assert_eq!(docs.len(), 1);
+        assert_eq!(rej[0].reason, "bad_http");
+    }
 }

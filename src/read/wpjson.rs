@@ -341,4 +341,12 @@ mod tests {
             "<p>One line<br />\nsecond line</p>\n<blockquote>Quoted</blockquote>\n<p>Last</p>\n"
         );
     }
+
+    #[test]
+    fn every_truncation_is_survived() {
+        let json = "[{\"id\":1,\"title\":{\"rendered\":\"Kim’s\"},\"content\":{\"rendered\":\"<p>x</p>\"},\"link\":\"https://b.example/a/\"},{\"id\":2}]";
+        for cut in 0..json.len() {
+            let _ = run(&json.as_bytes()[..cut]);
+        }
+    }
 }

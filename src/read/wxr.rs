@@ -2,6 +2,9 @@
 //! with quick-xml. No DTD is read and no external entity is ever resolved: only the
 //! XML and HTML character references are decoded.
 //!
+//! RSS 2.0 feeds read the same way (an item's `description` stands in for a missing
+//! `content:encoded`, `pubDate` for `wp:post_date`).
+//!
 //! Each `<item>` of type `post` or `page` becomes a `wxr` document whose text is the
 //! same small HTML page the wp-json reader builds (title, `wp:post_date`, the author's
 //! display name from the channel's `wp:author` list, categories and tags,
@@ -198,13 +201,21 @@ fn finish_item(
         emit(rej("bad_post", "item without a title".into()));
         return;
     };
-    let content = it
-        .fields
-        .get("content:encoded")
-        .map(String::as_str)
-        .unwrap_or("");
+    // a plain RSS feed may only carry the description
+    let content = [
+        it.fields.get("content:encoded"),
+        it.fields.get("description"),
+    ]
+    .into_iter()
+    .flatten()
+    .map(String::as_str)
+    .find(|c| !c.trim().is_empty())
+    .unwrap_or("");
     if content.trim().is_empty() {
-        emit(rej("bad_post", "item without content:encoded".into()));
+        emit(rej(
+            "bad_post",
+            "item without content:encoded or description".into(),
+        ));
         return;
     }
     let date = f("wp:post_date")
@@ -287,5 +298,30 @@ mod tests {
         let reasons: Vec<&str> = rej.iter().map(|r| r.reason.as_str()).collect();
         assert_eq!(reasons, vec!["not_a_post", "bad_xml"]);
         assert_eq!(rej[1].source, "e.xml#3");
+    }
+
+    #[test]
+    fn every_truncation_is_survived() {
+        let b = WXR.as_bytes();
+        for cut in (0..b.len()).step_by(3) {
+            let _ = run(&b[..cut]);
+        }
+    }
+
+    #[test]
+    fn rss_feed_items() {
+        let feed = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Blog</title><item><title>Ports busy</title><link>https://b.example/2020/01/02/ports/</link><pubDate>Thu, 02 Jan 2020 09:00:00 +0000</pubDate><description>&lt;p&gt;Ships called 40 times.&lt;/p&gt;</description></item></channel></rss>";
+        let (docs, rej) = run(feed.as_bytes());
+        assert_eq!(docs.len(), 1, "{rej:?}");
+        assert!(docs[0].text.contains("<p>Ships called 40 times.</p>"));
+        assert!(docs[0]
+            .text
+            .contains("datetime=\"Thu, 02 Jan 2020 09:00:00 +0000\""));
+        let (posts, _) = crate::posts::parse_page(&docs[0], &Default::default());
+        assert_eq!(
+            posts[0].published,
+            chrono::NaiveDate::from_ymd_opt(2020, 1, 2)
+        );
+        assert_eq!(posts[0].body, "Ships called 40 times.");
     }
 }

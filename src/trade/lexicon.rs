@@ -1,6 +1,6 @@
 //! Cue lists for trade statements: flow words, exclusions, commodities.
 
-use super::words::{at, countries, Tok};
+use super::words::{at, Tok};
 
 /// What a cue word says about the figure it governs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -119,6 +119,9 @@ fn classify(toks: &[Tok], j: usize) -> Option<Cue> {
     }
 }
 
+/// How many tokens before a figure its cue may stand.
+const MAX_CUE_DISTANCE: usize = 25;
+
 /// True when token `j` is a cue word.
 pub fn is_cue(toks: &[Tok], j: usize) -> bool {
     classify(toks, j).is_some()
@@ -126,7 +129,22 @@ pub fn is_cue(toks: &[Tok], j: usize) -> bool {
 
 /// The nearest cue word before token `t` in the sentence.
 pub fn back_cue(toks: &[Tok], t: usize) -> Option<Cue> {
-    (0..t).rev().find_map(|j| classify(toks, j))
+    let c = (0..t).rev().find_map(|j| classify(toks, j))?;
+    // A cue far back in a long sentence governs another clause, not this figure, unless
+    // a chain of figures leads to it ("fell to $90 million … from $145 million").
+    let first_fig = (c.i + 1..=t).find(|&k| toks[k].fig.is_some()).unwrap_or(t);
+    if first_fig - c.i > MAX_CUE_DISTANCE {
+        return None;
+    }
+    // "the top export item": the flow word, not the item.
+    if c.kind == CueKind::Item && c.i > 0 {
+        if let Some(f) = classify(toks, c.i - 1) {
+            if matches!(f.kind, CueKind::Export | CueKind::Import) {
+                return Some(f);
+            }
+        }
+    }
+    Some(c)
 }
 
 /// The last flow cue of a sentence (trade, exports, imports).
@@ -140,7 +158,7 @@ pub fn last_flow_cue(toks: &[Tok]) -> Option<Cue> {
 
 /// A cue right after the figure at `t`: "worth of (Chinese) goods", "in total trade",
 /// "consisted of exports", "for total trade".
-pub fn after_cue(toks: &[Tok], t: usize, _cs: &[super::words::Country]) -> Option<Cue> {
+pub fn after_cue(toks: &[Tok], t: usize, cs: &[super::words::Country]) -> Option<Cue> {
     let mut i = t + 1;
     let first = toks.get(i)?;
     if first.comma_before() {
@@ -152,7 +170,6 @@ pub fn after_cue(toks: &[Tok], t: usize, _cs: &[super::words::Country]) -> Optio
             return None;
         }
         i += 1;
-        let cs = countries(toks);
         let origin = cs.iter().find(|c| c.i == i && c.adj).map(|c| (c.name, c.j));
         let k = origin.map_or(i, |(_, j)| j);
         let goods = toks
@@ -194,7 +211,6 @@ pub fn after_cue(toks: &[Tok], t: usize, _cs: &[super::words::Country]) -> Optio
             k += 1;
         }
         // "in Chinese exports": skip a country adjective, keep it for the actor.
-        let cs = countries(toks);
         if let Some(c) = cs.iter().find(|c| c.i == k && c.adj) {
             k = c.j;
         }
@@ -250,6 +266,7 @@ const EXCLUDE: &[&str] = &[
     "losses",
     "cost",
     "costs",
+    "costing",
     "price",
     "prices",
     "fee",
@@ -296,6 +313,27 @@ const EXCLUDE: &[&str] = &[
     "assets",
     "smuggling",
     "smuggled",
+    "profit",
+    "profits",
+    "rent",
+    "ransom",
+    "reward",
+    "stake",
+    "stakes",
+    "capital",
+    "valuation",
+    "insurance",
+    "bonds",
+    "shares",
+    "donor",
+    "pledged",
+    "pledge",
+    "rights",
+    "license",
+    "licence",
+    "concession",
+    "lease",
+    "franchise",
 ];
 
 const MODIFIER_EXCLUDE: &[&str] = &[
@@ -335,7 +373,7 @@ pub fn excluded(toks: &[Tok], cue_i: usize, t: usize, has_commodity: bool) -> bo
         }
         tk.any(EXCLUDE) && !negated(toks, k)
     };
-    if cue_i < t && (cue_i + 1..t).any(bad) {
+    if cue_i < t && (cue_i + 1..t).rev().take(MAX_CUE_DISTANCE).any(bad) {
         return true;
     }
     // Words modifying the cue: "humanitarian shipments", "processing-on-commission trade",
@@ -364,7 +402,8 @@ pub fn excluded(toks: &[Tok], cue_i: usize, t: usize, has_commodity: bool) -> bo
     // Right after the figure: "$90 million in wage payments", "$1 million in aid".
     let end = (t + 5).min(toks.len());
     for (k, tk) in toks.iter().enumerate().take(end).skip(t + 1) {
-        if tk.comma_before() || tk.fig.is_some() {
+        // ", as aid" still speaks of the figure.
+        if (tk.comma_before() && !tk.is("as")) || tk.fig.is_some() {
             break;
         }
         if bad(k) {

@@ -12,7 +12,11 @@
 //! `sold`, `bought`, `purchases`, `the total`, …) or a cue right after it (`$X worth
 //! of Chinese goods`, `$X in total trade`, `$X consisted of exports`). Anaphoric cues
 //! (`the same figure`, `the shipments`, `the largest item` with a commodity) take
-//! the flow of the previous trade statement. Not trade, and skipped:
+//! the flow of the previous trade statement, and so does a sentence right after one
+//! that is led by a period or a comparison ("November was even lower, at $X"; "That
+//! is down from $Y"), and partners ranked right after a total ("Russia came second
+//! with $84 million"). A cue more than 25 words before the first figure after it
+//! governs another clause. Not trade, and skipped:
 //! - balances: `deficit`, `surplus`, `balance` (also `trade deficit`);
 //! - aid and non-trade money: `aid`/`humanitarian` shipments (but not "including
 //!   aid"), investment, loans, wages, fees, costs, prices, losses, funding, income,
@@ -32,13 +36,19 @@
 //! of goods ("North Korean goods"), and, for bare words ("exports of $X"), the side
 //! the text reports from (set by the last phrase that named one, North Korea by
 //! default). China's exports to North Korea are North Korea's imports; "the other
-//! direction" reverses the previous flow.
+//! direction" reverses the previous flow. An unnamed exporter to a partner ("exports
+//! to China") is North Korea; a named foreign side with no counterpart ("Chinese
+//! exports") counts only when North Korea is named in the sentence or that country
+//! is the partner of the running context (so "South Korea's exports" is not North
+//! Korean trade).
 //!
 //! **Partner**: South Korea for inter-Korean trade (`inter-Korean`, `the two
 //! Koreas`); `World` for North Korea's foreign trade (`foreign trade`, `outside
-//! world`, `excluding inter-Korean`); else the trading side named in the sentence
-//! (institutions like "South Korea's central bank" do not count), else the one of
-//! the running context (previous statements, then the title).
+//! world`, `excluding inter-Korean`, or "North Korea's total trade" with no partner
+//! named); else the trading side named in the sentence (institutions like "South
+//! Korea's central bank" or "Chinese waters" do not count; several sides with no
+//! direction leave the figure out), else the one of the running context (previous
+//! statements, then the title).
 //!
 //! **Period**: a period written right after the figure (`$1.91 billion in 2010`,
 //! `$314 million a year earlier`), else the nearest one before it in the sentence
@@ -48,7 +58,11 @@
 //! 2022-10-25 is 2022-09, "the fourth quarter" in January 2023 is 2022-Q4. Labels
 //! follow the wording: `2022-09`, `2022-Q1`, `2017-H1`, `2014`, `2017-01..2017-06`
 //! ("January–June", "the first five months", "through April"). Comparison
-//! sentences ("By comparison, …", "the same figure") do not move the context.
+//! sentences ("By comparison, …", "the same figure") do not move the context; a new
+//! paragraph returns to the title's period (unless the body already names the same
+//! days in other words, e.g. "January–March" for a title's "first quarter"); as a
+//! last resort the latest recent period written in the post is used. A period that
+//! starts after the post's date is a projection: no row.
 //!
 //! **Commodity**: a good named between the clause start and the figure (coal,
 //! iron ore, textiles, seafood, fertilizer, wigs and eyelashes, crude oil, …),
@@ -67,9 +81,12 @@ mod period;
 mod words;
 
 use crate::model::{Approx, Figure, FigureKind, Post, Sentence, TradeRow};
+use chrono::Datelike;
 use lexicon::{commodity_at, Cue, CueKind};
 use period::{Anchor, Period, Spec};
-use words::{at, countries, mentions, tokenize, usd, Country, Mention, Tok, NK, SK};
+use words::{
+    at, countries, mentions, tokenize, tokenize_window, usd, Country, Mention, Tok, NK, SK,
+};
 
 /// Direction of a flow from North Korea's side.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -136,6 +153,8 @@ struct Draft {
     change_basis: Option<&'static str>,
     /// A comparison value ("from $145.8 million in September").
     baseline: bool,
+    /// A partner in a ranking ("followed by India with $75 million"): does not move the context.
+    ranked: bool,
 }
 
 /// The trade rows a post states (plus derived rows).
@@ -143,13 +162,50 @@ struct Draft {
 /// `sentences` and `figures` are the post's sentence spans and figures (byte
 /// offsets into `post.body`), as [`crate::analyze::analyze`] computes them. Rows
 /// come in body order, derived rows last. See the module docs for the rules.
+///
+/// # Examples
+///
+/// ```
+/// use nkecon::figures::{self, FigureOptions};
+/// use nkecon::model::Post;
+/// use nkecon::{sentences, trade};
+///
+/// let post = Post {
+///     title: "North Korean trade with China in September".into(),
+///     published: chrono::NaiveDate::from_ymd_opt(2022, 10, 25),
+///     body: "Total trade stood at $142.7 million. $14.2 million consisted of exports.".into(),
+///     ..Post::default()
+/// };
+/// let sents = sentences::split(&post.body);
+/// let figs = figures::extract(&post.body, &FigureOptions::default());
+/// let rows = trade::build(&post, &sents, &figs);
+/// let brief: Vec<(&str, &str, &str, f64, bool)> = rows
+///     .iter()
+///     .map(|r| (r.period.as_str(), r.partner.as_str(), r.flow.as_str(), r.value_usd, r.derived))
+///     .collect();
+/// assert_eq!(
+///     brief,
+///     vec![
+///         ("2022-09", "China", "total", 142.7e6, false),
+///         ("2022-09", "China", "export", 14.2e6, false),
+///         ("2022-09", "China", "import", 128.5e6, true), // total − export
+///     ]
+/// );
+/// ```
 pub fn build(post: &Post, sentences: &[Sentence], figures: &[Figure]) -> Vec<TradeRow> {
     let mut ctx = title_context(post);
     let mut rows = Vec::new();
     let paragraphs = paragraph_starts(post);
     let mut para = usize::MAX;
+    let in_order = figures.windows(2).all(|w| w[0].start <= w[1].start);
     for (si, s) in sentences.iter().enumerate() {
-        let toks = tokenize(&post.body, s.start, s.end, figures);
+        let window = if in_order {
+            figures.partition_point(|f| f.start < s.start)
+                ..figures.partition_point(|f| f.start < s.end)
+        } else {
+            0..figures.len()
+        };
+        let toks = tokenize_window(&post.body, s.start, s.end, figures, window);
         if toks.is_empty() {
             continue;
         }
@@ -171,6 +227,10 @@ pub fn build(post: &Post, sentences: &[Sentence], figures: &[Figure]) -> Vec<Tra
             let (Some(first), Some(last)) = (d.period.first(), d.period.last()) else {
                 continue;
             };
+            // Trade not yet observed when the post was written is a projection.
+            if post.published.is_some_and(|p| first > p) {
+                continue;
+            }
             rows.push(TradeRow {
                 sentence: si,
                 figure: Some(d.figure),
@@ -341,6 +401,23 @@ fn sentence_rows(
 ) -> Vec<Draft> {
     let cs = countries(toks);
     let ms = mentions(toks);
+    // Per token: where its clause starts, and the last modal verb before it.
+    let mut clause_starts = Vec::with_capacity(toks.len() + 1);
+    let mut last_modal: Vec<Option<usize>> = Vec::with_capacity(toks.len() + 1);
+    let mut cs_at = 0;
+    let mut modal = None;
+    for (j, tk) in toks.iter().enumerate() {
+        if tk.strong_break_before() {
+            cs_at = j;
+        } else if j > 0 && toks[j - 1].any(&["while", "whereas"]) {
+            cs_at = j - 1;
+        }
+        clause_starts.push(cs_at);
+        last_modal.push(modal);
+        if tk.any(MODALS) && !tk.cap {
+            modal = Some(j);
+        }
+    }
     let money: Vec<usize> = (0..toks.len())
         .filter(|&i| is_money(toks, i, figures).is_some())
         .collect();
@@ -357,7 +434,7 @@ fn sentence_rows(
     let mut any_cue = false;
     for (k, &t) in money.iter().enumerate() {
         let prev_money = k.checked_sub(1).map(|p| money[p]);
-        let cstart = clause_start(toks, t);
+        let cstart = clause_starts[t];
         let seg_start = prev_money.map_or(cstart, |p| cstart.max(p + 1));
         let Some(value) = is_money(toks, t, figures) else {
             continue;
@@ -382,10 +459,22 @@ fn sentence_rows(
         if t > 0 && toks[t - 1].is("by") {
             continue;
         }
-        if (cstart..t).any(|i| toks[i].any(MODALS) && !toks[i].cap) {
+        // "$5,000 worth of goods a day": a rate, not an observation.
+        let rate = (t + 2..(t + 7).min(toks.len())).any(|q| {
+            toks[q - 1].any(&["a", "per", "each"])
+                && toks[q].any(&["day", "week", "month", "ton", "tonne", "kilogram", "kg"])
+                && !toks
+                    .get(q + 1)
+                    .is_some_and(|u| u.any(&["earlier", "ago", "before"]))
+                && !(t + 1..q).any(|r| toks[r].comma_before() || toks[r].fig.is_some())
+        });
+        if rate {
             continue;
         }
-        let commodity = commodity_in(toks, seg_start, t).or_else(|| after_commodity(toks, t));
+        if last_modal[t].is_some_and(|m| m >= cstart) {
+            continue;
+        }
+        let commodity = commodity_in(toks, seg_start, t).or_else(|| after_commodity(toks, &cs, t));
         // Find the cue.
         let after = lexicon::after_cue(toks, t, &cs);
         let back = lexicon::back_cue(toks, t);
@@ -406,12 +495,38 @@ fn sentence_rows(
         // right after a trade statement, continues it.
         let cue = cue.or_else(|| {
             let led = ms.first().is_some_and(|m| m.i <= 1 && !m.event);
-            (k == 0 && led && ctx.last_trade == Some(si.wrapping_sub(1))).then_some(Cue {
-                i: t,
-                kind: CueKind::Anaphor,
-                verb: false,
-                undirected: false,
-                origin: None,
+            // "That is down from $22 million the previous month."
+            let compared = comparison_before(toks, t) && t <= 6;
+            (k == 0 && (led || compared) && ctx.last_trade == Some(si.wrapping_sub(1))).then_some(
+                Cue {
+                    i: t,
+                    kind: CueKind::Anaphor,
+                    verb: false,
+                    undirected: false,
+                    origin: None,
+                },
+            )
+        });
+        // "Russia came second with $84 million, followed by India with $75 million":
+        // partners ranked right after a statement of total trade.
+        let mut ranked: Option<&'static str> = None;
+        let cue = cue.or_else(|| {
+            let after_total = ctx.flow == Some(Flow::Total)
+                && (ctx.last_trade == Some(si.wrapping_sub(1)) || !drafts.is_empty());
+            let with_fig = t > 0 && toks[t - 1].any(&["with", "at"]);
+            let side = cs
+                .iter()
+                .rev()
+                .find(|c| c.j < t && c.j + 4 >= t && c.name != NK && !c.institution)?;
+            (after_total && with_fig).then(|| {
+                ranked = Some(side.name);
+                Cue {
+                    i: t,
+                    kind: CueKind::Anaphor,
+                    verb: false,
+                    undirected: false,
+                    origin: None,
+                }
             })
         });
         let Some(cue) = cue else {
@@ -433,6 +548,7 @@ fn sentence_rows(
         let Some((flow, partner, inherited)) = resolved else {
             continue;
         };
+        let partner = ranked.unwrap_or(partner);
         let commodity = if inherited {
             commodity.or(ctx.commodity)
         } else {
@@ -524,6 +640,7 @@ fn sentence_rows(
             change_pct,
             change_basis,
             baseline: baseline_fig || from_baseline,
+            ranked: ranked.is_some(),
         });
     }
     // Update the running context.
@@ -534,10 +651,17 @@ fn sentence_rows(
         context: ctx.period,
         reference: None,
     };
+    // (Only recent years: "the war ended in 1953" dates no trade figure.)
+    let recent_enough = |p: &Period| {
+        post.published.map_or(true, |d| {
+            p.year + 6 >= d.year() && p.first().is_some_and(|f| f <= d)
+        })
+    };
     if let Some(p) = ms
         .iter()
         .filter(|m| !m.event && !m.baseline && !m.spec.is_relative())
-        .find_map(|m| m.spec.resolve(&loose_anchor))
+        .filter_map(|m| m.spec.resolve(&loose_anchor))
+        .find(recent_enough)
     {
         ctx.loose_period = Some(p);
     }
@@ -547,11 +671,13 @@ fn sentence_rows(
             ctx.period = Some(last.period);
         }
     }
-    if let Some(last) = drafts.last() {
-        if !comparison_sentence {
-            ctx.partner = Some(last.partner);
-            ctx.flow = Some(last.flow);
-            ctx.commodity = last.commodity;
+    if !drafts.is_empty() {
+        if let Some(last) = drafts.iter().rev().find(|d| !d.ranked) {
+            if !comparison_sentence {
+                ctx.partner = Some(last.partner);
+                ctx.flow = Some(last.flow);
+                ctx.commodity = last.commodity;
+            }
         }
         ctx.last_trade = Some(si);
     } else if !comparison_sentence {
@@ -586,8 +712,11 @@ fn sentence_rows(
                     } else {
                         None
                     });
-                    ctx.flow = Some(flow);
-                    ctx.partner = Some(partner);
+                    // Only an explicit cue makes the context North Korea's foreign trade.
+                    if partner != WORLD || world_cue(toks, 0, toks.len()) {
+                        ctx.flow = Some(flow);
+                        ctx.partner = Some(partner);
+                    }
                 }
             }
             ctx.last_trade = Some(si);
@@ -700,7 +829,7 @@ fn commodity_in(toks: &[Tok], lo: usize, hi: usize) -> Option<&'static str> {
     found
 }
 
-fn after_commodity(toks: &[Tok], t: usize) -> Option<&'static str> {
+fn after_commodity(toks: &[Tok], cs: &[Country], t: usize) -> Option<&'static str> {
     // "$X worth of coal", "$X of iron ore", "$X in coal exports"
     let mut i = t + 1;
     if toks.get(i).is_some_and(|u| u.is("worth")) {
@@ -711,7 +840,7 @@ fn after_commodity(toks: &[Tok], t: usize) -> Option<&'static str> {
     }
     // "$X worth of North Korean coal": skip the origin.
     let mut k = i + 1;
-    if let Some(c) = countries(toks).iter().find(|c| c.i == k && c.adj) {
+    if let Some(c) = cs.iter().find(|c| c.i == k && c.adj) {
         k = c.j;
     }
     commodity_at(toks, k).map(|(c, _)| c)
@@ -863,11 +992,17 @@ fn sides(
             "to", "from", "with", "of", "in", "into", "by", "than", "for", "between", "at", "on",
             "across", "and", "through", "via",
         ];
-        let subj = cs.iter().filter(usable).rev().find(|c| {
-            c.j <= cue.i
-                && c.i >= cstart.min(cue.i.saturating_sub(12))
-                && !(c.i > 0 && toks[c.i - 1].any(&preps))
-        });
+        let object = |c: &Country| {
+            let mut p = c.i;
+            if p > 0 && toks[p - 1].is("the") {
+                p -= 1;
+            }
+            p > 0 && toks[p - 1].any(&preps)
+        };
+        let subj =
+            cs.iter().filter(usable).rev().find(|c| {
+                c.j <= cue.i && c.i >= cstart.min(cue.i.saturating_sub(12)) && !object(c)
+            });
         actor = subj.map(|c| Side::Country(c.name));
         if actor.is_none() {
             // A bare "the North"/"the South" without "the" after the verb is rare; "it" is not a subject here.
@@ -997,9 +1132,16 @@ fn side_at(toks: &[Tok], cs: &[Country], i: usize) -> Option<Side> {
 /// The country "its" stands for: the nearest earlier subject or possessive, not a prepositional object.
 fn its_antecedent(toks: &[Tok], cs: &[Country], i: usize) -> Option<Side> {
     let preps = ["to", "from", "with", "of", "into", "than", "between"];
+    let object = |c: &Country| {
+        let mut p = c.i;
+        if p > 0 && toks[p - 1].is("the") {
+            p -= 1;
+        }
+        p > 0 && toks[p - 1].any(&preps)
+    };
     cs.iter()
         .rev()
-        .find(|c| c.j <= i && !c.institution && !(c.i > 0 && toks[c.i - 1].any(&preps)))
+        .find(|c| c.j <= i && !c.institution && !object(c))
         .map(|c| Side::Country(c.name))
 }
 
@@ -1024,11 +1166,35 @@ fn total_partner(
     if !bilateral && bilateral_world {
         return Some(WORLD);
     }
+    // "… of North Korea's total trade of $3.8 billion": owned by the North alone, no
+    // partner named before the figure: its foreign trade.
+    let owners: Vec<&Country> = cs
+        .iter()
+        .filter(|c| !c.institution && c.j <= cue_i && c.j + 4 >= cue_i)
+        .collect();
+    let named_between = cs
+        .iter()
+        .any(|c| c.name != NK && !c.institution && c.i > cue_i && c.i < t);
+    if !bilateral
+        && !owners.is_empty()
+        && owners.iter().all(|c| c.name == NK && c.adj)
+        && !named_between
+        && !cs.iter().any(|c| c.name != NK && !c.institution && c.i > t)
+    {
+        return Some(WORLD);
+    }
     if let Some(c) = nearest(&others, cue_i, t) {
         return Some(c);
     }
     if let Some(p) = prev {
         return Some(p.partner);
+    }
+    // "North Korea's trade volume hit $7.6 billion", nothing else said: its foreign trade.
+    let nk_owner = cs
+        .iter()
+        .any(|c| c.name == NK && c.adj && c.j + 3 >= cue_i && c.j <= cue_i);
+    if ctx.partner.is_none() && nk_owner && others.is_empty() {
+        return Some(WORLD);
     }
     ctx.partner
 }
@@ -1169,6 +1335,7 @@ fn change(
                 || at(toks, q, &["the", "same", "period"])
                 || at(toks, q, &["year", "over", "year"])
                 || toks[q].is("yoy")
+                || (at(toks, q, &["y", "y"]) && toks[q + 1].pre.contains('/'))
             {
                 return Some("yoy");
             }
@@ -1179,6 +1346,7 @@ fn change(
                 || at(toks, q, &["a", "month", "earlier"])
                 || at(toks, q, &["month", "over", "month"])
                 || toks[q].is("mom")
+                || (at(toks, q, &["m", "m"]) && toks[q + 1].pre.contains('/'))
             {
                 return Some("mom");
             }
@@ -1187,18 +1355,31 @@ fn change(
     };
     // Right after: ", up 20.9 percent", "in 2017, down 10.5 percent".
     let mut q = t + 1;
-    while q < next_money.min(t + 7) && q + 1 < toks.len() {
+    while q < next_money.min(t + 13) && q + 1 < toks.len() {
         let u = &toks[q];
         if u.fig.is_some() {
             break;
         }
         if u.comma_before() {
-            if u.any(&["up", "down"]) {
-                if let Some(v) = is_percent(toks, q + 1, figures) {
-                    claimed.push(q + 1);
-                    let s = if u.is("up") { 1.0 } else { -1.0 };
-                    return (Some(s * v.abs()), basis_of(q + 1));
-                }
+            // ", up 20.9 percent", ", rising 5 percent", ", an increase of 3.7 percent"
+            let (sign, p) = if u.any(&["up", "rising", "increasing", "growing", "climbing"]) {
+                (1.0, q + 1)
+            } else if u.any(&["down", "falling", "dropping", "declining", "decreasing"]) {
+                (-1.0, q + 1)
+            } else if at(toks, q, &["an", "increase", "of"]) || at(toks, q, &["a", "rise", "of"]) {
+                (1.0, q + 3)
+            } else if at(toks, q, &["a", "drop", "of"])
+                || at(toks, q, &["a", "decline", "of"])
+                || at(toks, q, &["a", "decrease", "of"])
+                || at(toks, q, &["a", "fall", "of"])
+            {
+                (-1.0, q + 3)
+            } else {
+                break;
+            };
+            if let Some(v) = is_percent(toks, p, figures) {
+                claimed.push(p);
+                return (Some(sign * v.abs()), basis_of(p));
             }
             break;
         }

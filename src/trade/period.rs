@@ -136,6 +136,8 @@ pub enum Spec {
     Same,
     /// "the same period of 2016" / "the same period last year": the reference shape in another year.
     SameIn(YearSpec),
+    /// "last month" (-1), "this month" (0): a month counted from the post's date.
+    PostMonth(i32),
 }
 
 /// What a period expression is resolved against.
@@ -163,6 +165,14 @@ impl Spec {
             Spec::YearBack => reference.map(|p| p.shift_years(-1)),
             Spec::MonthBack => reference.and_then(|p| p.previous_month()),
             Spec::Same => reference,
+            Spec::PostMonth(back) => {
+                let d = a.published?;
+                let idx = d.year() * 12 + d.month0() as i32 + back;
+                Some(Period {
+                    shape: Shape::Month(idx.rem_euclid(12) as u32 + 1),
+                    year: idx.div_euclid(12),
+                })
+            }
             Spec::SameIn(ys) => {
                 let r = reference?;
                 let year = resolve_year(r.shape, ys, a)?;
@@ -176,7 +186,7 @@ impl Spec {
 
     /// True for expressions that only make sense relative to another period.
     pub fn is_relative(&self) -> bool {
-        !matches!(self, Spec::Abs(..))
+        !matches!(self, Spec::Abs(..) | Spec::PostMonth(_))
     }
 }
 
@@ -256,6 +266,18 @@ mod tests {
         assert_eq!(sep.map(|p| p.label()), Some("2022-09".to_string()));
         let dec = Spec::Abs(Shape::Month(12), YearSpec::Missing).resolve(&a);
         assert_eq!(dec.map(|p| p.label()), Some("2021-12".to_string()));
+    }
+
+    #[test]
+    fn last_month_counts_from_the_post() {
+        let a = Anchor {
+            published: Some(d(2018, 1, 10)),
+            ..Anchor::default()
+        };
+        assert_eq!(
+            Spec::PostMonth(-1).resolve(&a).map(|p| p.label()),
+            Some("2017-12".into())
+        );
     }
 
     #[test]

@@ -47,14 +47,30 @@ impl Tok {
 
 /// Splits `text[start..end]` into tokens; figures (by byte span) become single tokens.
 pub fn tokenize(text: &str, start: usize, end: usize, figures: &[Figure]) -> Vec<Tok> {
+    tokenize_window(text, start, end, figures, 0..figures.len())
+}
+
+/// [`tokenize`], looking only at `figures[window]` (indices stay those of `figures`):
+/// with figures in body order, a sentence needs only its own, which keeps a post
+/// with many sentences linear instead of quadratic.
+pub fn tokenize_window(
+    text: &str,
+    start: usize,
+    end: usize,
+    figures: &[Figure],
+    window: std::ops::Range<usize>,
+) -> Vec<Tok> {
     let mut out: Vec<Tok> = Vec::new();
     let end = end.min(text.len());
     let Some(slice) = text.get(start..end) else {
         return out;
     };
-    let mut figs: Vec<(usize, &Figure)> = figures
+    let from = window.start.min(figures.len());
+    let to = window.end.clamp(from, figures.len());
+    let mut figs: Vec<(usize, &Figure)> = figures[from..to]
         .iter()
         .enumerate()
+        .map(|(i, f)| (from + i, f))
         .filter(|(_, f)| f.start >= start && f.end <= end && f.start < f.end)
         .collect();
     figs.sort_by_key(|(_, f)| f.start);
@@ -281,6 +297,10 @@ fn parse_at(toks: &[Tok], i: usize) -> Option<(Spec, usize, bool)> {
                         let (ys, k) = year_suffix(toks, i + 3);
                         return Some((Spec::Abs(Shape::Months(1, c), ys), k, false));
                     }
+                    if m.is("quarters") && c <= 4 {
+                        let (ys, k) = year_suffix(toks, i + 3);
+                        return Some((Spec::Abs(Shape::Months(1, 3 * c), ys), k, false));
+                    }
                 }
             }
         }
@@ -379,10 +399,10 @@ fn parse_at(toks: &[Tok], i: usize) -> Option<(Spec, usize, bool)> {
         (&["the", "previous", "month"], Spec::MonthBack),
         (&["the", "preceding", "month"], Spec::MonthBack),
         (&["the", "prior", "month"], Spec::MonthBack),
-        (&["last", "month"], Spec::MonthBack),
+        (&["last", "month"], Spec::PostMonth(-1)),
         (&["that", "month"], Spec::Same),
         (&["the", "month"], Spec::Same),
-        (&["this", "month"], Spec::Same),
+        (&["this", "month"], Spec::PostMonth(0)),
         (&["the", "same", "month"], Spec::Same),
         (&["that", "period"], Spec::Same),
     ];
@@ -598,7 +618,22 @@ pub fn countries(toks: &[Tok]) -> Vec<Country> {
                 }
             } else if t.is("dprk") {
                 found = Some((1, NK, t.poss));
-            } else if t.is("pyongyang") && t.poss {
+            } else if t.is("pyongyang")
+                && (t.poss
+                    || next.is_some_and(|u| {
+                        u.any(&[
+                            "imported",
+                            "exported",
+                            "bought",
+                            "sold",
+                            "shipped",
+                            "imports",
+                            "exports",
+                            "purchased",
+                        ])
+                    })
+                    || (i > 0 && toks[i - 1].any(&["with", "to", "from", "between"])))
+            {
                 found = Some((1, NK, true));
             } else if t.is("south") && t.cap {
                 if next.is_some_and(|u| u.is("korea")) {

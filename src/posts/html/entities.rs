@@ -199,9 +199,7 @@ pub fn decode(s: &str) -> String {
         let body = after.get(..len).unwrap_or("");
         let decoded: Option<String> = if body.starts_with('#') {
             numeric(body).map(String::from)
-        } else if semi {
-            named(body).map(String::from)
-        } else if matches!(body, "amp" | "lt" | "gt" | "quot" | "nbsp") {
+        } else if semi || matches!(body, "amp" | "lt" | "gt" | "quot" | "nbsp") {
             named(body).map(String::from)
         } else {
             None

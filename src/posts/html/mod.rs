@@ -49,12 +49,12 @@ pub fn looks_like_html(text: &str) -> bool {
 }
 
 /// True when a document goes the HTML route: format `html`, `wp-json` or `wxr`, or a
-/// `warc` record (or any other format) whose text is HTML markup. `text`, `wet` and
-/// `jsonl` pages stay plain text.
+/// `warc` or `jsonl` record (or any other format) whose text is HTML markup. `text`
+/// and `wet` pages stay plain text.
 pub fn handles(doc: &Document) -> bool {
     match doc.format.as_str() {
         "html" | "wp-json" | "wxr" => looks_like_html(&doc.text) || doc.text.contains('<'),
-        "text" | "wet" | "jsonl" => false,
+        "text" | "wet" => false,
         _ => looks_like_html(&doc.text),
     }
 }
@@ -88,7 +88,7 @@ pub fn page_url(html: &str) -> Option<String> {
     m.canonical.or(m.og_url)
 }
 
-fn meta_content<'a>(d: &'a Dom, n: NodeId) -> Option<(&'a str, &'a str)> {
+fn meta_content(d: &Dom, n: NodeId) -> Option<(&str, &str)> {
     let key = d
         .attr(n, "property")
         .or_else(|| d.attr(n, "name"))
@@ -131,10 +131,10 @@ fn page_meta(d: &Dom) -> PageMeta {
                     | "dcterms.date"
                     | "sailthru.date"
                     | "parsely-pub-date"
-                    | "article.published" => {
-                        if m.published.is_none() {
-                            m.published = iso_or_text_date(v);
-                        }
+                    | "article.published"
+                        if m.published.is_none() =>
+                    {
+                        m.published = iso_or_text_date(v);
                     }
                     _ => {}
                 }
@@ -188,6 +188,7 @@ fn furniture_token(tok: &str) -> bool {
         "widgets",
         "comments",
         "comment",
+        "commentlist",
         "respond",
         "share",
         "sharing",
@@ -221,7 +222,12 @@ fn furniture_token(tok: &str) -> bool {
         "banner",
         "yarpp",
     ];
-    let t = tok.to_ascii_lowercase();
+    let t: std::borrow::Cow<str> = if tok.bytes().any(|b| b.is_ascii_uppercase()) {
+        tok.to_ascii_lowercase().into()
+    } else {
+        tok.into()
+    };
+    let t = t.as_ref();
     for p in [
         "category-",
         "tag-",
@@ -277,6 +283,12 @@ fn is_furniture(d: &Dom, n: NodeId) -> bool {
     if d.attr(n, "hidden").is_some() || d.attr(n, "aria-hidden") == Some("true") {
         return true;
     }
+    if d.attr(n, "style").is_some_and(|st| {
+        let st = st.to_ascii_lowercase().replace(' ', "");
+        st.contains("display:none") || st.contains("visibility:hidden")
+    }) {
+        return true;
+    }
     if matches!(
         d.attr(n, "role"),
         Some("navigation" | "complementary" | "banner" | "contentinfo")
@@ -322,25 +334,21 @@ fn has_container_ancestor(d: &Dom, n: NodeId) -> bool {
 }
 
 fn is_container_candidate(d: &Dom, n: NodeId) -> bool {
-    if d.name(n).is_empty() {
+    if matches!(d.name(n), "" | "body" | "html" | "head" | "main") {
         return false;
     }
     d.name(n) == "article"
-        || [
-            "post",
-            "hentry",
-            "type-post",
-            "h-entry",
-            "blog-post",
-            "single-post",
-        ]
-        .iter()
-        .any(|c| d.has_class(n, c))
+        || ["post", "hentry", "type-post", "h-entry", "blog-post"]
+            .iter()
+            .any(|c| d.has_class(n, c))
         || d.attr(n, "id").is_some_and(|i| {
             i.strip_prefix("post-")
                 .is_some_and(|r| r.bytes().next().is_some_and(|b| b.is_ascii_digit()))
         })
 }
+
+/// Most post containers read from one page.
+const MAX_CONTAINERS: usize = 400;
 
 const TITLE_CLASSES: &[&str] = &[
     "entry-title",
@@ -556,11 +564,9 @@ impl<'a> Renderer<'a> {
                     if self.skip.contains(&id) {
                         continue;
                     }
-                    match &self.d.nodes[id].kind {
-                        NodeKind::Text(t) => {
-                            let t = t.clone();
-                            self.push_text(&t);
-                        }
+                    let d = self.d;
+                    match &d.nodes[id].kind {
+                        NodeKind::Text(t) => self.push_text(t),
                         NodeKind::Root => {
                             for &c in self.d.children(id).iter().rev() {
                                 stack.push(Step::Enter(c));
@@ -581,14 +587,17 @@ impl<'a> Renderer<'a> {
                             }
                             match name.as_str() {
                                 "br" => {
-                                    self.line_break();
+                                    // two line breaks in a row end the paragraph
+                                    if self.cur.trim().is_empty() && !self.lines.is_empty() {
+                                        self.flush();
+                                    } else {
+                                        self.line_break();
+                                    }
                                     continue;
                                 }
                                 "img" | "input" | "wbr" => continue,
-                                "td" | "th" => {
-                                    if !self.cur.trim().is_empty() {
-                                        self.cur.push('\t');
-                                    }
+                                "td" | "th" if !self.cur.trim().is_empty() => {
+                                    self.cur.push('\t');
                                 }
                                 _ => {}
                             }
@@ -596,7 +605,7 @@ impl<'a> Renderer<'a> {
                             if block {
                                 self.flush();
                             }
-                            if name == "blockquote" || name == "q" && false {
+                            if name == "blockquote" {
                                 self.quote += 1;
                             }
                             if name == "pre" {
@@ -656,7 +665,18 @@ fn clean_author(t: &str) -> Option<String> {
     Some(name.to_string())
 }
 
+/// The date an element shows (as the plain-text route would read it), else the
+/// date in its `datetime`, `content` or `title` attribute.
 fn element_date(d: &Dom, n: NodeId) -> Option<Date> {
+    let t = d.text_squashed(n);
+    if t.len() <= 120 {
+        if let Some(dt) = date::date_line(&t)
+            .map(|x| x.date)
+            .or_else(|| date::parse_date(&t))
+        {
+            return Some(dt);
+        }
+    }
     for a in ["datetime", "content", "title"] {
         if let Some(v) = d.attr(n, a) {
             if let Some(dt) = iso_or_text_date(v) {
@@ -664,13 +684,7 @@ fn element_date(d: &Dom, n: NodeId) -> Option<Date> {
             }
         }
     }
-    let t = d.text_squashed(n);
-    if t.len() > 120 {
-        return None;
-    }
-    date::date_line(&t)
-        .map(|x| x.date)
-        .or_else(|| date::parse_date(&t))
+    None
 }
 
 /// Reads one post container.
@@ -682,15 +696,24 @@ fn read_container(d: &Dom, c: NodeId, containers: &[NodeId]) -> Option<Found> {
             .any(|&o| o != c && d.within(o, c) && d.within(n, o))
     };
     let inner = |n: NodeId| not_nested(n) && !in_furniture_below(d, n, c);
-    let title_el = d
+    let title_cls = d
         .find_all(c, |d, n| TITLE_CLASSES.iter().any(|k| d.has_class(n, k)))
         .into_iter()
-        .find(|&n| inner(n))
-        .or_else(|| {
-            d.find_all(c, |d, n| is_heading(d.name(n)))
-                .into_iter()
-                .find(|&n| inner(n))
-        })?;
+        .find(|&n| inner(n));
+    // the content: it never holds the title
+    let content = d
+        .find_all(c, |d, n| {
+            CONTENT_CLASSES.iter().any(|k| d.has_class(n, k))
+                || d.attr(n, "itemprop") == Some("articleBody")
+        })
+        .into_iter()
+        .find(|&n| n != c && inner(n) && title_cls.map_or(true, |t| !d.within(t, n)));
+    // else the first heading outside the content (subheadings are not titles)
+    let title_el = title_cls.or_else(|| {
+        d.find_all(c, |d, n| is_heading(d.name(n)))
+            .into_iter()
+            .find(|&n| inner(n) && content.map_or(true, |ct| !d.within(n, ct)))
+    })?;
     let title = squash(&d.text(title_el));
     if title.is_empty() || title.len() > 400 {
         return None;
@@ -721,16 +744,9 @@ fn read_container(d: &Dom, c: NodeId, containers: &[NodeId]) -> Option<Found> {
         .and_then(|a| d.attr(a, "href"))
         .map(|h| h.trim().to_string())
         .filter(|h| !h.is_empty() && !h.starts_with('#'));
-    // content
-    f.content = d
-        .find_all(c, |d, n| {
-            CONTENT_CLASSES.iter().any(|k| d.has_class(n, k))
-                || d.attr(n, "itemprop") == Some("articleBody")
-        })
-        .into_iter()
-        .find(|&n| n != c && inner(n) && !d.within(title_el, n));
+    f.content = content;
     let outside_content = |n: NodeId| {
-        inner(n) && f.content.is_none_or(|ct| !d.within(n, ct)) && !d.within(n, title_el)
+        inner(n) && f.content.map_or(true, |ct| !d.within(n, ct)) && !d.within(n, title_el)
     };
     // date
     let mut date_els = Vec::new();
@@ -776,6 +792,30 @@ fn read_container(d: &Dom, c: NodeId, containers: &[NodeId]) -> Option<Found> {
                 }
                 date_els.push(n);
                 break;
+            }
+        }
+    }
+    if f.date.is_none() {
+        // a date heading just before the container (themes that print the day once)
+        let parent = d.nodes[c].parent;
+        let sibs = d.children(parent);
+        if let Some(pos) = sibs.iter().position(|&x| x == c) {
+            for &prev in sibs[..pos]
+                .iter()
+                .rev()
+                .filter(|&&x| !d.name(x).is_empty())
+                .take(2)
+            {
+                if is_container_candidate(d, prev) {
+                    break;
+                }
+                let t = d.text_squashed(prev);
+                if t.len() <= 100 {
+                    if let Some(dl) = date::date_line(&t) {
+                        f.date = Some(dl.date);
+                        break;
+                    }
+                }
             }
         }
     }
@@ -839,11 +879,13 @@ fn in_furniture_below(d: &Dom, n: NodeId, top: NodeId) -> bool {
 
 /// Post containers of a page: innermost candidates that hold a title.
 fn containers(d: &Dom) -> Vec<Found> {
-    let cands: Vec<NodeId> = d
+    let mut cands: Vec<NodeId> = d
         .find_all(0, is_container_candidate)
         .into_iter()
         .filter(|&n| !in_furniture(d, n) || d.name(n) == "article" && !in_furniture_strict(d, n))
         .collect();
+    // a bound against pathological pages (the nesting checks are quadratic)
+    cands.truncate(MAX_CONTAINERS);
     let mut found: Vec<Found> = Vec::new();
     // innermost first: a candidate holding another candidate with a title is dropped
     let mut with_title: Vec<NodeId> = Vec::new();
@@ -959,7 +1001,9 @@ fn take_header_blocks(
     blocks: &mut Vec<Block>,
     date: &mut Option<Date>,
     author: &mut Option<String>,
+    byline_wins: bool,
 ) {
+    let mut took_byline = false;
     let mut i = 0;
     let mut looked = 0;
     while i < blocks.len() && looked < 3 {
@@ -980,9 +1024,10 @@ fn take_header_blocks(
                 continue;
             }
         }
-        if author.is_none() {
+        if (author.is_none() || byline_wins) && !took_byline {
             if let Some(name) = lines::byline(t) {
                 *author = Some(name.to_string());
+                took_byline = true;
                 blocks.remove(i);
                 continue;
             }
@@ -1007,7 +1052,10 @@ fn post_from_blocks(
     categories: &[String],
     url: Option<String>,
 ) -> Option<Post> {
-    take_header_blocks(&mut blocks, &mut date, &mut author);
+    // in an export the account that posted is metadata; a "By X" line opening the
+    // content is what readers of the page see, and wins
+    let byline_wins = matches!(doc.format.as_str(), "wp-json" | "wxr");
+    take_header_blocks(&mut blocks, &mut date, &mut author, byline_wins);
     let text = segment(headings, date, author.as_deref(), &blocks);
     let sub = Document {
         source: doc.source.clone(),
@@ -1094,6 +1142,8 @@ fn set_voices(post: &mut Post, blocks: &[Block]) {
         .filter(|b| !b.quoted)
         .map(|b| squash(&b.lines.join(" ")))
         .collect();
+    let quoted_set: std::collections::HashSet<&str> = quoted.iter().map(String::as_str).collect();
+    let plain_set: std::collections::HashSet<&str> = plain.iter().map(String::as_str).collect();
     for p in &mut post.paragraphs {
         if p.voice == Voice::Citation {
             continue;
@@ -1105,8 +1155,15 @@ fn set_voices(post: &mut Post, blocks: &[Block]) {
         if t.is_empty() {
             continue;
         }
-        let in_quote = quoted.iter().any(|q| q.contains(&t));
-        let in_plain = plain.iter().any(|q| q.contains(&t));
+        // most paragraphs are whole blocks; a block the text parser split is searched
+        let (mut in_quote, mut in_plain) = (
+            quoted_set.contains(t.as_str()),
+            plain_set.contains(t.as_str()),
+        );
+        if !in_quote && !in_plain {
+            in_quote = quoted.iter().any(|q| q.contains(&t));
+            in_plain = plain.iter().any(|q| q.contains(&t));
+        }
         if in_quote && !in_plain {
             p.voice = Voice::Quoted;
         } else if in_plain && !in_quote {
@@ -1212,6 +1269,38 @@ pub fn parse_html(doc: &Document, opts: &ParseOptions) -> (Vec<Post>, Vec<Reject
         ));
     }
     (posts, rejects)
+}
+
+/// Parses a WET record. Crawlers' text extraction writes one block a line with no
+/// blank lines between blocks; such text gets a blank line after every line (the
+/// shape of a browser's rendering) before the text parser reads it. Text that has
+/// blank lines is read as it is.
+pub fn parse_wet(doc: &Document, opts: &ParseOptions) -> (Vec<Post>, Vec<Reject>) {
+    let t = doc.text.trim();
+    if t.contains("\n\n") || !t.contains('\n') {
+        return super::parse_text(doc, opts);
+    }
+    let mut text = String::with_capacity(t.len() + t.len() / 20);
+    let all: Vec<&str> = t.lines().map(str::trim_end).collect();
+    for (i, l) in all.iter().enumerate() {
+        text.push_str(l);
+        // an organisation or author line keeps the release date under it
+        let next_is_date = all
+            .get(i + 1)
+            .is_some_and(|n| date::date_line(n.trim()).is_some());
+        if next_is_date && lines::bare_name(l) {
+            text.push('\n');
+        } else {
+            text.push_str("\n\n");
+        }
+    }
+    let spread = Document {
+        source: doc.source.clone(),
+        url: doc.url.clone(),
+        format: doc.format.clone(),
+        text,
+    };
+    super::parse_text(&spread, opts)
 }
 
 /// The element holding the main text of a page without post containers.

@@ -85,7 +85,7 @@ fn modern_single_post_with_entities_and_nesting() {
 Corn was cheaper.</p>
 <blockquote><p>Prices rose sharply,<blockquote><p>one vendor said, “nobody expected it.”</p></blockquote></blockquote>
 <div class="sharedaddy"><h3>Share this:</h3><ul><li>Twitter</li></ul></div>
-<p>Unclosed <b>bold <i>italic</p><p>Après — “quotes” — 10&nbsp;000 tons.</p></div>
+<p style="display: none">Hidden 99 tons</p><p>Unclosed <b>bold <i>italic</p><p>Après — “quotes” — 10&nbsp;000 tons.</p></div>
 <footer class="entry-footer"><a href="/tag/rice/" rel="tag">rice</a></footer></article>
 <div id="comments" class="comments-area"><article class="comment"><p>First!</p></article></div></main></body></html>"#;
     let (posts, _) = parse(html);
@@ -104,6 +104,7 @@ Corn was cheaper.</p>
     assert!(!p.body.contains("Share this"));
     assert!(!p.body.contains("First!"));
     assert!(p.body.contains("bold italic"));
+    assert!(!p.body.contains("Hidden"));
     let q: Vec<&Paragraph> = p
         .paragraphs
         .iter()
@@ -169,4 +170,138 @@ fn sniffing_html() {
     assert!(looks_like_html("<!DOCTYPE html><html>"));
     assert!(looks_like_html("  <div class=x><p>Hello</p></div>"));
     assert!(!looks_like_html("Archive for July, 2010\n\nA <b>title</b>"));
+}
+
+#[test]
+fn double_line_breaks_split_paragraphs() {
+    let html = "<div class=\"post\"><h2>Old post without paragraphs</h2><small>July 2, 2009</small><div class=\"entry\">First paragraph written the old way, with no p tags at all in it.<br />\n<br />\nSecond paragraph, also long enough to count as prose here.<br>Same paragraph, next line.</div></div>";
+    let (posts, _) = parse(html);
+    assert_eq!(posts.len(), 1);
+    let p = &posts[0];
+    assert_eq!(p.published, Date::from_ymd_opt(2009, 7, 2));
+    assert!(p.paragraphs.len() >= 2, "{:?}", p.body);
+    assert!(p.body.starts_with(
+        "First paragraph written the old way, with no p tags at all in it.\n\nSecond"
+    ));
+}
+
+#[test]
+fn title_outside_content_and_date_heading_before_post() {
+    let html = "<div id=\"content\"><h2 class=\"date\">Friday, June 5th, 2015</h2><div class=\"post\"><h3><a href=\"/a/\">Rason port traffic picks up</a></h3><div class=\"entry\"><h4>A subheading</h4><p>Ships called at the port 40 times in May, a local trader told a reporter this week.</p></div></div></div>";
+    let (posts, _) = parse(html);
+    assert_eq!(posts.len(), 1);
+    assert_eq!(posts[0].title, "Rason port traffic picks up");
+    assert_eq!(posts[0].published, Date::from_ymd_opt(2015, 6, 5));
+    assert!(posts[0].body.starts_with("A subheading"));
+}
+
+#[test]
+fn wet_text_one_block_a_line() {
+    let d = Document {
+        source: "c.wet#2".into(),
+        url: None,
+        format: "wet".into(),
+        text: "Archive for March, 2016\nRice prices steady in Pyongyang\nMarch 3, 2016\nBy Jan Roe\nRice sold for 5,000 won per kilogram in the capital last week, traders told a reporter.\nShare\n".into(),
+    };
+    let (posts, _) = parse_wet(&d, &ParseOptions::default());
+    assert_eq!(posts.len(), 1);
+    assert_eq!(posts[0].title, "Rice prices steady in Pyongyang");
+    assert_eq!(posts[0].author.as_deref(), Some("Jan Roe"));
+    assert!(posts[0].body.starts_with("Rice sold"));
+}
+
+/// Random markup soup (tags, entities, comments, CDATA, non-ASCII) never panics.
+#[test]
+fn random_markup_never_panics() {
+    const PIECES: &[&str] = &[
+        "<p>",
+        "</p>",
+        "<div class=\"post\">",
+        "</div>",
+        "<h2 class=entry-title>",
+        "</h2>",
+        "<blockquote>",
+        "</blockquote>",
+        "<br>",
+        "<br/>",
+        "&amp;",
+        "&#8217;",
+        "&#x",
+        "&",
+        "<",
+        ">",
+        "<!--",
+        "-->",
+        "<![CDATA[",
+        "]]>",
+        "<script>",
+        "</script>",
+        "<a href='",
+        "'>",
+        "ŭ",
+        "—",
+        "July 28, 2010",
+        "By Jan Roe",
+        "Title words",
+        " ",
+        "\n",
+        "\n\n",
+        "<time datetime=\"2020-01-02\">",
+        "</time>",
+        "<article>",
+        "</article>",
+        "<li>",
+        "<ul>",
+        "<td>",
+        "<table>",
+        "<!DOCTYPE html>",
+        "<p class=\"",
+        "=\"",
+        "/>",
+        "Some prose sentence with $5 million in it.",
+        "<title>",
+        "</title>",
+        "<meta property=\"article:published_time\" content=\"2019-",
+        "<style>",
+        "\u{feff}",
+        "<pre>",
+    ];
+    let mut x: u64 = 0x9e3779b97f4a7c15;
+    let mut next = || {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        x
+    };
+    for _ in 0..1500 {
+        let n = (next() % 80) as usize;
+        let mut s = String::new();
+        for _ in 0..n {
+            s.push_str(PIECES[(next() % PIECES.len() as u64) as usize]);
+        }
+        let _ = parse(&s);
+        let _ = parse_wet(
+            &Document {
+                source: "x".into(),
+                url: None,
+                format: "wet".into(),
+                text: s.clone(),
+            },
+            &ParseOptions::default(),
+        );
+        let _ = looks_like_html(&s);
+        let _ = page_url(&s);
+    }
+}
+
+#[test]
+fn export_byline_in_content_beats_the_posting_account() {
+    let mut d = doc("<article class=\"post\"><h1 class=\"entry-title\">Coal prices</h1><time datetime=\"2022-10-25T10:00:00\">2022-10-25T10:00:00</time><span class=\"author vcard\"><span class=\"fn\">Site Admin</span></span><div class=\"entry-content\"><p>By Jan Roe</p><p>Coal sold for $80 a ton in Nampo last month, traders said on Friday.</p></div></article>", None);
+    d.format = "wxr".into();
+    let (posts, _) = parse_html(&d, &ParseOptions::default());
+    assert_eq!(posts[0].author.as_deref(), Some("Jan Roe"));
+    assert!(posts[0].body.starts_with("Coal sold"));
+    d.format = "html".into();
+    let (posts, _) = parse_html(&d, &ParseOptions::default());
+    assert_eq!(posts[0].author.as_deref(), Some("Site Admin"));
 }
