@@ -36,8 +36,7 @@ fn main() {
         }
     }
     let mb = bytes as f64 / 1e6;
-    let mut report =
-        |name: &str, secs: f64| println!("{name:12} {secs:8.3} s {:9.1} MB/s", mb / secs);
+    let report = |name: &str, secs: f64| println!("{name:12} {secs:8.3} s {:9.1} MB/s", mb / secs);
     report("read", t.elapsed().as_secs_f64());
     let t = Instant::now();
     let mut posts = Vec::new();

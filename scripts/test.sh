@@ -31,7 +31,7 @@ step "cargo test"
 cargo test --quiet
 
 step "stubs match the extension (mypy.stubtest)"
-"$PY" -m mypy.stubtest nkecon._core --ignore-missing-stub --ignore-disjoint-bases
+"$PY" -m mypy.stubtest nkecon._core --mypy-config-file pyproject.toml --ignore-disjoint-bases
 
 step "python tests (API, dataset, corpus scores, properties, notebooks)"
 "$PY" -m pytest -q tests/python

@@ -22,7 +22,7 @@ use crate::analyze::{analyze, AnalyzeOptions};
 use crate::dataset::{DatasetWriter, WriteOptions};
 use crate::error::{Error, ErrorKind, Result};
 use crate::model::{Analysis, Document, Post, Reject};
-use crate::posts::{self, ParseOptions};
+use crate::posts::{self, Merger, ParseOptions};
 use crate::read::{self, InputFile, ReadEvent, ReadOptions};
 use crate::table;
 
@@ -223,31 +223,6 @@ pub fn notes_of(posts: &[Post]) -> Vec<Reject> {
         }
     }
     notes
-}
-
-/// Deduplicates posts by `post_id`, keeping first-seen order.
-#[derive(Debug, Default)]
-pub struct Merger {
-    index: HashMap<String, usize>,
-    posts: Vec<Post>,
-}
-
-impl Merger {
-    /// Adds a post, merging it into an earlier copy if there is one.
-    pub fn add(&mut self, post: Post) {
-        match self.index.get(&post.post_id) {
-            Some(&i) => posts::merge(&mut self.posts[i], post),
-            None => {
-                self.index.insert(post.post_id.clone(), self.posts.len());
-                self.posts.push(post);
-            }
-        }
-    }
-
-    /// The distinct posts, in first-seen order.
-    pub fn into_posts(self) -> Vec<Post> {
-        self.posts
-    }
 }
 
 /// Parses documents into distinct posts, in parallel (order-preserving).

@@ -81,7 +81,7 @@ fn spilled_partitions_give_the_same_posts_as_memory() {
     let inputs = corpus(d.path(), 40);
     let mem = d.path().join("mem");
     let spill = d.path().join("spill");
-    run(&[inputs.clone()], &mem, &RunOptions::default()).expect("run");
+    run(std::slice::from_ref(&inputs), &mem, &RunOptions::default()).expect("run");
     let opts = RunOptions {
         memory_budget: 4096,
         batch_bytes: 2048,
@@ -127,7 +127,7 @@ fn reruns_replace_atomically_and_failures_keep_the_old_dataset() {
     let d = tempfile::tempdir().expect("tmp");
     let inputs = corpus(d.path(), 5);
     let out = d.path().join("ds");
-    run(&[inputs.clone()], &out, &RunOptions::default()).expect("run");
+    run(std::slice::from_ref(&inputs), &out, &RunOptions::default()).expect("run");
     let before = read_table(&out, "posts");
     run(&[inputs], &out, &RunOptions::default()).expect("rerun");
     assert_eq!(

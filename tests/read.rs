@@ -29,7 +29,7 @@ fn jsonl_records_are_numbered_and_blank_lines_skipped() {
         "c.jsonl",
         b"{\"text\":\"a\",\"url\":\"u1\"}\n\n{\"text\":\"b\"}\n{\"nope\":1}\n",
     );
-    let (docs, rej) = read_all(&[f.clone()], &ReadOptions::default()).expect("read");
+    let (docs, rej) = read_all(std::slice::from_ref(&f), &ReadOptions::default()).expect("read");
     let sources: Vec<_> = docs.iter().map(|d| d.source.as_str()).collect();
     assert_eq!(sources, vec![format!("{f}#1"), format!("{f}#2")]);
     assert_eq!(docs[0].url.as_deref(), Some("u1"));
@@ -89,7 +89,7 @@ fn size_limits_reject_instead_of_reading_everything() {
         max_record_bytes: 1000,
         ..Default::default()
     };
-    let (docs, rej) = read_all(&[big.clone()], &opts).expect("read");
+    let (docs, rej) = read_all(std::slice::from_ref(&big), &opts).expect("read");
     assert!(docs.is_empty());
     assert_eq!(reasons(&rej), vec!["record_too_large"]);
     let opts = ReadOptions {
@@ -132,7 +132,8 @@ fn folders_recurse_sorted_skip_hidden_and_survive_symlink_loops() {
     #[cfg(unix)]
     std::os::unix::fs::symlink(d.path(), d.path().join("b/loop")).expect("symlink");
     let root = d.path().to_string_lossy().into_owned();
-    let (files, rej) = expand(&[root.clone()], &ReadOptions::default()).expect("expand");
+    let (files, rej) =
+        expand(std::slice::from_ref(&root), &ReadOptions::default()).expect("expand");
     let names: Vec<String> = files.iter().map(|f| f.source()).collect();
     assert_eq!(
         names,

@@ -5,6 +5,20 @@ from typing import Any, Literal, TypedDict, overload
 
 import pyarrow as pa
 
+__all__ = [
+    "__version__",
+    "DEBUG_BUILD",
+    "read",
+    "parse_posts",
+    "extract_figures",
+    "extract_claims",
+    "build_trade",
+    "run",
+    "find_figures",
+    "schema",
+    "cli_main",
+]
+
 __version__: str
 DEBUG_BUILD: bool
 
@@ -38,13 +52,12 @@ class _FigureDict(TypedDict):
 
 @overload
 def read(
-    inputs: list[str], format: _Format = "auto", *, with_rejects: Literal[False] = False, threads: int = 0
-) -> pa.Table: ...
-@overload
-def read(
     inputs: list[str], format: _Format = "auto", *, with_rejects: Literal[True], threads: int = 0
 ) -> tuple[pa.Table, pa.Table]: ...
-def read(inputs: list[str], format: _Format = "auto", *, with_rejects: bool = False, threads: int = 0) -> Any:
+@overload
+def read(
+    inputs: list[str], format: _Format = "auto", *, with_rejects: bool = False, threads: int = 0
+) -> pa.Table:
     """Read files, folders (recursively) and globs into the ``documents`` table.
 
     ``.txt`` pages, ``.jsonl`` records (``{"text": ..., "url": ...}``), saved HTML
@@ -57,10 +70,9 @@ def read(inputs: list[str], format: _Format = "auto", *, with_rejects: bool = Fa
     """
 
 @overload
-def parse_posts(documents: Any, *, with_rejects: Literal[False] = False, threads: int = 0) -> pa.Table: ...
-@overload
 def parse_posts(documents: Any, *, with_rejects: Literal[True], threads: int = 0) -> tuple[pa.Table, pa.Table]: ...
-def parse_posts(documents: Any, *, with_rejects: bool = False, threads: int = 0) -> Any:
+@overload
+def parse_posts(documents: Any, *, with_rejects: bool = False, threads: int = 0) -> pa.Table:
     """Cut documents (any Arrow table with a ``text`` column) into posts, deduplicated by ``post_id``."""
 
 def extract_figures(posts: Any, *, threads: int = 0) -> pa.Table:

@@ -10,7 +10,7 @@
 
 use std::sync::OnceLock;
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, MatchKind};
 
 use crate::model::Voice;
 
@@ -82,34 +82,54 @@ fn is_boundary(s: &str, start: usize, end: usize) -> bool {
     !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
 }
 
+/// Lowercase pronouns of the first person (plural forms too); "I" is found apart.
+const PRONOUNS: [&str; 5] = ["me", "my", "we", "our", "us"];
+
+/// One case-insensitive automaton: pronouns first (ids below `PRONOUNS.len()`), then
+/// cue words and phrases.
 fn cue_matcher() -> Option<&'static AhoCorasick> {
     static AC: OnceLock<Option<AhoCorasick>> = OnceLock::new();
     AC.get_or_init(|| {
         AhoCorasick::builder()
             .ascii_case_insensitive(true)
-            .build(CUE_WORDS.iter().chain(CUE_PHRASES.iter()))
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(
+                PRONOUNS
+                    .iter()
+                    .chain(CUE_WORDS.iter())
+                    .chain(CUE_PHRASES.iter()),
+            )
             .ok()
     })
     .as_ref()
 }
 
-fn pronoun_matcher() -> Option<&'static AhoCorasick> {
-    static AC: OnceLock<Option<AhoCorasick>> = OnceLock::new();
-    AC.get_or_init(|| AhoCorasick::new(PRONOUNS).ok()).as_ref()
-}
-
-const PRONOUNS: [&str; 9] = ["I", "me", "my", "My", "we", "We", "our", "Our", "us"];
-
 /// True when a paragraph reads as the blogger's own comment.
 pub fn authorial(t: &str) -> bool {
     let o = outside_quotes(t);
-    let hit = |ac: Option<&AhoCorasick>| {
-        ac.is_some_and(|ac| {
-            ac.find_iter(o.as_str())
-                .any(|m| is_boundary(&o, m.start(), m.end()))
-        })
+    // a standalone capital "I"
+    if memchr::memchr_iter(b'I', o.as_bytes()).any(|i| is_boundary(&o, i, i + 1)) {
+        return true;
+    }
+    let Some(ac) = cue_matcher() else {
+        return false;
     };
-    hit(pronoun_matcher()) || hit(cue_matcher())
+    ac.find_iter(o.as_str()).any(|m| {
+        if !is_boundary(&o, m.start(), m.end()) {
+            return false;
+        }
+        if m.pattern().as_usize() < PRONOUNS.len() {
+            // "us" but not "US"; "We" at a sentence start but not "WE"
+            let w = &o[m.start()..m.end()];
+            let mut cs = w.chars();
+            let first_ok = cs
+                .next()
+                .is_some_and(|c| c.is_lowercase() || c == 'M' || c == 'W' || c == 'O');
+            first_ok && cs.all(char::is_lowercase) && w != "Us"
+        } else {
+            true
+        }
+    })
 }
 
 /// Voices for the paragraphs of one post.
