@@ -22,9 +22,12 @@ fuzz_target!(|data: &[u8]| {
         .map(|p| analyze(p, &AnalyzeOptions::default()))
         .collect();
     for (p, a) in posts.iter().zip(&analyses) {
+        for s in &a.sentences {
+            assert!(s.start <= s.end && s.end <= p.body.len());
+            assert!(p.body.is_char_boundary(s.start) && p.body.is_char_boundary(s.end));
+        }
         for c in &a.claims {
-            assert!(c.start <= c.end && c.end <= p.body.len());
-            assert!(p.body.is_char_boundary(c.start) && p.body.is_char_boundary(c.end));
+            assert!(c.sentence < a.sentences.len(), "{c:?}");
         }
     }
     let items: Vec<(&Post, &Analysis)> = posts.iter().zip(analyses.iter()).collect();
