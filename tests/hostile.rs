@@ -142,6 +142,11 @@ fn small_hostile_files_become_rejects_and_good_pages_posts() {
         secret.display()
     );
     write(&d.join("xxe.xml"), &xxe);
+    let wxr_head = "<?xml version=\"1.0\"?>\n<rss version=\"2.0\" xmlns:wp=\"http://wordpress.org/export/1.2/\"><channel>";
+    write(
+        &d.join("nested.xml"),
+        format!("{wxr_head}{}", "<wp:x>".repeat(100_000)),
+    );
     // truncated archives: the records (or the page) before the break are kept
     let mut big_page = page([7], 1);
     for k in 0..3000 {
@@ -219,7 +224,9 @@ fn small_hostile_files_become_rejects_and_good_pages_posts() {
     assert!(!r("blank.html").is_empty(), "{rj:#?}");
     assert!(!r("nested.html").is_empty(), "{rj:#?}");
     assert!(!r("nested.txt").is_empty(), "{rj:#?}");
-    assert!(!r("laughs.xml").is_empty(), "{rj:#?}");
+    assert_eq!(r("laughs.xml"), vec!["dtd_ignored"], "{rj:#?}");
+    assert_eq!(r("xxe.xml"), vec!["dtd_ignored"], "{rj:#?}");
+    assert_eq!(r("nested.xml"), vec!["bad_xml"], "{rj:#?}");
     assert!(!r("laughs.txt").is_empty(), "{rj:#?}");
     assert!(
         r("trunc.txt.gz").contains(&"bad_gzip".to_string()),

@@ -25,6 +25,9 @@ struct Item {
     categories: Vec<String>,
 }
 
+/// Most nested elements in a WXR file (an export is about five levels deep).
+const MAX_NESTING: usize = 256;
+
 /// Reads a WXR file, one document per post.
 pub(super) fn read(
     source: &str,
@@ -61,6 +64,27 @@ pub(super) fn read(
             }
         };
         match ev {
+            Event::Start(_) if path.len() >= MAX_NESTING => {
+                // Against nesting bombs: WXR is a few levels deep; the open-element path is bounded.
+                emit(ReadEvent::Reject(Reject::new(
+                    format!("{source}#{}", n + 1),
+                    "read",
+                    "bad_xml",
+                    Some(format!(
+                        "elements nested deeper than {MAX_NESTING}; the items before this one are kept"
+                    )),
+                )));
+                return;
+            }
+            Event::DocType(d) if memchr::memmem::find(&d, b"<!ENTITY").is_some() => {
+                // Never expanded (no billion laughs, no external entities): say so.
+                emit(ReadEvent::Reject(Reject::new(
+                    source,
+                    "read",
+                    "dtd_ignored",
+                    Some("DOCTYPE declares entities; they are not expanded and their references are kept as written".into()),
+                )));
+            }
             Event::Start(e) => {
                 let name = String::from_utf8_lossy(e.name().as_ref()).into_owned();
                 if name == "item" && item.is_none() {
