@@ -309,7 +309,7 @@ mod tests {
         assert!(d.text.contains("datetime=\"2019-03-02 10:00:00\""));
         assert!(d.text.contains("<p>First paragraph"));
         let reasons: Vec<&str> = rej.iter().map(|r| r.reason.as_str()).collect();
-        assert_eq!(reasons, vec!["not_a_post", "bad_xml"]);
-        assert_eq!(rej[1].source, "e.xml#3");
+        assert_eq!(reasons, vec!["dtd_ignored", "not_a_post", "bad_xml"]);
+        assert_eq!(rej[2].source, "e.xml#3");
     }
 }
