@@ -423,7 +423,11 @@ fn tokenize(s: &str, b: &mut Builder) {
             text_start = end;
             continue;
         }
-        if rest.len() >= 9 && rest[..9].eq_ignore_ascii_case("<![cdata[") {
+        if rest
+            .as_bytes()
+            .get(..9)
+            .is_some_and(|h| h.eq_ignore_ascii_case(b"<![cdata["))
+        {
             let body_start = lt + 9;
             let (body_end, end) = match s[body_start..].find("]]>") {
                 Some(e) => (body_start + e, body_start + e + 3),
