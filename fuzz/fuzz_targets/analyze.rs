@@ -16,7 +16,10 @@ fuzz_target!(|data: &[u8]| {
     };
     let (mut posts, _) = parse_page(&doc, &ParseOptions::default());
     // Also the whole input as the body of one dated post.
-    posts.push(nkecon_fuzz::post_of(&text, nkecon::model::Date::from_ymd_opt(2022, 10, 25)));
+    posts.push(nkecon_fuzz::post_of(
+        &text,
+        nkecon::model::Date::from_ymd_opt(2022, 10, 25),
+    ));
     let analyses: Vec<Analysis> = posts
         .iter()
         .map(|p| analyze(p, &AnalyzeOptions::default()))
