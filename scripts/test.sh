@@ -30,6 +30,17 @@ cargo clippy --lib --features python --quiet -- -D warnings
 step "cargo test"
 cargo test --quiet
 
+# The fuzz targets (fuzz/, its own workspace) must keep compiling against the API.
+# Plain cargo in the main target dir reuses the test build's dependencies (about a
+# minute); the sanitizer build needs cargo-fuzz (3 min to install, much longer to
+# build), so it runs only with NKECON_FUZZ=1. See fuzz/README.md.
+step "fuzz targets build"
+CARGO_TARGET_DIR=target cargo build --manifest-path fuzz/Cargo.toml --bins --quiet
+if [ "${NKECON_FUZZ:-0}" = "1" ]; then
+  command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+  (cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz build -O)
+fi
+
 step "stubs match the extension (mypy.stubtest)"
 "$PY" -m mypy.stubtest nkecon._core --mypy-config-file pyproject.toml --ignore-disjoint-bases
 

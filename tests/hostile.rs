@@ -142,6 +142,11 @@ fn small_hostile_files_become_rejects_and_good_pages_posts() {
         secret.display()
     );
     write(&d.join("xxe.xml"), &xxe);
+    let wxr_head = "<?xml version=\"1.0\"?>\n<rss version=\"2.0\" xmlns:wp=\"http://wordpress.org/export/1.2/\"><channel>";
+    write(
+        &d.join("nested.xml"),
+        format!("{wxr_head}{}", "<wp:x>".repeat(100_000)),
+    );
     // truncated archives: the records (or the page) before the break are kept
     let mut big_page = page([7], 1);
     for k in 0..3000 {
@@ -219,7 +224,12 @@ fn small_hostile_files_become_rejects_and_good_pages_posts() {
     assert!(!r("blank.html").is_empty(), "{rj:#?}");
     assert!(!r("nested.html").is_empty(), "{rj:#?}");
     assert!(!r("nested.txt").is_empty(), "{rj:#?}");
-    assert!(!r("laughs.xml").is_empty(), "{rj:#?}");
+    assert!(
+        r("laughs.xml").contains(&"dtd_ignored".to_string()),
+        "{rj:#?}"
+    );
+    assert!(r("xxe.xml").contains(&"dtd_ignored".to_string()), "{rj:#?}");
+    assert_eq!(r("nested.xml"), vec!["bad_xml"], "{rj:#?}");
     assert!(!r("laughs.txt").is_empty(), "{rj:#?}");
     assert!(
         r("trunc.txt.gz").contains(&"bad_gzip".to_string()),
@@ -301,6 +311,19 @@ fn limits_stop_bombs_and_long_records() {
     write(&d.join("long.txt"), "x".repeat(3 << 20));
     let long_rec = serde_json::json!({"text": "y".repeat(3 << 20)}).to_string() + "\n";
     write(&d.join("long.jsonl"), long_rec + &jsonl(20..21));
+    // a wp-json dump with a post far over the record limit after a good one
+    let wp = |i: usize, body: &str| {
+        serde_json::json!({"id": i, "date": "2021-05-04T10:00:00", "link": format!("https://example.org/2021/05/p{i}/"),
+            "title": {"rendered": common::title(i)}, "content": {"rendered": format!("<p>{body}</p>")}})
+    };
+    let dump = serde_json::json!([
+        wp(
+            23,
+            "Shipments fell 12 percent to $4.5 million in April, a customs official said."
+        ),
+        wp(24, &"z".repeat(5 << 20))
+    ]);
+    write(&d.join("posts.json"), dump.to_string());
     // many short lines
     write(&d.join("lines.txt"), "a\n".repeat(300_000));
     write(&d.join("ok.txt"), page([21, 22], 2));
@@ -337,6 +360,11 @@ fn limits_stop_bombs_and_long_records() {
     );
     assert_eq!(r("lines.txt"), vec!["record_too_large"]);
     assert!(t.contains(&common::title(21)) && t.contains(&common::title(22)));
+    assert_eq!(r("posts.json"), vec!["record_too_large"], "{rj:#?}");
+    assert!(
+        t.contains(&common::title(23)),
+        "the post before the big one is kept"
+    );
 
     // the ratio limit, alone: the default max_file_bytes, a small file inflating far
     let opts = ReadOptions {

@@ -16,15 +16,21 @@ fuzz_target!(|data: &[u8]| {
     };
     let (mut posts, _) = parse_page(&doc, &ParseOptions::default());
     // Also the whole input as the body of one dated post.
-    posts.push(nkecon_fuzz::post_of(&text, nkecon::model::Date::from_ymd_opt(2022, 10, 25)));
+    posts.push(nkecon_fuzz::post_of(
+        &text,
+        nkecon::model::Date::from_ymd_opt(2022, 10, 25),
+    ));
     let analyses: Vec<Analysis> = posts
         .iter()
         .map(|p| analyze(p, &AnalyzeOptions::default()))
         .collect();
     for (p, a) in posts.iter().zip(&analyses) {
+        for s in &a.sentences {
+            assert!(s.start <= s.end && s.end <= p.body.len());
+            assert!(p.body.is_char_boundary(s.start) && p.body.is_char_boundary(s.end));
+        }
         for c in &a.claims {
-            assert!(c.start <= c.end && c.end <= p.body.len());
-            assert!(p.body.is_char_boundary(c.start) && p.body.is_char_boundary(c.end));
+            assert!(c.sentence < a.sentences.len(), "{c:?}");
         }
     }
     let items: Vec<(&Post, &Analysis)> = posts.iter().zip(analyses.iter()).collect();

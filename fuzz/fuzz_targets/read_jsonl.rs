@@ -4,8 +4,11 @@ use libfuzzer_sys::fuzz_target;
 use nkecon::read::Format;
 
 fuzz_target!(|data: &[u8]| {
-    let (docs, rejects) =
-        nkecon_fuzz::read_bytes("pages.jsonl", data, &nkecon_fuzz::small_limits(Format::Auto));
+    let (docs, rejects) = nkecon_fuzz::read_bytes(
+        "pages.jsonl",
+        data,
+        &nkecon_fuzz::small_limits(Format::Auto),
+    );
     // Every non-blank line is a record: it becomes a document or a reject.
     let lines = data
         .split(|b| *b == b'\n')

@@ -252,10 +252,12 @@ struct Emitter<'a, 'b> {
     source: &'a str,
     n: &'a mut usize,
     emit: &'a mut (dyn FnMut(ReadEvent) + 'b),
+    since: &'a std::cell::Cell<u64>,
 }
 
 impl Emitter<'_, '_> {
     fn one(&mut self, v: &Value) {
+        self.since.set(0);
         *self.n += 1;
         let src = format!("{}#{}", self.source, self.n);
         match post_of(v) {
@@ -306,26 +308,64 @@ use serde::Deserialize;
 pub(super) fn read(
     source: &str,
     reader: &mut dyn BufRead,
-    _opts: &ReadOptions,
+    opts: &ReadOptions,
     emit: &mut dyn FnMut(ReadEvent),
 ) {
     let mut n = 0usize;
+    let since = std::cell::Cell::new(0u64);
+    let max = opts.max_record_bytes as u64;
     let result = {
         let mut em = Emitter {
             source,
             n: &mut n,
             emit: &mut *emit,
+            since: &since,
         };
-        let mut de = serde_json::Deserializer::from_reader(reader);
+        let limited = PerRecord {
+            inner: reader,
+            since: &since,
+            max,
+        };
+        let mut de = serde_json::Deserializer::from_reader(limited);
         Top(&mut em).deserialize(&mut de).and_then(|()| de.end())
     };
     if let Err(e) = result {
+        let (reason, detail) = if e.is_io() && since.get() > max {
+            (
+                "record_too_large",
+                format!("a post larger than {max} bytes (max_record_bytes); the posts before this one are kept"),
+            )
+        } else {
+            (
+                "bad_json",
+                format!("{e}; the posts before this one are kept"),
+            )
+        };
         emit(ReadEvent::Reject(Reject::new(
             format!("{source}#{}", n + 1),
             "read",
-            "bad_json",
-            Some(format!("{e}; the posts before this one are kept")),
+            reason,
+            Some(detail),
         )));
+    }
+}
+
+/// Fails the read once one post (bytes since the last one ended) passes `max`, so
+/// that a huge element is not parsed into memory whole.
+struct PerRecord<'a, 'r> {
+    inner: &'r mut dyn BufRead,
+    since: &'a std::cell::Cell<u64>,
+    max: u64,
+}
+
+impl std::io::Read for PerRecord<'_, '_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if self.since.get() > self.max {
+            return Err(std::io::Error::other("record larger than max_record_bytes"));
+        }
+        let n = self.inner.read(buf)?;
+        self.since.set(self.since.get() + n as u64);
+        Ok(n)
     }
 }
 

@@ -30,6 +30,9 @@ struct Item {
     unexpanded: Vec<String>,
 }
 
+/// Most nested elements in a WXR file (an export is about five levels deep).
+const MAX_NESTING: usize = 256;
+
 /// Reads a WXR file, one document per post.
 pub(super) fn read(
     source: &str,
@@ -66,6 +69,27 @@ pub(super) fn read(
             }
         };
         match ev {
+            Event::Start(_) if path.len() >= MAX_NESTING => {
+                // Against nesting bombs: WXR is a few levels deep; the open-element path is bounded.
+                emit(ReadEvent::Reject(Reject::new(
+                    format!("{source}#{}", n + 1),
+                    "read",
+                    "bad_xml",
+                    Some(format!(
+                        "elements nested deeper than {MAX_NESTING}; the items before this one are kept"
+                    )),
+                )));
+                return;
+            }
+            Event::DocType(d) if memchr::memmem::find(&d, b"<!ENTITY").is_some() => {
+                // Never expanded (no billion laughs, no external entities): say so.
+                emit(ReadEvent::Reject(Reject::new(
+                    source,
+                    "read",
+                    "dtd_ignored",
+                    Some("DOCTYPE declares entities; they are not expanded and their references are kept as written".into()),
+                )));
+            }
             Event::Start(e) => {
                 let name = String::from_utf8_lossy(e.name().as_ref()).into_owned();
                 if name == "item" && item.is_none() {
@@ -319,9 +343,12 @@ mod tests {
         assert!(d.text.contains("datetime=\"2019-03-02 10:00:00\""));
         assert!(d.text.contains("<p>First paragraph"));
         let reasons: Vec<&str> = rej.iter().map(|r| r.reason.as_str()).collect();
-        assert_eq!(reasons, vec!["unexpanded_entity", "not_a_post", "bad_xml"]);
-        assert_eq!(rej[0].source, "e.xml#1");
-        assert_eq!(rej[2].source, "e.xml#3");
+        assert_eq!(
+            reasons,
+            vec!["dtd_ignored", "unexpanded_entity", "not_a_post", "bad_xml"]
+        );
+        assert_eq!(rej[1].source, "e.xml#1");
+        assert_eq!(rej[3].source, "e.xml#3");
     }
 
     #[test]
