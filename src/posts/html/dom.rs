@@ -328,10 +328,8 @@ impl Builder {
                     self.close_to(i);
                 }
             }
-            "option" => {
-                if self.top_name() == "option" {
-                    self.stack.pop();
-                }
+            "option" if self.top_name() == "option" => {
+                self.stack.pop();
             }
             "a" => {
                 // no nested links
@@ -417,17 +415,13 @@ fn tokenize(s: &str, b: &mut Builder) {
             b.text(entities::decode(&s[text_start..lt]));
         }
         let rest = &s[lt..];
-        if rest.starts_with("<!--") {
-            let end = rest[4..].find("-->").map_or(s.len(), |e| lt + 4 + e + 3);
+        if let Some(comment) = rest.strip_prefix("<!--") {
+            let end = comment.find("-->").map_or(s.len(), |e| lt + 4 + e + 3);
             pos = end;
             text_start = end;
             continue;
         }
-        if rest
-            .as_bytes()
-            .get(..9)
-            .is_some_and(|h| h.eq_ignore_ascii_case(b"<![cdata["))
-        {
+        if rest.len() >= 9 && rest.as_bytes()[..9].eq_ignore_ascii_case(b"<![cdata[") {
             let body_start = lt + 9;
             let (body_end, end) = match s[body_start..].find("]]>") {
                 Some(e) => (body_start + e, body_start + e + 3),
@@ -528,7 +522,7 @@ fn start_tag(s: &str, lt: usize) -> (String, Vec<(String, String)>, bool, usize)
         while i < bytes.len()
             && !bytes[i].is_ascii_whitespace()
             && !matches!(bytes[i], b'=' | b'>')
-            && !(bytes[i] == b'/' && bytes.get(i + 1) == Some(&b'>'))
+            && (bytes[i] != b'/' || bytes.get(i + 1) != Some(&b'>'))
         {
             i += 1;
         }
@@ -618,6 +612,8 @@ mod tests {
         assert_eq!(d.text(0), "x");
         let d = Dom::parse("<p class=\"a");
         assert_eq!(d.text(0), "");
+        let d = Dom::parse("a < b and c<3 <!ŭŭŭŭŭŭ <");
+        assert_eq!(d.text(0), "a < b and c<3 ");
         let d = Dom::parse("a < b and c<3 <");
         assert_eq!(d.text(0), "a < b and c<3 <");
     }
