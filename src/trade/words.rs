@@ -382,7 +382,10 @@ fn parse_at(toks: &[Tok], i: usize) -> Option<(Spec, usize, bool)> {
         let (ys, k) = year_suffix(toks, i + 1);
         return Some((Spec::Abs(Shape::Month(m), ys), k, false));
     }
-    // Relative expressions.
+    // Relative expressions (all start with one of these words).
+    if !matches!(w, "last" | "this" | "that" | "a" | "the") {
+        return None;
+    }
     let rel: &[(&[&str], Spec)] = &[
         (&["last", "year"], Spec::Abs(Shape::Year, YearSpec::Last)),
         (&["this", "year"], Spec::Abs(Shape::Year, YearSpec::This)),
