@@ -1,5 +1,7 @@
 //! Word tokens of a sentence with byte offsets and a quotation mask.
 
+use std::borrow::Cow;
+
 /// A token of a sentence: a word (letters, digits, inner apostrophes, hyphens and the dots
 /// of `U.S.`) or a single punctuation character.
 #[derive(Debug, Clone)]
@@ -14,9 +16,16 @@ pub struct Tok<'a> {
     pub word: bool,
     /// True when the token lies inside double quotation marks (the marks included).
     pub quoted: bool,
+    /// `t.to_lowercase()`, computed once (borrowed when `t` is already lower case).
+    pub lo: Cow<'a, str>,
 }
 
 impl Tok<'_> {
+    /// The token lower-cased (as `str::to_lowercase`), without allocating.
+    pub fn lower(&self) -> &str {
+        &self.lo
+    }
+
     /// The word lower-cased, without a possessive `’s` / `'s` / trailing apostrophe.
     pub fn base(&self) -> String {
         let mut t = self.t;
@@ -76,6 +85,15 @@ pub fn quote_mask(text: &str, start: usize, end: usize) -> Vec<bool> {
         }
     }
     mask
+}
+
+/// `w.to_lowercase()`, borrowing `w` when that changes nothing (ASCII without capitals).
+fn lower(w: &str) -> Cow<'_, str> {
+    if w.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+        Cow::Owned(w.to_lowercase())
+    } else {
+        Cow::Borrowed(w)
+    }
 }
 
 fn word_char(c: char) -> bool {
@@ -144,6 +162,7 @@ pub fn tokenize<'a>(
                 s: start + i,
                 e: start + e,
                 t: &span[i..e],
+                lo: lower(&span[i..e]),
                 word: true,
                 quoted: quoted(start + i),
             });
@@ -154,6 +173,7 @@ pub fn tokenize<'a>(
                 s: start + i,
                 e: start + e,
                 t: &span[i..e],
+                lo: lower(&span[i..e]),
                 word: false,
                 quoted: quoted(start + i),
             });
