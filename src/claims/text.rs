@@ -54,6 +54,11 @@ impl Tok<'_> {
 pub fn quote_mask(text: &str, start: usize, end: usize) -> Vec<bool> {
     let span = text.get(start..end).unwrap_or("");
     let mut mask = vec![false; span.len()];
+    // No quotation mark can be present without one of these bytes ('"', or the lead
+    // byte of “ ” (0xE2) or « » (0xC2)): then nothing is quoted.
+    if !span.bytes().any(|b| b == b'"' || b == 0xE2 || b == 0xC2) {
+        return mask;
+    }
     let mut depth: i32 = 0;
     let mut straight_open = false;
     for (i, c) in span.char_indices() {
@@ -80,8 +85,8 @@ pub fn quote_mask(text: &str, start: usize, end: usize) -> Vec<bool> {
             }
             _ => inside = depth > 0,
         }
-        for b in mask.iter_mut().skip(i).take(c.len_utf8()) {
-            *b = inside;
+        if let Some(m) = mask.get_mut(i..i + c.len_utf8()) {
+            m.fill(inside);
         }
     }
     mask
