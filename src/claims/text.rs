@@ -54,9 +54,13 @@ impl Tok<'_> {
 pub fn quote_mask(text: &str, start: usize, end: usize) -> Vec<bool> {
     let span = text.get(start..end).unwrap_or("");
     let mut mask = vec![false; span.len()];
-    // No quotation mark can be present without one of these bytes ('"', or the lead
-    // byte of “ ” (0xE2) or « » (0xC2)): then nothing is quoted.
-    if !span.bytes().any(|b| b == b'"' || b == 0xE2 || b == 0xC2) {
+    // Without a quotation mark nothing is quoted.
+    let b = span.as_bytes();
+    let any_mark = memchr::memchr(b'"', b).is_some()
+        || ["“", "”", "«", "»"]
+            .iter()
+            .any(|q| memchr::memmem::find(b, q.as_bytes()).is_some());
+    if !any_mark {
         return mask;
     }
     let mut depth: i32 = 0;
@@ -116,14 +120,15 @@ pub fn tokenize<'a>(
     let Some(span) = text.get(start..end) else {
         return Vec::new();
     };
-    let chars: Vec<(usize, char)> = span.char_indices().collect();
+    let mut chars: Vec<(usize, char)> = Vec::with_capacity(span.len());
+    chars.extend(span.char_indices());
     let quoted = |pos: usize| -> bool {
         pos.checked_sub(mask_base)
             .and_then(|i| mask.get(i))
             .copied()
             .unwrap_or(false)
     };
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(span.len() / 4 + 1);
     let mut k = 0;
     while k < chars.len() {
         let (i, c) = chars[k];
