@@ -94,7 +94,7 @@ fn lower(w: &str) -> Cow<'_, str> {
 }
 
 fn tokenize(span: &str, base: usize) -> Vec<Tok<'_>> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(span.len() / 4 + 1);
     let mut it = span.char_indices().peekable();
     while let Some((i, c)) = it.next() {
         if c.is_whitespace() {
