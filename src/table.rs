@@ -440,10 +440,16 @@ pub fn figures_batch(items: &[(&Post, &Analysis)]) -> Result<RecordBatch> {
     for (post, a) in items {
         let map = CharMap::new(&post.body);
         for (f, id) in a.figures.iter().zip(figure_ids(&post.post_id, a)) {
-            let s = sentence_of(&a.sentences, f.start);
             figure_id.append_value(&id);
             post_id.append_value(&post.post_id);
-            claim_id.append_value(ids::claim_id(&post.post_id, s));
+            // the figure id is `{claim_id}:{k}`
+            match id.rsplit_once(':') {
+                Some((cid, _)) => claim_id.append_value(cid),
+                None => claim_id.append_value(ids::claim_id(
+                    &post.post_id,
+                    sentence_of(&a.sentences, f.start),
+                )),
+            }
             start.append_value(map.to_char(f.start));
             end.append_value(map.to_char(f.end));
             text.append_value(post.body.get(f.start..f.end).unwrap_or(""));
@@ -508,7 +514,11 @@ pub fn claims_batch(items: &[(&Post, &Analysis)]) -> Result<RecordBatch> {
     );
     for (post, a) in items {
         let map = CharMap::new(&post.body);
-        let ids_of_figs = figure_ids(&post.post_id, a);
+        let ids_of_figs = if a.claims.iter().any(|c| !c.figures.is_empty()) {
+            figure_ids(&post.post_id, a)
+        } else {
+            Vec::new()
+        };
         for c in &a.claims {
             let Some(s) = a.sentences.get(c.sentence) else {
                 continue;
@@ -588,6 +598,9 @@ pub fn trade_batch(items: &[(&Post, &Analysis)]) -> Result<RecordBatch> {
     let (mut value, mut change) = (Float64Builder::new(), Float64Builder::new());
     let mut derived = BooleanBuilder::new();
     for (post, a) in items {
+        if a.trade.is_empty() {
+            continue;
+        }
         let ids_of_figs = figure_ids(&post.post_id, a);
         for (n, t) in a.trade.iter().enumerate() {
             s[0].append_value(ids::trade_id(&post.post_id, n));
