@@ -616,7 +616,7 @@ impl<'a, 'b> Cx<'a, 'b> {
             j += 2;
             (f, l, j)
         };
-        let (f, l) = sub_range(&part, first, last)?;
+        let (f, l) = sub_range(part, first, last)?;
         Some(M {
             start_tok,
             end_tok: end,

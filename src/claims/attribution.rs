@@ -487,7 +487,7 @@ fn scan_left(toks: &[Tok], end: usize) -> usize {
         }
         if t.word {
             let lw = t.lower();
-            if is_clause_word(&lw) {
+            if is_clause_word(lw) {
                 break;
             }
             if lw == "and" || lw == "or" {
@@ -508,7 +508,7 @@ fn subject_left(toks: &[Tok], v: usize, body: &str, strong: bool) -> Option<Attr
     let verb = toks[v].t.to_string();
     let lverb = verb.to_lowercase();
     let mut j = v;
-    while j > 0 && toks[j - 1].word && !toks[j - 1].quoted && is_adverb(&toks[j - 1].lower()) {
+    while j > 0 && toks[j - 1].word && !toks[j - 1].quoted && is_adverb(toks[j - 1].lower()) {
         j -= 1;
     }
     // a parenthesis before the verb: "the National Intelligence Service (NIS) told"
@@ -519,7 +519,7 @@ fn subject_left(toks: &[Tok], v: usize, body: &str, strong: bool) -> Option<Attr
                 while j > 0
                     && toks[j - 1].word
                     && !toks[j - 1].quoted
-                    && is_adverb(&toks[j - 1].lower())
+                    && is_adverb(toks[j - 1].lower())
                 {
                     j -= 1;
                 }
@@ -602,7 +602,7 @@ fn subject_left(toks: &[Tok], v: usize, body: &str, strong: bool) -> Option<Attr
     // drop leading fillers ("And", "In fact")
     while np
         .first()
-        .is_some_and(|t| t.word && is_leading_filler(&t.lower()))
+        .is_some_and(|t| t.word && is_leading_filler(t.lower()))
         && np.len() > 1
     {
         np.remove(0);
@@ -654,7 +654,7 @@ fn subject_left(toks: &[Tok], v: usize, body: &str, strong: bool) -> Option<Attr
         .iter()
         .enumerate()
         .skip(1)
-        .find(|(_, t)| t.word && is_np_cut(&t.lower()))
+        .find(|(_, t)| t.word && is_np_cut(t.lower()))
         .map(|(i, _)| i)
     {
         np.truncate(cut);
@@ -701,7 +701,7 @@ fn appositive_role(np: &[Tok]) -> Option<SpeakerKind> {
         .iter()
         .enumerate()
         .skip(1)
-        .find(|(_, t)| speakers::ends_core(&t.lower()))
+        .find(|(_, t)| speakers::ends_core(t.lower()))
         .map_or(words.len(), |(i, _)| i);
     let head = words.get(end.checked_sub(1)?)?;
     match speakers::head_kind(&head.base()) {
@@ -713,7 +713,7 @@ fn appositive_role(np: &[Tok]) -> Option<SpeakerKind> {
 /// The noun phrase that opens the sentence, up to its first adverb or verb-like word.
 fn sentence_subject<'a>(toks: &[Tok<'a>], limit: usize) -> Option<Vec<Tok<'a>>> {
     let mut s = 0;
-    while s < limit && (!toks[s].word || is_leading_filler(&toks[s].lower())) {
+    while s < limit && (!toks[s].word || is_leading_filler(toks[s].lower())) {
         s += 1;
     }
     let mut e = s;
@@ -725,8 +725,8 @@ fn sentence_subject<'a>(toks: &[Tok<'a>], limit: usize) -> Option<Vec<Tok<'a>>> 
         let l = t.lower();
         if e > s
             && !t.capitalised()
-            && (is_adverb(&l)
-                || is_np_cut(&l)
+            && (is_adverb(l)
+                || is_np_cut(l)
                 || l == "that"
                 || l.ends_with("ed")
                 || (l.ends_with('s')
@@ -766,7 +766,7 @@ fn tail_np<'a>(seg: &[Tok<'a>]) -> Vec<Tok<'a>> {
             s = i;
             break;
         }
-        if !seg[i].word || speakers::ends_core(&l) {
+        if !seg[i].word || speakers::ends_core(l) {
             break;
         }
         s = i;
@@ -776,7 +776,7 @@ fn tail_np<'a>(seg: &[Tok<'a>]) -> Vec<Tok<'a>> {
         .iter()
         .enumerate()
         .skip(1)
-        .find(|(_, t)| t.word && is_np_cut(&t.lower()))
+        .find(|(_, t)| t.word && is_np_cut(t.lower()))
         .map(|(i, _)| i)
     {
         out.truncate(cut);
@@ -791,7 +791,7 @@ fn build(np: Vec<Tok>, lverb: &str, verb: String, body: &str, strong: bool) -> O
     let words: Vec<&Tok> = np.iter().filter(|t| t.word).collect();
     let first = words.first()?;
     let fl = first.lower();
-    if words.len() == 1 && speakers::is_pronoun(&fl) {
+    if words.len() == 1 && speakers::is_pronoun(fl) {
         if !strong {
             return None;
         }
@@ -922,7 +922,7 @@ fn subject_right(toks: &[Tok], v: usize, body: &str) -> Option<Attribution> {
         .iter()
         .enumerate()
         .skip(1)
-        .find(|(_, t)| t.word && is_np_cut(&t.lower()))
+        .find(|(_, t)| t.word && is_np_cut(t.lower()))
         .map(|(i, _)| i)
     {
         np.truncate(cut);
@@ -930,7 +930,7 @@ fn subject_right(toks: &[Tok], v: usize, body: &str) -> Option<Attribution> {
     if np.iter().filter(|t| t.word).count() > 10 {
         return None;
     }
-    build(np, &lverb, toks[v].t.to_string(), body, true)
+    build(np, lverb, toks[v].t.to_string(), body, true)
 }
 
 /// The agent of a passive report: "reported by X".
@@ -958,7 +958,7 @@ fn by_agent(toks: &[Tok], v: usize, body: &str) -> Option<Attribution> {
         return None;
     }
     let lverb = toks[v].lower();
-    let kind = speakers::classify(&np, &lverb)?;
+    let kind = speakers::classify(&np, lverb)?;
     let span = (np.first()?.s, np.last()?.e);
     Some(Attribution {
         speaker: span_text(body, &np),
@@ -1028,7 +1028,7 @@ fn according_to(toks: &[Tok], v: usize, body: &str) -> Option<Attribution> {
         .iter()
         .enumerate()
         .skip(1)
-        .find(|(_, t)| t.word && is_np_cut(&t.lower()))
+        .find(|(_, t)| t.word && is_np_cut(t.lower()))
         .map(|(i, _)| i)
     {
         np.truncate(cut);
