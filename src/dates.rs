@@ -25,6 +25,7 @@
 
 use crate::model::{Date, DateMention};
 use chrono::{Datelike, Duration};
+use std::borrow::Cow;
 
 /// Finds the date expressions in `text[start..end]` (byte offsets into `text`),
 /// resolved against `anchor` (the post's publication date). Offsets of the returned
@@ -79,10 +80,21 @@ struct Tok<'a> {
     kind: Kind,
     /// Numeric value of a number token (ordinal suffix ignored).
     n: Option<u32>,
+    /// `t` lower-cased (borrowed when it already is), computed once per token.
+    lo: Cow<'a, str>,
+}
+
+/// `w.to_lowercase()`, borrowing `w` when that changes nothing (ASCII without capitals).
+fn lower(w: &str) -> Cow<'_, str> {
+    if w.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+        Cow::Owned(w.to_lowercase())
+    } else {
+        Cow::Borrowed(w)
+    }
 }
 
 fn tokenize(span: &str, base: usize) -> Vec<Tok<'_>> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(span.len() / 4 + 1);
     let mut it = span.char_indices().peekable();
     while let Some((i, c)) = it.next() {
         if c.is_whitespace() {
@@ -120,6 +132,7 @@ fn tokenize(span: &str, base: usize) -> Vec<Tok<'_>> {
                 s: base + i,
                 e: base + full_e,
                 t: &span[i..full_e],
+                lo: lower(&span[i..full_e]),
                 kind: Kind::Num,
                 n: if digits.len() <= 6 {
                     digits.parse().ok()
@@ -141,6 +154,7 @@ fn tokenize(span: &str, base: usize) -> Vec<Tok<'_>> {
                 s: base + i,
                 e: base + e,
                 t: &span[i..e],
+                lo: lower(&span[i..e]),
                 kind: Kind::Word,
                 n: None,
             });
@@ -150,6 +164,7 @@ fn tokenize(span: &str, base: usize) -> Vec<Tok<'_>> {
                 s: base + i,
                 e: base + e,
                 t: &span[i..e],
+                lo: lower(&span[i..e]),
                 kind: Kind::Punct,
                 n: None,
             });
@@ -258,8 +273,8 @@ impl<'a, 'b> Cx<'a, 'b> {
         self.toks.get(i).map_or("", |t| t.t)
     }
 
-    fn lw(&self, i: usize) -> String {
-        self.w(i).to_lowercase()
+    fn lw(&self, i: usize) -> &'b str {
+        self.toks.get(i).map_or("", |t| t.lo.as_ref())
     }
 
     fn is_num(&self, i: usize) -> bool {
@@ -309,9 +324,8 @@ impl<'a, 'b> Cx<'a, 'b> {
             }
         }
         if let Some(nx) = self.toks.get(i + 1) {
-            let l = nx.t.to_lowercase();
             if matches!(
-                l.as_str(),
+                nx.lo.as_ref(),
                 "percent"
                     | "tons"
                     | "tonnes"
@@ -387,7 +401,7 @@ impl<'a, 'b> Cx<'a, 'b> {
         }
         let p = self.lw(i - 1);
         matches!(
-            p.as_str(),
+            p,
             "in" | "of"
                 | "since"
                 | "until"
@@ -448,7 +462,7 @@ impl<'a, 'b> Cx<'a, 'b> {
             if let Some(y) = self.year_at(i + 1) {
                 return Some((Some(y), i + 2));
             }
-            match (self.lw(i + 1).as_str(), self.lw(i + 2).as_str()) {
+            match (self.lw(i + 1), self.lw(i + 2)) {
                 ("this", "year") => return Some((a.map(|d| d.year()), i + 3)),
                 ("last", "year") => return Some((a.map(|d| d.year() - 1), i + 3)),
                 ("the", "year") => return Some((None, i + 3)),
@@ -458,7 +472,7 @@ impl<'a, 'b> Cx<'a, 'b> {
         if let Some(y) = self.year_at(i) {
             return Some((Some(y), i + 1));
         }
-        match (self.lw(i).as_str(), self.lw(i + 1).as_str()) {
+        match (self.lw(i), self.lw(i + 1)) {
             ("this", "year") => Some((a.map(|d| d.year()), i + 2)),
             ("last", "year") => Some((a.map(|d| d.year() - 1), i + 2)),
             _ => None,
@@ -500,8 +514,16 @@ impl<'a, 'b> Cx<'a, 'b> {
                 ) {
                     return false;
                 }
+                // (`lo` equals the ASCII lower-casing for ASCII words)
+                let ascii_lower;
+                let l = if t.t.is_ascii() {
+                    t.lo.as_ref()
+                } else {
+                    ascii_lower = t.t.to_ascii_lowercase();
+                    ascii_lower.as_str()
+                };
                 matches!(
-                    t.t.to_ascii_lowercase().as_str(),
+                    l,
                     "between"
                         | "the"
                         | "early"
@@ -548,20 +570,18 @@ impl<'a, 'b> Cx<'a, 'b> {
     /// "early/mid/late X", "the end/beginning/start/middle of X".
     fn qualified(&self, i: usize) -> Option<M> {
         let l = self.lw(i);
-        let (part, mut j, start_tok) = match l.as_str() {
+        let (part, mut j, start_tok) = match l {
             "early" | "mid" | "late" => {
                 let mut j = i + 1;
                 if matches!(self.w(j), "-" | "–") {
                     j += 1;
                 }
-                (l.clone(), j, i)
+                (l, j, i)
             }
             "the" | "end" | "beginning" | "start" | "middle" => {
                 let k = if l == "the" { i + 1 } else { i };
                 let p = self.lw(k);
-                if !matches!(p.as_str(), "end" | "beginning" | "start" | "middle")
-                    || self.w(k + 1) != "of"
-                {
+                if !matches!(p, "end" | "beginning" | "start" | "middle") || self.w(k + 1) != "of" {
                     return None;
                 }
                 (p, k + 2, i)
@@ -582,7 +602,7 @@ impl<'a, 'b> Cx<'a, 'b> {
         } else {
             let a = self.anchor?;
             let what = (self.lw(j), self.lw(j + 1));
-            let (f, l) = match (what.0.as_str(), what.1.as_str()) {
+            let (f, l) = match (what.0, what.1) {
                 ("the", "year") | ("this", "year") => year_range(a.year())?,
                 ("last", "year") => year_range(a.year() - 1)?,
                 ("next", "year") => year_range(a.year() + 1)?,
@@ -596,7 +616,7 @@ impl<'a, 'b> Cx<'a, 'b> {
             j += 2;
             (f, l, j)
         };
-        let (f, l) = sub_range(&part, first, last)?;
+        let (f, l) = sub_range(part, first, last)?;
         Some(M {
             start_tok,
             end_tok: end,
@@ -638,7 +658,7 @@ impl<'a, 'b> Cx<'a, 'b> {
         if self.lw(j) == "the" {
             j += 1;
         }
-        let ord = match self.lw(j).as_str() {
+        let ord = match self.lw(j) {
             "first" => 1,
             "second" => 2,
             "third" => 3,
@@ -647,7 +667,7 @@ impl<'a, 'b> Cx<'a, 'b> {
             _ => return None,
         };
         j += 1;
-        let (fm, lm, k) = match self.lw(j).as_str() {
+        let (fm, lm, k) = match self.lw(j) {
             "quarter" => {
                 let q = if ord == 0 { 4 } else { ord };
                 (q * 3 - 2, q * 3, j + 1)
@@ -665,8 +685,7 @@ impl<'a, 'b> Cx<'a, 'b> {
                     return None;
                 }
                 let n = number_word(w).or_else(|| self.num(j))?;
-                if !(1..=12).contains(&n) || !matches!(self.lw(j + 1).as_str(), "months" | "month")
-                {
+                if !(1..=12).contains(&n) || !matches!(self.lw(j + 1), "months" | "month") {
                     return None;
                 }
                 (1, n, j + 2)
@@ -799,9 +818,9 @@ impl<'a, 'b> Cx<'a, 'b> {
     /// "on Monday", "last Wednesday", "next Friday", "Sunday".
     fn weekday(&self, i: usize) -> Option<M> {
         let a = self.anchor?;
-        let (pre, j) = match self.lw(i).as_str() {
+        let (pre, j) = match self.lw(i) {
             "on" | "last" | "this" | "next" | "since" | "until" => (self.lw(i), i + 1),
-            _ => (String::new(), i),
+            _ => ("", i),
         };
         let wd = weekday_of(self.w(j))?;
         let aw = a.weekday().num_days_from_monday();
@@ -815,7 +834,7 @@ impl<'a, 'b> Cx<'a, 'b> {
             let back = (aw + 7 - wd) % 7;
             a - Duration::days(back as i64)
         };
-        let start_tok = if matches!(pre.as_str(), "on" | "last" | "next") {
+        let start_tok = if matches!(pre, "on" | "last" | "next") {
             i
         } else {
             j
@@ -840,17 +859,17 @@ impl<'a, 'b> Cx<'a, 'b> {
                 last: d,
             })
         };
-        match l.as_str() {
+        match l {
             "yesterday" => return one(a - Duration::days(1), i + 1),
             "today" => return one(a, i + 1),
             "tomorrow" => return one(a + Duration::days(1), i + 1),
             _ => {}
         }
-        let (j, shift) = match l.as_str() {
+        let (j, shift) = match l {
             "last" | "previous" => (i + 1, -1),
             "this" | "current" => (i + 1, 0),
             "next" | "coming" => (i + 1, 1),
-            "the" => match self.lw(i + 1).as_str() {
+            "the" => match self.lw(i + 1) {
                 "previous" | "past" | "preceding" => (i + 2, -1),
                 "following" => (i + 2, 1),
                 _ => return None,
@@ -870,7 +889,7 @@ impl<'a, 'b> Cx<'a, 'b> {
             }
             _ => return None,
         };
-        let (f, l) = match self.lw(j).as_str() {
+        let (f, l) = match self.lw(j) {
             "week" => {
                 let monday = a - Duration::days(a.weekday().num_days_from_monday() as i64);
                 let f = monday + Duration::days(7 * shift);

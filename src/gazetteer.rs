@@ -7,7 +7,7 @@
 //! leftmost-longest after rejecting false starts ("the North" before a capitalised word,
 //! "US" glued to "$").
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use std::sync::OnceLock;
 
 /// What a gazetteer name denotes.
@@ -93,8 +93,10 @@ fn gazetteer() -> &'static Gazetteer {
             patterns.push(f);
             entries.push((c, kind));
         }
+        // a DFA: the list is small, and every sentence of every post is searched
         let ac = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)
             .unwrap_or_else(|_| {
                 // the embedded list is fixed; an empty automaton keeps the library usable

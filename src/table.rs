@@ -181,47 +181,70 @@ pub fn days_to_date(days: i32) -> Option<Date> {
 use chrono::Datelike;
 
 /// Converts byte offsets of a text into code point offsets and back.
+///
+/// Only the non-ASCII chars are recorded (the text between them is one byte a char),
+/// so building the map costs a scan for bytes >= 0x80 and a few entries per post.
 pub struct CharMap {
-    /// Byte offset of every char start, plus the text length; empty for ASCII text.
-    starts: Vec<u32>,
+    /// Every non-ASCII char: (byte start, byte end, code point index), in text order.
+    wide: Vec<(u32, u32, u32)>,
+    /// Text length in bytes.
     len: usize,
+    /// Text length in code points.
+    chars: usize,
 }
 
 impl CharMap {
     /// Builds the map for `text` (free for ASCII text).
     pub fn new(text: &str) -> Self {
-        if text.is_ascii() {
-            return CharMap {
-                starts: Vec::new(),
-                len: text.len(),
-            };
+        let bytes = text.as_bytes();
+        let mut wide = Vec::new();
+        let mut extra = 0usize; // bytes beyond one per char so far
+        let mut i = 0usize;
+        while let Some(k) = bytes
+            .get(i..)
+            .and_then(|r| r.iter().position(|&b| b >= 0x80))
+        {
+            let s = i + k;
+            let n = text
+                .get(s..)
+                .and_then(|r| r.chars().next())
+                .map_or(1, char::len_utf8);
+            wide.push((s as u32, (s + n) as u32, (s - extra) as u32));
+            extra += n - 1;
+            i = s + n;
         }
-        let mut starts: Vec<u32> = text.char_indices().map(|(i, _)| i as u32).collect();
-        starts.push(text.len() as u32);
         CharMap {
-            starts,
+            wide,
             len: text.len(),
+            chars: text.len() - extra,
         }
     }
 
     /// The code point offset of byte offset `b` (the char containing it).
     pub fn to_char(&self, b: usize) -> i32 {
-        if self.starts.is_empty() {
-            return b.min(self.len) as i32;
+        if b >= self.len {
+            return self.chars as i32;
         }
-        match self.starts.binary_search(&(b as u32)) {
-            Ok(i) => i as i32,
-            Err(i) => i.saturating_sub(1) as i32,
+        let k = self.wide.partition_point(|&(s, _, _)| s as usize <= b);
+        match k.checked_sub(1).and_then(|k| self.wide.get(k)) {
+            None => b as i32,
+            Some(&(_, e, ci)) if b < e as usize => ci as i32,
+            Some(&(_, e, ci)) => (ci as usize + 1 + (b - e as usize)) as i32,
         }
     }
 
     /// The byte offset of code point offset `c`, clamped to the text.
     pub fn to_byte(&self, c: i32) -> usize {
         let c = c.max(0) as usize;
-        if self.starts.is_empty() {
-            return c.min(self.len);
+        if c >= self.chars {
+            return self.len;
         }
-        self.starts.get(c).map(|b| *b as usize).unwrap_or(self.len)
+        let k = self.wide.partition_point(|&(_, _, ci)| ci as usize <= c);
+        match k.checked_sub(1).and_then(|k| self.wide.get(k)) {
+            None => c,
+            Some(&(s, _, ci)) if ci as usize == c => s as usize,
+            Some(&(_, e, ci)) => e as usize + (c - ci as usize - 1),
+        }
     }
 }
 
@@ -388,7 +411,8 @@ pub fn figure_ids(post_id: &str, a: &Analysis) -> Vec<String> {
         let s = sentence_of(&a.sentences, f.start);
         let k = if s == last.0 { last.1 + 1 } else { 0 };
         last = (s, k);
-        out.push(ids::figure_id(&ids::claim_id(post_id, s), k));
+        // (= ids::figure_id(&ids::claim_id(post_id, s), k), in one allocation)
+        out.push(format!("{post_id}:{s}:{k}"));
     }
     out
 }
@@ -416,10 +440,16 @@ pub fn figures_batch(items: &[(&Post, &Analysis)]) -> Result<RecordBatch> {
     for (post, a) in items {
         let map = CharMap::new(&post.body);
         for (f, id) in a.figures.iter().zip(figure_ids(&post.post_id, a)) {
-            let s = sentence_of(&a.sentences, f.start);
             figure_id.append_value(&id);
             post_id.append_value(&post.post_id);
-            claim_id.append_value(ids::claim_id(&post.post_id, s));
+            // the figure id is `{claim_id}:{k}`
+            match id.rsplit_once(':') {
+                Some((cid, _)) => claim_id.append_value(cid),
+                None => claim_id.append_value(ids::claim_id(
+                    &post.post_id,
+                    sentence_of(&a.sentences, f.start),
+                )),
+            }
             start.append_value(map.to_char(f.start));
             end.append_value(map.to_char(f.end));
             text.append_value(post.body.get(f.start..f.end).unwrap_or(""));
@@ -484,7 +514,11 @@ pub fn claims_batch(items: &[(&Post, &Analysis)]) -> Result<RecordBatch> {
     );
     for (post, a) in items {
         let map = CharMap::new(&post.body);
-        let ids_of_figs = figure_ids(&post.post_id, a);
+        let ids_of_figs = if a.claims.iter().any(|c| !c.figures.is_empty()) {
+            figure_ids(&post.post_id, a)
+        } else {
+            Vec::new()
+        };
         for c in &a.claims {
             let Some(s) = a.sentences.get(c.sentence) else {
                 continue;
@@ -564,6 +598,9 @@ pub fn trade_batch(items: &[(&Post, &Analysis)]) -> Result<RecordBatch> {
     let (mut value, mut change) = (Float64Builder::new(), Float64Builder::new());
     let mut derived = BooleanBuilder::new();
     for (post, a) in items {
+        if a.trade.is_empty() {
+            continue;
+        }
         let ids_of_figs = figure_ids(&post.post_id, a);
         for (n, t) in a.trade.iter().enumerate() {
             s[0].append_value(ids::trade_id(&post.post_id, n));
@@ -869,6 +906,33 @@ fn _unused(_: Option<NullBuffer>, _: BooleanArray) {}
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn char_map_agrees_with_char_indices_at_every_offset() {
+        for t in [
+            "",
+            "plain ascii",
+            "Sinŭiju — 750 won",
+            "ŭ",
+            "“a”b€𝄞c ñ",
+            "𝄞𝄞x",
+        ] {
+            let m = CharMap::new(t);
+            let mut starts: Vec<usize> = t.char_indices().map(|(i, _)| i).collect();
+            starts.push(t.len());
+            for b in 0..t.len() + 3 {
+                let want = match starts.binary_search(&b) {
+                    Ok(i) => i,
+                    Err(i) => i.saturating_sub(1),
+                };
+                assert_eq!(m.to_char(b), want as i32, "{t:?} byte {b}");
+            }
+            for c in -2..starts.len() as i32 + 3 {
+                let want = starts.get(c.max(0) as usize).copied().unwrap_or(t.len());
+                assert_eq!(m.to_byte(c), want, "{t:?} char {c}");
+            }
+        }
+    }
 
     #[test]
     fn char_map_round_trip() {

@@ -384,7 +384,7 @@ pub fn find(toks: &[Tok], body: &str) -> Option<Attribution> {
         ) && v > 0
             && toks[v - 1].word
             && (matches!(
-                toks[v - 1].t.to_lowercase().as_str(),
+                toks[v - 1].lower(),
                 "a" | "an"
                     | "the"
                     | "this"
@@ -486,8 +486,8 @@ fn scan_left(toks: &[Tok], end: usize) -> usize {
             break;
         }
         if t.word {
-            let lw = t.t.to_lowercase();
-            if is_clause_word(&lw) {
+            let lw = t.lower();
+            if is_clause_word(lw) {
                 break;
             }
             if lw == "and" || lw == "or" {
@@ -508,11 +508,7 @@ fn subject_left(toks: &[Tok], v: usize, body: &str, strong: bool) -> Option<Attr
     let verb = toks[v].t.to_string();
     let lverb = verb.to_lowercase();
     let mut j = v;
-    while j > 0
-        && toks[j - 1].word
-        && !toks[j - 1].quoted
-        && is_adverb(&toks[j - 1].t.to_lowercase())
-    {
+    while j > 0 && toks[j - 1].word && !toks[j - 1].quoted && is_adverb(toks[j - 1].lower()) {
         j -= 1;
     }
     // a parenthesis before the verb: "the National Intelligence Service (NIS) told"
@@ -523,7 +519,7 @@ fn subject_left(toks: &[Tok], v: usize, body: &str, strong: bool) -> Option<Attr
                 while j > 0
                     && toks[j - 1].word
                     && !toks[j - 1].quoted
-                    && is_adverb(&toks[j - 1].t.to_lowercase())
+                    && is_adverb(toks[j - 1].lower())
                 {
                     j -= 1;
                 }
@@ -555,13 +551,10 @@ fn subject_left(toks: &[Tok], v: usize, body: &str, strong: bool) -> Option<Attr
         let first = np
             .iter()
             .find(|t| t.word)
-            .map(|t| t.t.to_lowercase())
+            .map(|t| t.lower())
             .unwrap_or_default();
-        let appositive = matches!(
-            first.as_str(),
-            "a" | "an" | "the" | "who" | "which" | "whose"
-        ) || (first.len() > 4
-            && (first.ends_with("ing") || first.ends_with("ed")));
+        let appositive = matches!(first, "a" | "an" | "the" | "who" | "which" | "whose")
+            || (first.len() > 4 && (first.ends_with("ing") || first.ends_with("ed")));
         if appositive && b >= 1 && toks[b - 1].t == "," {
             let b2 = scan_left(toks, b - 1);
             let seg: Vec<Tok> = toks[b2..b - 1].to_vec();
@@ -609,16 +602,16 @@ fn subject_left(toks: &[Tok], v: usize, body: &str, strong: bool) -> Option<Attr
     // drop leading fillers ("And", "In fact")
     while np
         .first()
-        .is_some_and(|t| t.word && is_leading_filler(&t.t.to_lowercase()))
+        .is_some_and(|t| t.word && is_leading_filler(t.lower()))
         && np.len() > 1
     {
         np.remove(0);
     }
-    let first_lower = np.first().map(|t| t.t.to_lowercase()).unwrap_or_default();
+    let first_lower = np.first().map(|t| t.lower()).unwrap_or_default();
     // ", who told" → the antecedent before the comma
-    let relative = matches!(first_lower.as_str(), "who" | "which") && np.len() == 1;
+    let relative = matches!(first_lower, "who" | "which") && np.len() == 1;
     let appositive = np.first().is_some_and(|t| {
-        let l = t.t.to_lowercase();
+        let l = t.lower();
         l == "who"
             || l == "which"
             || (!t.capitalised() && (l.ends_with("ing") || l.ends_with("ed")) && l.len() > 4)
@@ -637,7 +630,7 @@ fn subject_left(toks: &[Tok], v: usize, body: &str, strong: bool) -> Option<Attr
         return None;
     }
     // "Kim Hye-rin, an analyst at KINU, said": the name before the appositive
-    if b >= 1 && toks[b - 1].t == "," && matches!(first_lower.as_str(), "a" | "an" | "the") {
+    if b >= 1 && toks[b - 1].t == "," && matches!(first_lower, "a" | "an" | "the") {
         let head_ok = np.iter().filter(|t| t.word).nth(1).is_some_and(|t| {
             matches!(
                 speakers::head_kind(&t.base()),
@@ -661,7 +654,7 @@ fn subject_left(toks: &[Tok], v: usize, body: &str, strong: bool) -> Option<Attr
         .iter()
         .enumerate()
         .skip(1)
-        .find(|(_, t)| t.word && is_np_cut(&t.t.to_lowercase()))
+        .find(|(_, t)| t.word && is_np_cut(t.lower()))
         .map(|(i, _)| i)
     {
         np.truncate(cut);
@@ -708,7 +701,7 @@ fn appositive_role(np: &[Tok]) -> Option<SpeakerKind> {
         .iter()
         .enumerate()
         .skip(1)
-        .find(|(_, t)| speakers::ends_core(&t.t.to_lowercase()))
+        .find(|(_, t)| speakers::ends_core(t.lower()))
         .map_or(words.len(), |(i, _)| i);
     let head = words.get(end.checked_sub(1)?)?;
     match speakers::head_kind(&head.base()) {
@@ -720,7 +713,7 @@ fn appositive_role(np: &[Tok]) -> Option<SpeakerKind> {
 /// The noun phrase that opens the sentence, up to its first adverb or verb-like word.
 fn sentence_subject<'a>(toks: &[Tok<'a>], limit: usize) -> Option<Vec<Tok<'a>>> {
     let mut s = 0;
-    while s < limit && (!toks[s].word || is_leading_filler(&toks[s].t.to_lowercase())) {
+    while s < limit && (!toks[s].word || is_leading_filler(toks[s].lower())) {
         s += 1;
     }
     let mut e = s;
@@ -729,11 +722,11 @@ fn sentence_subject<'a>(toks: &[Tok<'a>], limit: usize) -> Option<Vec<Tok<'a>>> 
         if !t.word || t.quoted {
             break;
         }
-        let l = t.t.to_lowercase();
+        let l = t.lower();
         if e > s
             && !t.capitalised()
-            && (is_adverb(&l)
-                || is_np_cut(&l)
+            && (is_adverb(l)
+                || is_np_cut(l)
                 || l == "that"
                 || l.ends_with("ed")
                 || (l.ends_with('s')
@@ -768,12 +761,12 @@ fn tail_np<'a>(seg: &[Tok<'a>]) -> Vec<Tok<'a>> {
     let mut s = h;
     let lo = h.saturating_sub(4);
     for i in (lo..h).rev() {
-        let l = seg[i].t.to_lowercase();
-        if matches!(l.as_str(), "a" | "an" | "the" | "one" | "another") {
+        let l = seg[i].lower();
+        if matches!(l, "a" | "an" | "the" | "one" | "another") {
             s = i;
             break;
         }
-        if !seg[i].word || speakers::ends_core(&l) {
+        if !seg[i].word || speakers::ends_core(l) {
             break;
         }
         s = i;
@@ -783,7 +776,7 @@ fn tail_np<'a>(seg: &[Tok<'a>]) -> Vec<Tok<'a>> {
         .iter()
         .enumerate()
         .skip(1)
-        .find(|(_, t)| t.word && is_np_cut(&t.t.to_lowercase()))
+        .find(|(_, t)| t.word && is_np_cut(t.lower()))
         .map(|(i, _)| i)
     {
         out.truncate(cut);
@@ -797,8 +790,8 @@ fn tail_np<'a>(seg: &[Tok<'a>]) -> Vec<Tok<'a>> {
 fn build(np: Vec<Tok>, lverb: &str, verb: String, body: &str, strong: bool) -> Option<Attribution> {
     let words: Vec<&Tok> = np.iter().filter(|t| t.word).collect();
     let first = words.first()?;
-    let fl = first.t.to_lowercase();
-    if words.len() == 1 && speakers::is_pronoun(&fl) {
+    let fl = first.lower();
+    if words.len() == 1 && speakers::is_pronoun(fl) {
         if !strong {
             return None;
         }
@@ -811,7 +804,7 @@ fn build(np: Vec<Tok>, lverb: &str, verb: String, body: &str, strong: bool) -> O
         });
     }
     if matches!(
-        fl.as_str(),
+        fl,
         "i" | "we"
             | "you"
             | "this"
@@ -844,7 +837,7 @@ fn build(np: Vec<Tok>, lverb: &str, verb: String, body: &str, strong: bool) -> O
     if kind.is_none() {
         // strong verbs still need something noun-like: a determiner or a capital
         let det = matches!(
-            fl.as_str(),
+            fl,
             "the" | "a" | "an" | "one" | "another" | "some" | "several" | "many" | "most"
         );
         if !det && !first.capitalised() {
@@ -871,8 +864,8 @@ fn build(np: Vec<Tok>, lverb: &str, verb: String, body: &str, strong: bool) -> O
 
 /// Inverted order: "…,” said the source", "…, added Kim".
 fn subject_right(toks: &[Tok], v: usize, body: &str) -> Option<Attribution> {
-    let lverb = toks[v].t.to_lowercase();
-    if !INVERTABLE.contains(&lverb.as_str()) {
+    let lverb = toks[v].lower();
+    if !INVERTABLE.contains(&lverb) {
         return None;
     }
     let before_ok = v == 0 || toks[v - 1].quoted || toks[v - 1].t == "," || toks[v - 1].t == ";";
@@ -883,9 +876,9 @@ fn subject_right(toks: &[Tok], v: usize, body: &str) -> Option<Attribution> {
     if !first.word || first.quoted {
         return None;
     }
-    let fl = first.t.to_lowercase();
+    let fl = first.lower();
     let det = matches!(
-        fl.as_str(),
+        fl,
         "the" | "a" | "an" | "one" | "another" | "he" | "she" | "they"
     );
     if !det && !first.capitalised() {
@@ -897,10 +890,10 @@ fn subject_right(toks: &[Tok], v: usize, body: &str) -> Option<Attribution> {
         if t.quoted || is_boundary_punct(t) || (!t.word && t.t == ".") {
             break;
         }
-        let l = t.t.to_lowercase();
+        let l = t.lower();
         if e > v + 1
             && (matches!(
-                l.as_str(),
+                l,
                 "that"
                     | "on"
                     | "last"
@@ -929,7 +922,7 @@ fn subject_right(toks: &[Tok], v: usize, body: &str) -> Option<Attribution> {
         .iter()
         .enumerate()
         .skip(1)
-        .find(|(_, t)| t.word && is_np_cut(&t.t.to_lowercase()))
+        .find(|(_, t)| t.word && is_np_cut(t.lower()))
         .map(|(i, _)| i)
     {
         np.truncate(cut);
@@ -937,7 +930,7 @@ fn subject_right(toks: &[Tok], v: usize, body: &str) -> Option<Attribution> {
     if np.iter().filter(|t| t.word).count() > 10 {
         return None;
     }
-    build(np, &lverb, toks[v].t.to_string(), body, true)
+    build(np, lverb, toks[v].t.to_string(), body, true)
 }
 
 /// The agent of a passive report: "reported by X".
@@ -949,10 +942,10 @@ fn by_agent(toks: &[Tok], v: usize, body: &str) -> Option<Attribution> {
         if t.quoted || is_boundary_punct(t) || (!t.word && t.t == ".") {
             break;
         }
-        let l = t.t.to_lowercase();
+        let l = t.lower();
         if e > s
             && matches!(
-                l.as_str(),
+                l,
                 "that" | "which" | "who" | "while" | "and" | "but" | "on" | "last" | "in"
             )
         {
@@ -964,8 +957,8 @@ fn by_agent(toks: &[Tok], v: usize, body: &str) -> Option<Attribution> {
     if np.is_empty() || np.iter().filter(|t| t.word).count() > 8 {
         return None;
     }
-    let lverb = toks[v].t.to_lowercase();
-    let kind = speakers::classify(&np, &lverb)?;
+    let lverb = toks[v].lower();
+    let kind = speakers::classify(&np, lverb)?;
     let span = (np.first()?.s, np.last()?.e);
     Some(Attribution {
         speaker: span_text(body, &np),
@@ -986,13 +979,8 @@ fn according_to(toks: &[Tok], v: usize, body: &str) -> Option<Attribution> {
         if t.quoted || is_boundary_punct(t) || (!t.word && t.t == ".") {
             break;
         }
-        let l = t.t.to_lowercase();
-        if e > s
-            && matches!(
-                l.as_str(),
-                "that" | "which" | "who" | "while" | "and" | "but"
-            )
-        {
+        let l = t.lower();
+        if e > s && matches!(l, "that" | "which" | "who" | "while" | "and" | "but") {
             break;
         }
         e += 1;
@@ -1040,7 +1028,7 @@ fn according_to(toks: &[Tok], v: usize, body: &str) -> Option<Attribution> {
         .iter()
         .enumerate()
         .skip(1)
-        .find(|(_, t)| t.word && is_np_cut(&t.t.to_lowercase()))
+        .find(|(_, t)| t.word && is_np_cut(t.lower()))
         .map(|(i, _)| i)
     {
         np.truncate(cut);

@@ -188,16 +188,10 @@ fn candidates(word: &str) -> Option<&'static [usize]> {
 pub fn find(toks: &[Tok], body: &str) -> Vec<Hedge> {
     let words: Vec<usize> = (0..toks.len()).filter(|&i| toks[i].word).collect();
     // most words are already lower case: borrow them
+    // (the tokens carry their lower-cased form)
     let lower: Vec<Cow<str>> = words
         .iter()
-        .map(|&i| {
-            let t = toks[i].t;
-            if t.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
-                Cow::Owned(t.to_lowercase())
-            } else {
-                Cow::Borrowed(t)
-            }
-        })
+        .map(|&i| Cow::Borrowed(toks[i].lower()))
         .collect();
     let mut out = Vec::new();
     let mut w = 0;

@@ -513,10 +513,10 @@ fn outlet_mentions(
         if !t.word || t.quoted {
             continue;
         }
-        let l = t.t.to_lowercase();
+        let l = t.lower();
         let descriptor =
             matches!(
-                l.as_str(),
+                l,
                 "newspaper"
                     | "daily"
                     | "outlet"
@@ -542,12 +542,7 @@ fn outlet_mentions(
                 name: Some(canonical_outlet(name, cited)),
                 direct: is_direct(toks, toks[i + 1].s) || is_direct(toks, toks[i].s),
             });
-        } else if i > 0
-            && matches!(
-                toks[i - 1].t.to_lowercase().as_str(),
-                "the" | "that" | "news"
-            )
-        {
+        } else if i > 0 && matches!(toks[i - 1].lower(), "the" | "that" | "news") {
             let st = if toks[i - 1].t.eq_ignore_ascii_case("news") && i >= 2 {
                 toks[i - 2].s
             } else {
@@ -616,9 +611,9 @@ fn is_direct(toks: &[Tok], pos: usize) -> bool {
     let mut k = i;
     while k > 0 {
         k -= 1;
-        let l = toks[k].t.to_lowercase();
+        let l = toks[k].lower();
         if matches!(
-            l.as_str(),
+            l,
             "the"
                 | "newspaper"
                 | "daily"
@@ -632,10 +627,7 @@ fn is_direct(toks: &[Tok], pos: usize) -> bool {
             continue;
         }
         return toks[k].word
-            && matches!(
-                l.as_str(),
-                "told" | "tell" | "tells" | "to" | "by" | "with" | "via"
-            );
+            && matches!(l, "told" | "tell" | "tells" | "to" | "by" | "with" | "via");
     }
     false
 }

@@ -582,7 +582,7 @@ pub fn classify(np: &[Tok], verb: &str) -> Option<SpeakerKind> {
     // core: up to the first preposition / relative word after the first word
     let mut core_end = words.len();
     for (i, w) in words.iter().enumerate().skip(1) {
-        if ends_core(&w.t.to_lowercase()) {
+        if ends_core(w.lower()) {
             core_end = i;
             break;
         }
@@ -629,7 +629,7 @@ pub fn classify(np: &[Tok], verb: &str) -> Option<SpeakerKind> {
     }) {
         return None;
     }
-    let skip_det = usize::from(core.first().is_some_and(|w| is_det(&w.t.to_lowercase())));
+    let skip_det = usize::from(core.first().is_some_and(|w| is_det(w.lower())));
     let core_nodet = &core[skip_det..];
     if core_nodet.is_empty() {
         return None;

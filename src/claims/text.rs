@@ -1,5 +1,7 @@
 //! Word tokens of a sentence with byte offsets and a quotation mask.
 
+use std::borrow::Cow;
+
 /// A token of a sentence: a word (letters, digits, inner apostrophes, hyphens and the dots
 /// of `U.S.`) or a single punctuation character.
 #[derive(Debug, Clone)]
@@ -14,9 +16,16 @@ pub struct Tok<'a> {
     pub word: bool,
     /// True when the token lies inside double quotation marks (the marks included).
     pub quoted: bool,
+    /// `t.to_lowercase()`, computed once (borrowed when `t` is already lower case).
+    pub lo: Cow<'a, str>,
 }
 
 impl Tok<'_> {
+    /// The token lower-cased (as `str::to_lowercase`), without allocating.
+    pub fn lower(&self) -> &str {
+        &self.lo
+    }
+
     /// The word lower-cased, without a possessive `’s` / `'s` / trailing apostrophe.
     pub fn base(&self) -> String {
         let mut t = self.t;
@@ -45,6 +54,15 @@ impl Tok<'_> {
 pub fn quote_mask(text: &str, start: usize, end: usize) -> Vec<bool> {
     let span = text.get(start..end).unwrap_or("");
     let mut mask = vec![false; span.len()];
+    // Without a quotation mark nothing is quoted.
+    let b = span.as_bytes();
+    let any_mark = memchr::memchr(b'"', b).is_some()
+        || ["“", "”", "«", "»"]
+            .iter()
+            .any(|q| memchr::memmem::find(b, q.as_bytes()).is_some());
+    if !any_mark {
+        return mask;
+    }
     let mut depth: i32 = 0;
     let mut straight_open = false;
     for (i, c) in span.char_indices() {
@@ -71,11 +89,20 @@ pub fn quote_mask(text: &str, start: usize, end: usize) -> Vec<bool> {
             }
             _ => inside = depth > 0,
         }
-        for b in mask.iter_mut().skip(i).take(c.len_utf8()) {
-            *b = inside;
+        if let Some(m) = mask.get_mut(i..i + c.len_utf8()) {
+            m.fill(inside);
         }
     }
     mask
+}
+
+/// `w.to_lowercase()`, borrowing `w` when that changes nothing (ASCII without capitals).
+fn lower(w: &str) -> Cow<'_, str> {
+    if w.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+        Cow::Owned(w.to_lowercase())
+    } else {
+        Cow::Borrowed(w)
+    }
 }
 
 fn word_char(c: char) -> bool {
@@ -93,14 +120,15 @@ pub fn tokenize<'a>(
     let Some(span) = text.get(start..end) else {
         return Vec::new();
     };
-    let chars: Vec<(usize, char)> = span.char_indices().collect();
+    let mut chars: Vec<(usize, char)> = Vec::with_capacity(span.len());
+    chars.extend(span.char_indices());
     let quoted = |pos: usize| -> bool {
         pos.checked_sub(mask_base)
             .and_then(|i| mask.get(i))
             .copied()
             .unwrap_or(false)
     };
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(span.len() / 4 + 1);
     let mut k = 0;
     while k < chars.len() {
         let (i, c) = chars[k];
@@ -144,6 +172,7 @@ pub fn tokenize<'a>(
                 s: start + i,
                 e: start + e,
                 t: &span[i..e],
+                lo: lower(&span[i..e]),
                 word: true,
                 quoted: quoted(start + i),
             });
@@ -154,6 +183,7 @@ pub fn tokenize<'a>(
                 s: start + i,
                 e: start + e,
                 t: &span[i..e],
+                lo: lower(&span[i..e]),
                 word: false,
                 quoted: quoted(start + i),
             });

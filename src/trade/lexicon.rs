@@ -56,7 +56,7 @@ fn classify(toks: &[Tok], j: usize) -> Option<Cue> {
     if t.fig.is_some() {
         return None;
     }
-    let w = t.lo.as_str();
+    let w = t.lo.as_ref();
     let prev = j.checked_sub(1).map(|p| &toks[p]);
     let next = toks.get(j + 1);
     match w {

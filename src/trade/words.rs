@@ -3,12 +3,13 @@
 
 use super::period::{Shape, Spec, YearSpec};
 use crate::model::{Figure, FigureKind};
+use std::borrow::Cow;
 
 /// One token: a word, or a whole figure.
 #[derive(Debug, Clone)]
-pub struct Tok {
-    /// Lowercased word (empty for a figure).
-    pub lo: String,
+pub struct Tok<'a> {
+    /// Lowercased word (empty for a figure); borrowed from the text when already lower case.
+    pub lo: Cow<'a, str>,
     /// Starts with an uppercase letter.
     pub cap: bool,
     /// Followed by a possessive `'s` / `’s`.
@@ -19,7 +20,7 @@ pub struct Tok {
     pub fig: Option<usize>,
 }
 
-impl Tok {
+impl Tok<'_> {
     /// True when the token is the word `w`.
     pub fn is(&self, w: &str) -> bool {
         self.fig.is_none() && self.lo == w
@@ -27,7 +28,7 @@ impl Tok {
 
     /// True when the token is one of `ws`.
     pub fn any(&self, ws: &[&str]) -> bool {
-        self.fig.is_none() && ws.contains(&self.lo.as_str())
+        self.fig.is_none() && ws.contains(&self.lo.as_ref())
     }
 
     /// True when a clause-breaking mark (`,` `;` `:` `(` `)` dash) precedes the token.
@@ -46,21 +47,21 @@ impl Tok {
 }
 
 /// Splits `text[start..end]` into tokens; figures (by byte span) become single tokens.
-pub fn tokenize(text: &str, start: usize, end: usize, figures: &[Figure]) -> Vec<Tok> {
+pub fn tokenize<'a>(text: &'a str, start: usize, end: usize, figures: &[Figure]) -> Vec<Tok<'a>> {
     tokenize_window(text, start, end, figures, 0..figures.len())
 }
 
 /// [`tokenize`], looking only at `figures[window]` (indices stay those of `figures`):
 /// with figures in body order, a sentence needs only its own, which keeps a post
 /// with many sentences linear instead of quadratic.
-pub fn tokenize_window(
-    text: &str,
+pub fn tokenize_window<'a>(
+    text: &'a str,
     start: usize,
     end: usize,
     figures: &[Figure],
     window: std::ops::Range<usize>,
-) -> Vec<Tok> {
-    let mut out: Vec<Tok> = Vec::new();
+) -> Vec<Tok<'a>> {
+    let mut out: Vec<Tok<'a>> = Vec::new();
     let end = end.min(text.len());
     let Some(slice) = text.get(start..end) else {
         return out;
@@ -78,11 +79,15 @@ pub fn tokenize_window(
     let mut pre = String::new();
     let mut word_start: Option<usize> = None;
     let mut chars = slice.char_indices().peekable();
-    let flush = |out: &mut Vec<Tok>, ws: &mut Option<usize>, at: usize, pre: &mut String| {
+    let flush = |out: &mut Vec<Tok<'a>>, ws: &mut Option<usize>, at: usize, pre: &mut String| {
         if let Some(s) = ws.take() {
             let w = &text[start + s..start + at];
             out.push(Tok {
-                lo: w.to_lowercase(),
+                lo: if w.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+                    Cow::Owned(w.to_lowercase())
+                } else {
+                    Cow::Borrowed(w)
+                },
                 cap: w.chars().next().is_some_and(char::is_uppercase),
                 poss: false,
                 pre: std::mem::take(pre),
@@ -100,7 +105,7 @@ pub fn tokenize_window(
             flush(&mut out, &mut word_start, i, &mut pre);
             let (idx, f) = figs[fi];
             out.push(Tok {
-                lo: String::new(),
+                lo: Cow::Borrowed(""),
                 cap: false,
                 poss: false,
                 pre: std::mem::take(&mut pre),
@@ -187,7 +192,7 @@ pub fn month_of(t: &Tok) -> Option<u32> {
     if t.fig.is_some() || !t.cap {
         return None;
     }
-    let w = t.lo.as_str();
+    let w = t.lo.as_ref();
     if let Some(i) = MONTHS.iter().position(|m| *m == w) {
         return Some(i as u32 + 1);
     }
@@ -279,7 +284,7 @@ fn parse_at(toks: &[Tok], i: usize) -> Option<(Spec, usize, bool)> {
     if t.fig.is_some() {
         return None;
     }
-    let w = t.lo.as_str();
+    let w = t.lo.as_ref();
     // Quarters and halves: "first quarter (of 2016)", "Q1", "first half of the year".
     if let Some(n) = ordinal(w) {
         if let Some(u) = toks.get(i + 1) {
@@ -382,7 +387,10 @@ fn parse_at(toks: &[Tok], i: usize) -> Option<(Spec, usize, bool)> {
         let (ys, k) = year_suffix(toks, i + 1);
         return Some((Spec::Abs(Shape::Month(m), ys), k, false));
     }
-    // Relative expressions.
+    // Relative expressions (all start with one of these words).
+    if !matches!(w, "last" | "this" | "that" | "a" | "the") {
+        return None;
+    }
     let rel: &[(&[&str], Spec)] = &[
         (&["last", "year"], Spec::Abs(Shape::Year, YearSpec::Last)),
         (&["this", "year"], Spec::Abs(Shape::Year, YearSpec::This)),
@@ -656,7 +664,7 @@ pub fn countries(toks: &[Tok]) -> Vec<Country> {
             } else if (t.is("beijing") || t.is("moscow") || t.is("tokyo"))
                 && (t.poss || (i > 0 && toks[i - 1].any(&["with", "to", "from", "and", "between"])))
             {
-                let name = match t.lo.as_str() {
+                let name = match t.lo.as_ref() {
                     "beijing" => "China",
                     "moscow" => "Russia",
                     _ => "Japan",
@@ -702,7 +710,7 @@ pub fn countries(toks: &[Tok]) -> Vec<Country> {
 mod tests {
     use super::*;
 
-    fn toks(s: &str) -> Vec<Tok> {
+    fn toks(s: &str) -> Vec<Tok<'_>> {
         tokenize(s, 0, s.len(), &[])
     }
 
