@@ -212,6 +212,23 @@ struct Cx<'a, 'b> {
     future: bool,
 }
 
+/// The month names in lower case, January first: the one list the page parser,
+/// the trade periods and the date resolver share.
+pub const MONTH_NAMES: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
 /// Month number of a month name or abbreviation (capitalised, as months are in English).
 fn month_of(w: &str) -> Option<u32> {
     let m = match w {

@@ -8,20 +8,7 @@
 
 use crate::model::Date;
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
+use crate::dates::MONTH_NAMES as MONTHS;
 
 const WEEKDAYS: [&str; 7] = [
     "monday",

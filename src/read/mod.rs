@@ -680,3 +680,17 @@ pub fn read_all(inputs: &[String], opts: &ReadOptions) -> Result<(Vec<Document>,
     }
     Ok((docs, rejects))
 }
+
+/// Collects what a reader emits, for the readers' unit tests.
+#[cfg(test)]
+pub(crate) fn collect(
+    read: impl FnOnce(&mut dyn FnMut(ReadEvent)),
+) -> (Vec<Document>, Vec<Reject>) {
+    let mut docs = Vec::new();
+    let mut rejects = Vec::new();
+    read(&mut |ev| match ev {
+        ReadEvent::Doc(d) => docs.push(d),
+        ReadEvent::Reject(r) => rejects.push(r),
+    });
+    (docs, rejects)
+}

@@ -415,19 +415,8 @@ mod tests {
     }
 
     fn run(bytes: &[u8]) -> (Vec<Document>, Vec<Reject>) {
-        let mut docs = Vec::new();
-        let mut rej = Vec::new();
         let mut r = std::io::BufReader::with_capacity(7, bytes);
-        read(
-            "a.warc",
-            &mut r,
-            &ReadOptions::default(),
-            &mut |ev| match ev {
-                ReadEvent::Doc(d) => docs.push(d),
-                ReadEvent::Reject(x) => rej.push(x),
-            },
-        );
-        (docs, rej)
+        crate::read::collect(|emit| read("a.warc", &mut r, &ReadOptions::default(), emit))
     }
 
     #[test]

@@ -295,19 +295,8 @@ mod tests {
     use crate::model::Document;
 
     fn run(bytes: &[u8]) -> (Vec<Document>, Vec<Reject>) {
-        let mut docs = Vec::new();
-        let mut rej = Vec::new();
         let mut r = std::io::BufReader::new(bytes);
-        read(
-            "e.xml",
-            &mut r,
-            &ReadOptions::default(),
-            &mut |ev| match ev {
-                ReadEvent::Doc(d) => docs.push(d),
-                ReadEvent::Reject(x) => rej.push(x),
-            },
-        );
-        (docs, rej)
+        crate::read::collect(|emit| read("e.xml", &mut r, &ReadOptions::default(), emit))
     }
 
     const WXR: &str = r#"<?xml version="1.0" encoding="UTF-8" ?>

@@ -172,20 +172,7 @@ pub fn usd(f: &Figure) -> Option<f64> {
     None
 }
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
+use crate::dates::MONTH_NAMES as MONTHS;
 
 /// Month number of a capitalised month name or abbreviation.
 pub fn month_of(t: &Tok) -> Option<u32> {
