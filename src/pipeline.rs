@@ -331,20 +331,24 @@ pub fn run(inputs: &[String], out: &Path, opts: &RunOptions) -> Result<Summary> 
         Dedupe::Spill { dir, files }
     };
 
-    // Phase 1: read (one thread) and parse (the pool), streaming.
+    // Phase 1: read (a reader thread, small files in parallel on the pool) and
+    // parse (the pool), streaming through a bounded channel.
+    let pool = Arc::new(
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .map_err(Error::arrow)?,
+    );
     let (tx, rx) = mpsc::sync_channel::<Batch>(2);
     let read_opts = opts.read.clone();
     let batch_bytes = opts.batch_bytes;
     let cancel = opts.cancel.clone();
+    let read_pool = pool.clone();
     let reader = std::thread::Builder::new()
         .name("nkecon-read".into())
-        .spawn(move || produce(files, &read_opts, batch_bytes, tx, cancel))
+        .spawn(move || produce(files, &read_opts, batch_bytes, tx, cancel, read_pool))
         .map_err(|e| Error::io("thread", e))?;
 
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(threads)
-        .build()
-        .map_err(Error::arrow)?;
     let mut documents = 0usize;
     let mut done_bytes = 0u64;
     let mut seq = 0u64;
@@ -462,70 +466,125 @@ fn is_compressed(f: &InputFile) -> bool {
     n.ends_with(".gz") || n.ends_with(".zst") || n.ends_with(".zstd") || n.ends_with(".gzip")
 }
 
+/// Hands documents to the parser in batches of about `batch_bytes` of text.
+struct Batcher {
+    batch: Batch,
+    text_bytes: usize,
+    batch_bytes: usize,
+    tx: mpsc::SyncSender<Batch>,
+    /// The receiver is gone (the run failed or was cancelled).
+    stopped: bool,
+}
+
+impl Batcher {
+    fn push(&mut self, ev: ReadEvent) {
+        match ev {
+            ReadEvent::Doc(d) => {
+                self.text_bytes += d.text.len();
+                self.batch.docs.push(d);
+            }
+            ReadEvent::Reject(r) => self.batch.rejects.push(r),
+        }
+        // a multi-record file (a WARC of gigabytes) is handed over in batches
+        // as it is read, never held whole
+        self.send_if_full();
+    }
+
+    fn send_if_full(&mut self) {
+        if self.text_bytes >= self.batch_bytes && !self.stopped {
+            self.send();
+        }
+    }
+
+    fn send(&mut self) {
+        let full = std::mem::replace(
+            &mut self.batch,
+            Batch {
+                docs: Vec::new(),
+                rejects: Vec::new(),
+                bytes: 0,
+            },
+        );
+        self.text_bytes = 0;
+        self.stopped = self.tx.send(full).is_err();
+    }
+}
+
+/// Most small files read together in parallel.
+const READ_GROUP: usize = 64;
+
 fn produce(
     files: Vec<InputFile>,
     opts: &ReadOptions,
     batch_bytes: usize,
     tx: mpsc::SyncSender<Batch>,
     cancel: Option<Arc<AtomicBool>>,
+    pool: Arc<rayon::ThreadPool>,
 ) -> Result<Vec<(InputFile, read::FileInfo)>> {
     let mut infos = Vec::with_capacity(files.len());
-    let mut batch = Batch {
-        docs: Vec::new(),
-        rejects: Vec::new(),
-        bytes: 0,
+    let mut out = Batcher {
+        batch: Batch {
+            docs: Vec::new(),
+            rejects: Vec::new(),
+            bytes: 0,
+        },
+        text_bytes: 0,
+        batch_bytes,
+        tx,
+        stopped: false,
     };
-    let mut text_bytes = 0usize;
-    for f in files {
-        if cancel.as_ref().is_some_and(|c| c.load(Ordering::Relaxed)) {
+    let mut i = 0;
+    while i < files.len() {
+        if cancel.as_ref().is_some_and(|c| c.load(Ordering::Relaxed)) || out.stopped {
             break;
         }
-        let mut stopped = false;
-        let info = read::read_file(&f, opts, &mut |ev| {
-            match ev {
-                ReadEvent::Doc(d) => {
-                    text_bytes += d.text.len();
-                    batch.docs.push(d);
+        // Small files (the common case: one page a file) are read in parallel in
+        // groups, keeping their order; a large file streams on its own.
+        let mut j = i;
+        let mut group_bytes = 0u64;
+        while j < files.len() && j - i < READ_GROUP {
+            let size = files[j].size;
+            if j > i && (group_bytes + size > batch_bytes as u64 || size > (1 << 20)) {
+                break;
+            }
+            group_bytes += size;
+            j += 1;
+            if size > (1 << 20) {
+                break;
+            }
+        }
+        if j - i == 1 {
+            let f = &files[i];
+            let info = read::read_file(f, opts, &mut |ev| out.push(ev));
+            out.batch.bytes += f.size;
+            infos.push((f.clone(), info));
+        } else {
+            let group = &files[i..j];
+            let read: Vec<(Vec<ReadEvent>, read::FileInfo)> = pool.install(|| {
+                group
+                    .par_iter()
+                    .map(|f| {
+                        let mut events = Vec::new();
+                        let info = read::read_file(f, opts, &mut |ev| events.push(ev));
+                        (events, info)
+                    })
+                    .collect()
+            });
+            for (f, (events, info)) in group.iter().zip(read) {
+                for ev in events {
+                    out.push(ev);
                 }
-                ReadEvent::Reject(r) => batch.rejects.push(r),
-            }
-            // a multi-record file (a WARC of gigabytes) is handed over in batches
-            // as it is read, never held whole
-            if text_bytes >= batch_bytes && !stopped {
-                let full = std::mem::replace(
-                    &mut batch,
-                    Batch {
-                        docs: Vec::new(),
-                        rejects: Vec::new(),
-                        bytes: 0,
-                    },
-                );
-                text_bytes = 0;
-                stopped = tx.send(full).is_err();
-            }
-        });
-        if stopped {
-            return Ok(infos);
-        }
-        batch.bytes += f.size;
-        infos.push((f, info));
-        if text_bytes >= batch_bytes {
-            let full = std::mem::replace(
-                &mut batch,
-                Batch {
-                    docs: Vec::new(),
-                    rejects: Vec::new(),
-                    bytes: 0,
-                },
-            );
-            text_bytes = 0;
-            if tx.send(full).is_err() {
-                return Ok(infos);
+                out.batch.bytes += f.size;
+                infos.push((f.clone(), info));
             }
         }
+        out.send_if_full();
+        i = j;
     }
-    if !batch.docs.is_empty() || !batch.rejects.is_empty() || batch.bytes > 0 {
-        let _ = tx.send(batch);
+    if !out.stopped
+        && (!out.batch.docs.is_empty() || !out.batch.rejects.is_empty() || out.batch.bytes > 0)
+    {
+        out.send();
     }
     Ok(infos)
 }
