@@ -16,7 +16,7 @@ use pyo3::types::{PyDict, PyList};
 use pyo3_arrow::input::AnyRecordBatch;
 use pyo3_arrow::{PySchema, PyTable};
 
-use crate::analyze::AnalyzeOptions;
+use crate::analyze::{AnalyzeOptions, BaseCache};
 use crate::error::{Error, ErrorKind};
 use crate::model::{Analysis, Post, Reject};
 use crate::pipeline::{self, RunOptions};
@@ -212,6 +212,16 @@ fn parse_posts(
     attach_rejects(py, t, &rejects, with_rejects, "parse_posts")
 }
 
+/// Sentences and figures kept between the stage calls of a session (256 MiB at most),
+/// so that `extract_figures`, `extract_claims` and `build_trade` on the same posts
+/// compute them once.
+fn base_cache() -> Arc<BaseCache> {
+    static CACHE: std::sync::OnceLock<Arc<BaseCache>> = std::sync::OnceLock::new();
+    CACHE
+        .get_or_init(|| Arc::new(BaseCache::new(256 << 20)))
+        .clone()
+}
+
 type Builder = fn(&[(&Post, &Analysis)]) -> Result<RecordBatch, Error>;
 
 fn stage(
@@ -225,7 +235,10 @@ fn stage(
     let (out, rejects) = enter(py, threads, move |_| {
         let mut out = Vec::new();
         let mut rejects = Vec::new();
-        let opts = AnalyzeOptions::for_table(name);
+        let opts = AnalyzeOptions {
+            cache: Some(base_cache()),
+            ..AnalyzeOptions::for_table(name)
+        };
         for b in &batches {
             let posts = table::posts_from_batch(b)?;
             let (analyses, r) = pipeline::analyze_posts(&posts, &opts);
