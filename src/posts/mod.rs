@@ -199,6 +199,24 @@ fn classify(t: &str) -> Kind {
     Kind::Text
 }
 
+/// An anchor for a post whose title is line `t`, its header read up to the next anchor.
+fn title_anchor(p: &Page, anchors: &[Anchor], t: usize, n: usize) -> Anchor {
+    let mut a = Anchor {
+        start: t,
+        title: Some(t),
+        header_end: t + 1,
+        ..Anchor::default()
+    };
+    let limit = anchors
+        .iter()
+        .map(|a| a.start)
+        .filter(|&s| s > t)
+        .min()
+        .unwrap_or(n);
+    read_header(p, &mut a, limit);
+    a
+}
+
 /// Reads the header lines under an anchor (bylines, name lines, organisation headers,
 /// outlet/date lines, a date line placed under the byline). Stops before `limit`.
 fn read_header(p: &Page<'_>, a: &mut Anchor, limit: usize) {
@@ -396,19 +414,7 @@ fn find_anchors(p: &Page<'_>, url: Option<&str>) -> Vec<Anchor> {
         if !p.title_line(t, false) || covered(&anchors, t) {
             continue;
         }
-        let mut a = Anchor {
-            start: t,
-            title: Some(t),
-            header_end: t + 1,
-            ..Anchor::default()
-        };
-        let limit = anchors
-            .iter()
-            .map(|a| a.start)
-            .filter(|&s| s > t)
-            .min()
-            .unwrap_or(n);
-        read_header(p, &mut a, limit);
+        let a = title_anchor(p, &anchors, t, n);
         extra.push(a);
     }
     anchors.extend(extra);
@@ -432,19 +438,7 @@ fn find_anchors(p: &Page<'_>, url: Option<&str>) -> Vec<Anchor> {
         if !(p.is_text(b) && lines::prose(p.ls[b].t)) && lines::byline(p.ls[b].t).is_none() {
             continue;
         }
-        let mut a = Anchor {
-            start: j,
-            title: Some(j),
-            header_end: j + 1,
-            ..Anchor::default()
-        };
-        let limit = anchors
-            .iter()
-            .map(|a| a.start)
-            .filter(|&s| s > j)
-            .min()
-            .unwrap_or(n);
-        read_header(p, &mut a, limit);
+        let a = title_anchor(p, &anchors, j, n);
         more.push(a);
     }
     if !more.is_empty() {
