@@ -10,6 +10,8 @@
 use std::collections::BTreeMap;
 use std::fs::{self, File};
 use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+use std::thread::JoinHandle;
 
 use arrow_array::RecordBatch;
 use parquet::arrow::ArrowWriter;
@@ -204,6 +206,77 @@ impl Drop for DatasetWriter {
             }
             let _ = fs::remove_dir_all(&self.tmp);
         }
+    }
+}
+
+/// A [`DatasetWriter`] on a thread of its own: [`WriterThread::write`] hands the batch
+/// over and returns at once, so that Parquet encoding and compression overlap the work
+/// that produces the next batches. Batches are written in the order they are handed
+/// over. Dropped without [`WriterThread::finish`], the dataset is abandoned (`out`
+/// untouched, the temporary folder removed), as with a dropped `DatasetWriter`.
+pub struct WriterThread {
+    tx: Option<mpsc::SyncSender<(String, RecordBatch)>>,
+    handle: Option<JoinHandle<Result<DatasetWriter>>>,
+}
+
+impl WriterThread {
+    /// Moves `writer` to a new thread; at most `depth` batches wait for it.
+    pub fn spawn(mut writer: DatasetWriter, depth: usize) -> Result<Self> {
+        let (tx, rx) = mpsc::sync_channel::<(String, RecordBatch)>(depth.max(1));
+        let handle = std::thread::Builder::new()
+            .name("nkecon-write".into())
+            .spawn(move || {
+                for (name, batch) in rx {
+                    writer.write(&name, &batch)?;
+                }
+                Ok(writer)
+            })
+            .map_err(|e| Error::io("thread", e))?;
+        Ok(WriterThread {
+            tx: Some(tx),
+            handle: Some(handle),
+        })
+    }
+
+    /// Queues `batch` for table `name`; blocks only while `depth` batches are waiting.
+    /// Fails with the writer's error if an earlier write failed.
+    pub fn write(&mut self, name: &str, batch: RecordBatch) -> Result<()> {
+        let sent = match &self.tx {
+            Some(tx) => tx.send((name.to_string(), batch)).is_ok(),
+            None => false,
+        };
+        if sent {
+            Ok(())
+        } else {
+            // The thread stopped on an error: report it.
+            Err(self.join().err().unwrap_or_else(|| {
+                Error::arrow("the dataset writer stopped before the end of the run")
+            }))
+        }
+    }
+
+    /// Waits for every queued batch to be written and gives the writer back, to be
+    /// finished ([`DatasetWriter::finish`]).
+    pub fn finish(mut self) -> Result<DatasetWriter> {
+        self.join()
+    }
+
+    fn join(&mut self) -> Result<DatasetWriter> {
+        self.tx = None;
+        match self.handle.take() {
+            Some(h) => h
+                .join()
+                .map_err(|_| Error::arrow("the dataset writer thread panicked"))?,
+            None => Err(Error::arrow("the dataset writer has already stopped")),
+        }
+    }
+}
+
+impl Drop for WriterThread {
+    fn drop(&mut self) {
+        // Abandoned: let the thread drain and drop its DatasetWriter (which removes
+        // the temporary folder).
+        let _ = self.join();
     }
 }
 

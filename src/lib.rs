@@ -17,6 +17,12 @@
 //! module that knows about pyo3.
 #![deny(missing_docs)]
 
+// The work allocates many small strings and vectors per sentence; mimalloc's
+// thread-local free lists make that several times cheaper than glibc's malloc
+// when both cores allocate at once.
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 pub mod analyze;
 pub mod claims;
 pub mod cli;

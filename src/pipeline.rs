@@ -19,7 +19,7 @@ use std::time::Instant;
 use rayon::prelude::*;
 
 use crate::analyze::{analyze, AnalyzeOptions};
-use crate::dataset::{DatasetWriter, WriteOptions};
+use crate::dataset::{DatasetWriter, WriteOptions, WriterThread};
 use crate::error::{Error, ErrorKind, Result};
 use crate::model::{Analysis, Document, Post, Reject};
 use crate::posts::{self, Merger, ParseOptions};
@@ -311,6 +311,7 @@ pub fn run(inputs: &[String], out: &Path, opts: &RunOptions) -> Result<Summary> 
         }
     }
     writer.write("rejects", &table::rejects_batch(&expand_rejects)?)?;
+    let spill_dir = writer.tmp_dir().join("_spill");
 
     let partitions = if weighted > opts.memory_budget {
         weighted.div_ceil(opts.memory_budget / 2).max(2) as usize
@@ -320,7 +321,7 @@ pub fn run(inputs: &[String], out: &Path, opts: &RunOptions) -> Result<Summary> 
     let mut dedupe = if partitions == 1 {
         Dedupe::Memory(Merger::default())
     } else {
-        let dir = writer.tmp_dir().join("_spill");
+        let dir = spill_dir;
         std::fs::create_dir_all(&dir).map_err(|e| Error::io(dir.to_string_lossy(), e))?;
         let mut files = Vec::with_capacity(partitions);
         for i in 0..partitions {
@@ -330,6 +331,9 @@ pub fn run(inputs: &[String], out: &Path, opts: &RunOptions) -> Result<Summary> 
         }
         Dedupe::Spill { dir, files }
     };
+
+    // Parquet encoding and compression run on a thread of their own, overlapping the work.
+    let mut writer = WriterThread::spawn(writer, 16)?;
 
     // Phase 1: read (a reader thread, small files in parallel on the pool) and
     // parse (the pool), streaming through a bounded channel.
@@ -356,7 +360,7 @@ pub fn run(inputs: &[String], out: &Path, opts: &RunOptions) -> Result<Summary> 
         check(&opts.cancel)?;
         documents += batch.docs.len();
         done_bytes += batch.bytes;
-        writer.write("rejects", &table::rejects_batch(&batch.rejects)?)?;
+        writer.write("rejects", table::rejects_batch(&batch.rejects)?)?;
         let parsed: Vec<(Vec<Post>, Vec<Reject>)> = pool.install(|| {
             batch
                 .docs
@@ -402,7 +406,7 @@ pub fn run(inputs: &[String], out: &Path, opts: &RunOptions) -> Result<Summary> 
                 }
             }
         }
-        writer.write("rejects", &table::rejects_batch(&rejects)?)?;
+        writer.write("rejects", table::rejects_batch(&rejects)?)?;
         if let Some(p) = &opts.progress {
             p(&Progress {
                 phase: "read",
@@ -450,7 +454,7 @@ pub fn run(inputs: &[String], out: &Path, opts: &RunOptions) -> Result<Summary> 
         "seconds": seconds,
         "threads": threads,
     });
-    let counts = writer.finish(manifest)?;
+    let counts = writer.finish()?.finish(manifest)?;
     Ok(Summary {
         files: infos.len(),
         bytes: total_bytes,
@@ -610,7 +614,7 @@ fn load_partition(path: &Path) -> Result<Vec<Post>> {
 fn write_posts(
     pool: &rayon::ThreadPool,
     posts: &[Post],
-    writer: &mut DatasetWriter,
+    writer: &mut WriterThread,
     opts: &RunOptions,
     done_before: u64,
     total: u64,
@@ -619,10 +623,31 @@ fn write_posts(
     let mut done = done_before;
     for part in posts.chunks(chunk) {
         check(&opts.cancel)?;
-        writer.write("posts", &table::posts_batch(part)?)?;
-        writer.write("rejects", &table::rejects_batch(&notes_of(part))?)?;
-        if !opts.floor {
-            let (analyses, rejects) = pool.install(|| analyze_posts(part, &opts.analyze));
+        if opts.floor {
+            let (posts_batch, notes) = pool.install(|| {
+                rayon::join(
+                    || table::posts_batch(part),
+                    || table::rejects_batch(&notes_of(part)),
+                )
+            });
+            writer.write("posts", posts_batch?)?;
+            writer.write("rejects", notes?)?;
+        } else {
+            // The posts batch is built while the posts are analysed; then the
+            // extraction tables are built in parallel.
+            let ((posts_batch, notes), (analyses, rejects)) = pool.install(|| {
+                rayon::join(
+                    || {
+                        (
+                            table::posts_batch(part),
+                            table::rejects_batch(&notes_of(part)),
+                        )
+                    },
+                    || analyze_posts(part, &opts.analyze),
+                )
+            });
+            writer.write("posts", posts_batch?)?;
+            writer.write("rejects", notes?)?;
             let items: Vec<(&Post, &Analysis)> = part.iter().zip(analyses.iter()).collect();
             let (f, (c, t)) = pool.install(|| {
                 rayon::join(
@@ -635,10 +660,10 @@ fn write_posts(
                     },
                 )
             });
-            writer.write("figures", &f?)?;
-            writer.write("claims", &c?)?;
-            writer.write("trade", &t?)?;
-            writer.write("rejects", &table::rejects_batch(&rejects)?)?;
+            writer.write("figures", f?)?;
+            writer.write("claims", c?)?;
+            writer.write("trade", t?)?;
+            writer.write("rejects", table::rejects_batch(&rejects)?)?;
         }
         done += part.len() as u64;
         if let Some(p) = &opts.progress {
