@@ -120,59 +120,60 @@ pub fn tokenize<'a>(
     let Some(span) = text.get(start..end) else {
         return Vec::new();
     };
-    let mut chars: Vec<(usize, char)> = Vec::with_capacity(span.len());
-    chars.extend(span.char_indices());
     let quoted = |pos: usize| -> bool {
         pos.checked_sub(mask_base)
             .and_then(|i| mask.get(i))
             .copied()
             .unwrap_or(false)
     };
+    // Byte offsets throughout; every offset is on a char boundary of `span`.
+    let char_at = |pos: usize| span.get(pos..).and_then(|r| r.chars().next());
     let mut out = Vec::with_capacity(span.len() / 4 + 1);
     let mut k = 0;
-    while k < chars.len() {
-        let (i, c) = chars[k];
+    while let Some(c) = char_at(k) {
+        let i = k;
         if c.is_whitespace() {
-            k += 1;
+            k += c.len_utf8();
             continue;
         }
         if word_char(c) {
-            let mut j = k + 1;
-            while j < chars.len() {
-                let (_, d) = chars[j];
+            let mut j = k + c.len_utf8();
+            while let Some(d) = char_at(j) {
                 if word_char(d) {
-                    j += 1;
+                    j += d.len_utf8();
                     continue;
                 }
-                let next = chars.get(j + 1).map(|x| x.1);
+                let after = j + d.len_utf8();
+                let next = char_at(after);
                 // inner apostrophe / hyphen: NK’s, Hye-rin, P'yongyang
                 if matches!(d, '’' | '\'' | '-' | '‑') && next.is_some_and(word_char) {
-                    j += 1;
+                    j = after;
                     continue;
                 }
                 // dots of acronyms and initials: U.S., U.N., N.
                 if d == '.' {
-                    let word: String = chars[k..j].iter().map(|x| x.1).collect();
+                    let word = &span[k..j];
                     let acr = word.chars().all(|x| x.is_uppercase() || x == '.')
                         && word.chars().filter(|x| x.is_alphabetic()).count() <= 4;
                     if acr && (next.is_some_and(|x| x.is_uppercase()) || word.contains('.')) {
-                        j += 1;
+                        j = after;
                         continue;
                     }
                 }
                 // trailing possessive apostrophe: companies’
-                if matches!(d, '’' | '\'') && chars[j - 1].1 == 's' && !next.is_some_and(word_char)
+                if matches!(d, '’' | '\'')
+                    && span[..j].ends_with('s')
+                    && !next.is_some_and(word_char)
                 {
-                    j += 1;
+                    j = after;
                 }
                 break;
             }
-            let e = chars.get(j).map_or(span.len(), |x| x.0);
             out.push(Tok {
                 s: start + i,
-                e: start + e,
-                t: &span[i..e],
-                lo: lower(&span[i..e]),
+                e: start + j,
+                t: &span[i..j],
+                lo: lower(&span[i..j]),
                 word: true,
                 quoted: quoted(start + i),
             });
@@ -187,7 +188,7 @@ pub fn tokenize<'a>(
                 word: false,
                 quoted: quoted(start + i),
             });
-            k += 1;
+            k = e;
         }
     }
     out

@@ -417,8 +417,13 @@ fn read_file_inner(
             return;
         }
     };
+    // Buffers no larger than the file (within 8–64 KiB): most page files are a few
+    // KiB, and a reader's buffer is zeroed on first use.
+    let small = (file.size as usize)
+        .saturating_add(1)
+        .clamp(8 << 10, 64 << 10);
     let mut raw = BufReader::with_capacity(
-        64 << 10,
+        small,
         Hashing {
             inner: f,
             hasher,
@@ -451,7 +456,10 @@ fn read_file_inner(
     };
     let limit = opts.max_file_bytes.min(ratio_limit);
     let mut reader = BufReader::with_capacity(
-        64 << 10,
+        match compression {
+            Compression::None => small,
+            _ => 64 << 10,
+        },
         Limited {
             inner,
             left: limit,

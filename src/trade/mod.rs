@@ -193,12 +193,25 @@ struct Draft {
 /// );
 /// ```
 pub fn build(post: &Post, sentences: &[Sentence], figures: &[Figure]) -> Vec<TradeRow> {
+    // Rows come only from money figures, and context only flows forward: the
+    // sentences after the last money figure cannot give a row.
+    let Some(last_money) = figures
+        .iter()
+        .filter(|f| usd(f).is_some())
+        .map(|f| f.start)
+        .max()
+    else {
+        return Vec::new();
+    };
     let mut ctx = title_context(post);
     let mut rows = Vec::new();
     let paragraphs = paragraph_starts(post);
     let mut para = usize::MAX;
     let in_order = figures.windows(2).all(|w| w[0].start <= w[1].start);
     for (si, s) in sentences.iter().enumerate() {
+        if s.start > last_money {
+            break;
+        }
         let window = if in_order {
             figures.partition_point(|f| f.start < s.start)
                 ..figures.partition_point(|f| f.start < s.end)

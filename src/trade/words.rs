@@ -20,15 +20,23 @@ pub struct Tok<'a> {
     pub fig: Option<usize>,
 }
 
+/// `a == b` for the short words of the lexicons, inline: most pairs differ in
+/// length or first byte, and a call to `memcmp` per pair cost more than the test.
+#[inline]
+fn same(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    a.len() == b.len() && a.first() == b.first() && a.iter().zip(b).all(|(x, y)| x == y)
+}
+
 impl Tok<'_> {
     /// True when the token is the word `w`.
     pub fn is(&self, w: &str) -> bool {
-        self.fig.is_none() && self.lo == w
+        self.fig.is_none() && same(&self.lo, w)
     }
 
     /// True when the token is one of `ws`.
     pub fn any(&self, ws: &[&str]) -> bool {
-        self.fig.is_none() && ws.contains(&self.lo.as_ref())
+        self.fig.is_none() && ws.iter().any(|w| same(&self.lo, w))
     }
 
     /// True when a clause-breaking mark (`,` `;` `:` `(` `)` dash) precedes the token.
