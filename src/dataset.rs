@@ -217,6 +217,8 @@ impl Drop for DatasetWriter {
 pub struct WriterThread {
     tx: Option<mpsc::SyncSender<(String, RecordBatch)>>,
     handle: Option<JoinHandle<Result<DatasetWriter>>>,
+    /// Set by [`WriterThread::inline`]: batches are written by the caller's thread.
+    inline: Option<DatasetWriter>,
 }
 
 impl WriterThread {
@@ -235,12 +237,26 @@ impl WriterThread {
         Ok(WriterThread {
             tx: Some(tx),
             handle: Some(handle),
+            inline: None,
         })
+    }
+
+    /// The same interface without a thread: each batch is written at once by the
+    /// caller (for single-threaded runs).
+    pub fn inline(writer: DatasetWriter) -> Self {
+        WriterThread {
+            tx: None,
+            handle: None,
+            inline: Some(writer),
+        }
     }
 
     /// Queues `batch` for table `name`; blocks only while `depth` batches are waiting.
     /// Fails with the writer's error if an earlier write failed.
     pub fn write(&mut self, name: &str, batch: RecordBatch) -> Result<()> {
+        if let Some(w) = self.inline.as_mut() {
+            return w.write(name, &batch);
+        }
         let sent = match &self.tx {
             Some(tx) => tx.send((name.to_string(), batch)).is_ok(),
             None => false,
@@ -262,6 +278,9 @@ impl WriterThread {
     }
 
     fn join(&mut self) -> Result<DatasetWriter> {
+        if let Some(w) = self.inline.take() {
+            return Ok(w);
+        }
         self.tx = None;
         match self.handle.take() {
             Some(h) => h

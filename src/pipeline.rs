@@ -332,8 +332,13 @@ pub fn run(inputs: &[String], out: &Path, opts: &RunOptions) -> Result<Summary> 
         Dedupe::Spill { dir, files }
     };
 
-    // Parquet encoding and compression run on a thread of their own, overlapping the work.
-    let mut writer = WriterThread::spawn(writer, 16)?;
+    // Parquet encoding and compression run on a thread of their own, overlapping the
+    // work (a single-threaded run writes from the main thread).
+    let mut writer = if threads > 1 {
+        WriterThread::spawn(writer, 16)?
+    } else {
+        WriterThread::inline(writer)
+    };
 
     // Phase 1: read (a reader thread, small files in parallel on the pool) and
     // parse (the pool), streaming through a bounded channel.
