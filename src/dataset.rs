@@ -17,6 +17,7 @@ use arrow_array::RecordBatch;
 use parquet::arrow::ArrowWriter;
 use parquet::basic::{Compression, ZstdLevel};
 use parquet::file::properties::{EnabledStatistics, WriterProperties};
+use parquet::schema::types::ColumnPath;
 
 use crate::error::{Error, Result};
 use crate::table;
@@ -306,10 +307,51 @@ fn open(
 ) -> Result<()> {
     let path = tw.dir.join(format!("part-{:05}.parquet", tw.files));
     let file = File::create(&path).map_err(io(&path))?;
-    tw.writer = Some(ArrowWriter::try_new(file, schema, Some(props.clone()))?);
+    let name = tw
+        .dir
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let props = column_props(props, &name);
+    tw.writer = Some(ArrowWriter::try_new(file, schema, Some(props))?);
     tw.files += 1;
     tw.file_rows = 0;
     Ok(())
+}
+
+/// Columns whose values are (nearly) all distinct: a dictionary only costs time there.
+const DISTINCT: &[(&str, &[&str])] = &[
+    ("posts", &["post_id", "title", "body", "url"]),
+    ("figures", &["figure_id", "claim_id"]),
+    ("claims", &["claim_id", "text"]),
+    ("trade", &["trade_id", "claim_id", "figure_id"]),
+    ("rejects", &["detail"]),
+];
+
+/// Long free text: min/max statistics are of no use for filtering it.
+const FREE_TEXT: &[(&str, &[&str])] = &[
+    ("posts", &["title", "body"]),
+    ("claims", &["text"]),
+    ("rejects", &["detail"]),
+];
+
+/// The writer properties of one table: the dataset's, with dictionaries off for
+/// distinct-valued columns and statistics off for long free text.
+fn column_props(props: &WriterProperties, table: &str) -> WriterProperties {
+    let cols = |list: &[(&str, &[&'static str])]| -> Vec<&'static str> {
+        list.iter()
+            .filter(|(t, _)| *t == table)
+            .flat_map(|(_, c)| c.iter().copied())
+            .collect()
+    };
+    let mut b = props.clone().into_builder();
+    for c in cols(DISTINCT) {
+        b = b.set_column_dictionary_enabled(ColumnPath::from(c), false);
+    }
+    for c in cols(FREE_TEXT) {
+        b = b.set_column_statistics_enabled(ColumnPath::from(c), EnabledStatistics::None);
+    }
+    b.build()
 }
 
 fn close(tw: &mut TableWriter) -> Result<()> {
