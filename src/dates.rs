@@ -84,9 +84,24 @@ struct Tok<'a> {
     lo: Cow<'a, str>,
 }
 
-/// `w.to_lowercase()`, borrowing `w` when that changes nothing (ASCII without capitals).
-fn lower(w: &str) -> Cow<'_, str> {
-    if w.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+/// `w.to_lowercase()`, borrowing `w` when that changes nothing (no char has another
+/// lower-case form: ASCII without capitals, punctuation such as `“` or `—`, Korean).
+/// Shared by the word tokenizers of dates, claims and trade.
+#[inline]
+pub(crate) fn lower(w: &str) -> Cow<'_, str> {
+    let mut wide = false;
+    for &b in w.as_bytes() {
+        if b.is_ascii_uppercase() {
+            return Cow::Owned(w.to_lowercase());
+        }
+        wide |= b >= 0x80;
+    }
+    let changes = wide
+        && w.chars().any(|c| {
+            let mut l = c.to_lowercase();
+            !(l.next() == Some(c) && l.next().is_none())
+        });
+    if changes {
         Cow::Owned(w.to_lowercase())
     } else {
         Cow::Borrowed(w)

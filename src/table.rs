@@ -180,6 +180,18 @@ pub fn days_to_date(days: i32) -> Option<Date> {
 
 use chrono::Datelike;
 
+/// Offset of the first byte >= 0x80, testing 32 bytes at a time.
+fn first_non_ascii(b: &[u8]) -> Option<usize> {
+    let mut at = 0;
+    for chunk in b.chunks(32) {
+        if !chunk.is_ascii() {
+            return chunk.iter().position(|&x| x >= 0x80).map(|k| at + k);
+        }
+        at += chunk.len();
+    }
+    None
+}
+
 /// Converts byte offsets of a text into code point offsets and back.
 ///
 /// Only the non-ASCII chars are recorded (the text between them is one byte a char),
@@ -200,10 +212,7 @@ impl CharMap {
         let mut wide = Vec::new();
         let mut extra = 0usize; // bytes beyond one per char so far
         let mut i = 0usize;
-        while let Some(k) = bytes
-            .get(i..)
-            .and_then(|r| r.iter().position(|&b| b >= 0x80))
-        {
+        while let Some(k) = bytes.get(i..).and_then(first_non_ascii) {
             let s = i + k;
             let n = text
                 .get(s..)

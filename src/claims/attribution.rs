@@ -141,6 +141,30 @@ fn weak_verbs() -> &'static [&'static str] {
     })
 }
 
+/// Is `w` (lower-case ASCII) one of the weak reporting verbs? A table of (first
+/// letter, length) pairs answers "no" for most words before the binary search.
+fn is_weak_verb(w: &str) -> bool {
+    static SHAPES: std::sync::OnceLock<[u64; 26]> = std::sync::OnceLock::new();
+    let shapes = SHAPES.get_or_init(|| {
+        let mut m = [0u64; 26];
+        for v in weak_verbs() {
+            if let Some(k) = v.bytes().next().and_then(|b| b.checked_sub(b'a')) {
+                if let Some(slot) = m.get_mut(k as usize) {
+                    *slot |= 1u64 << v.len().min(63);
+                }
+            }
+        }
+        m
+    });
+    let shape_ok = w
+        .bytes()
+        .next()
+        .and_then(|b| b.checked_sub(b'a'))
+        .and_then(|k| shapes.get(k as usize))
+        .is_some_and(|m| m & (1u64 << w.len().min(63)) != 0);
+    shape_ok && weak_verbs().binary_search(&w).is_ok()
+}
+
 /// Verbs whose speaker may follow them ("said the source").
 const INVERTABLE: &[&str] = &[
     "said",
@@ -341,7 +365,7 @@ pub fn find(toks: &[Tok], body: &str) -> Option<Attribution> {
             continue;
         }
         let strong = STRONG.contains(&lw);
-        if !strong && weak_verbs().binary_search(&lw).is_err() {
+        if !strong && !is_weak_verb(lw) {
             continue;
         }
         if !strong && weak.is_some() {

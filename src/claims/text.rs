@@ -96,14 +96,7 @@ pub fn quote_mask(text: &str, start: usize, end: usize) -> Vec<bool> {
     mask
 }
 
-/// `w.to_lowercase()`, borrowing `w` when that changes nothing (ASCII without capitals).
-fn lower(w: &str) -> Cow<'_, str> {
-    if w.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
-        Cow::Owned(w.to_lowercase())
-    } else {
-        Cow::Borrowed(w)
-    }
-}
+use crate::dates::lower;
 
 fn word_char(c: char) -> bool {
     c.is_alphanumeric()

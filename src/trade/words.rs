@@ -91,11 +91,7 @@ pub fn tokenize_window<'a>(
         if let Some(s) = ws.take() {
             let w = &text[start + s..start + at];
             out.push(Tok {
-                lo: if w.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
-                    Cow::Owned(w.to_lowercase())
-                } else {
-                    Cow::Borrowed(w)
-                },
+                lo: crate::dates::lower(w),
                 cap: w.chars().next().is_some_and(char::is_uppercase),
                 poss: false,
                 pre: std::mem::take(pre),
