@@ -131,7 +131,8 @@ fn split_paragraph(text: &str, ps: usize, pe: usize, out: &mut Vec<Sentence>) {
     let Some(para) = text.get(ps..pe) else {
         return;
     };
-    let chars: Vec<(usize, char)> = para.char_indices().collect();
+    let mut chars: Vec<(usize, char)> = Vec::with_capacity(para.len());
+    chars.extend(para.char_indices());
     let mut start: Option<usize> = None; // index into chars
     let mut k = 0;
     while k < chars.len() {

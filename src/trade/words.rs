@@ -69,7 +69,7 @@ pub fn tokenize_window<'a>(
     figures: &[Figure],
     window: std::ops::Range<usize>,
 ) -> Vec<Tok<'a>> {
-    let mut out: Vec<Tok<'a>> = Vec::new();
+    let mut out: Vec<Tok<'a>> = Vec::with_capacity(end.saturating_sub(start) / 5 + 1);
     let end = end.min(text.len());
     let Some(slice) = text.get(start..end) else {
         return out;
