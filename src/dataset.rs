@@ -176,6 +176,8 @@ impl DatasetWriter {
             }
             close(tw)?;
             files.insert(name.clone(), tw.files);
+            // (some tables closed, the others' files still open and unfinished)
+            pause_point("parquet");
         }
         let counts = self.counts();
         if let Some(obj) = manifest.as_object_mut() {
@@ -191,6 +193,7 @@ impl DatasetWriter {
         let path = self.tmp.join("_manifest.json");
         let text = serde_json::to_string_pretty(&manifest).map_err(Error::arrow)?;
         fs::write(&path, text).map_err(io(&path))?;
+        pause_point("fsync");
         sync_tree(&self.tmp)?;
         swap_in(&self.tmp, &self.out)?;
         self.done = true;
@@ -300,6 +303,18 @@ impl Drop for WriterThread {
     }
 }
 
+/// Test hook for the crash tests: with `NKECON_PAUSE_AT=POINT` in the environment
+/// the writer announces `nkecon: paused at POINT` on stderr and sleeps there (ten
+/// minutes), so that a test can SIGKILL the run at that exact moment. Points:
+/// `parquet` (Parquet files half written), `fsync` (manifest written, nothing synced
+/// yet), `swap` (new dataset exchanged in, old one not yet removed).
+fn pause_point(point: &str) {
+    if std::env::var("NKECON_PAUSE_AT").is_ok_and(|v| v == point) {
+        eprintln!("nkecon: paused at {point}");
+        std::thread::sleep(std::time::Duration::from_secs(600));
+    }
+}
+
 fn open(
     tw: &mut TableWriter,
     props: &WriterProperties,
@@ -381,6 +396,7 @@ fn swap_in(tmp: &Path, out: &Path) -> Result<()> {
         fs::rename(tmp, out).map_err(io(out))?;
     } else if exchange(tmp, out) {
         // `tmp` now holds the previous dataset.
+        pause_point("swap");
         fs::remove_dir_all(tmp).map_err(io(tmp))?;
     } else {
         if !is_dataset(out) {

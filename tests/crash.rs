@@ -2,6 +2,9 @@
 //! generated corpus leaves the previous dataset at OUT whole and readable; the temporary
 //! folder it leaves behind (`.OUT.tmp-PID-STAMP`) is removed by the next run (its
 //! process is gone), and a rerun on the same inputs gives the same rows in the same order.
+//! A second test kills runs at the writer's three critical moments, reached through the
+//! `NKECON_PAUSE_AT` test hook: Parquet files half written, manifest written but nothing
+//! synced, and right after the atomic exchange.
 
 mod common;
 
@@ -158,4 +161,92 @@ fn sigkill_mid_run_leaves_the_old_dataset_whole() {
     );
     assert_eq!(one.code, Some(0), "{one:?}");
     same(&before, &snapshot(&out));
+}
+
+/// Starts `nkecon run` with `NKECON_PAUSE_AT=point` (the writer's test hook), waits
+/// until it says it is paused there, and kills it with SIGKILL.
+#[allow(clippy::zombie_processes)] // the child is reaped by wait4 in `wait_child`
+fn kill_at(point: &str, input: &Path, out: &Path, log: &Path) {
+    let err = fs::File::create(log).expect("log file");
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_nkecon"))
+        .args(["run", &input.to_string_lossy(), "--out"])
+        .arg(out)
+        .arg("-q")
+        .env("NKECON_PAUSE_AT", point)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::from(err))
+        .spawn()
+        .expect("start nkecon");
+    let marker = format!("paused at {point}");
+    let started = Instant::now();
+    while !fs::read_to_string(log)
+        .unwrap_or_default()
+        .contains(&marker)
+    {
+        assert!(
+            started.elapsed() < Duration::from_secs(180),
+            "the run never reached {point}: {}",
+            fs::read_to_string(log).unwrap_or_default()
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    // SAFETY: kill(2) on our own child, not yet reaped.
+    let rc = unsafe { libc::kill(child.id() as libc::pid_t, libc::SIGKILL) };
+    assert_eq!(rc, 0);
+    let killed = common::wait_child(&child, log);
+    assert_eq!(killed.signal, Some(libc::SIGKILL), "{point}: {killed:?}");
+}
+
+#[test]
+fn sigkill_at_each_step_of_the_final_write_keeps_a_whole_dataset() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let old_in = tmp.path().join("old");
+    let new_in = tmp.path().join("new");
+    fs::create_dir_all(&old_in).expect("mkdir");
+    fs::create_dir_all(&new_in).expect("mkdir");
+    fs::write(old_in.join("a.txt"), common::page(0..6, 3)).expect("write");
+    fs::write(new_in.join("b.txt"), common::page(100..140, 4)).expect("write");
+    let out = tmp.path().join("out");
+    let out_s = out.to_string_lossy().into_owned();
+    let log = tmp.path().join("stderr.txt");
+
+    // what OUT holds before, and what a finished run on the new input writes
+    let run = |input: &Path, dest: &str| {
+        let r = common::run_cli(
+            &["run", &input.to_string_lossy(), "--out", dest, "-q"],
+            &log,
+        );
+        assert_eq!(r.code, Some(0), "{r:?}");
+    };
+    let reference = tmp.path().join("reference");
+    run(&new_in, &reference.to_string_lossy());
+    let expected_new = snapshot(&reference);
+    run(&old_in, &out_s);
+    let before = snapshot(&out);
+    let manifest = fs::read(out.join("_manifest.json")).expect("manifest");
+    assert_eq!(rows(&before, "posts"), 6);
+    assert_eq!(rows(&expected_new, "posts"), 40);
+
+    // killed while Parquet files are half written, or before anything is synced:
+    // OUT is the old dataset, byte for byte in its manifest, every file readable
+    for point in ["parquet", "fsync"] {
+        kill_at(point, &new_in, &out, &log);
+        assert_eq!(
+            fs::read(out.join("_manifest.json")).expect("manifest"),
+            manifest,
+            "{point}"
+        );
+        same(&before, &snapshot(&out));
+    }
+    // killed right after the exchange: OUT is the new dataset, whole
+    kill_at("swap", &new_in, &out, &log);
+    same(&expected_new, &snapshot(&out));
+    // each run removed the folders of the killed runs before it; the last one's is left
+    assert_eq!(temp_folders(tmp.path()).len(), 1, "stale folders");
+
+    // the next run removes it
+    run(&old_in, &out_s);
+    same(&before, &snapshot(&out));
+    assert!(temp_folders(tmp.path()).is_empty(), "stale folders left");
 }
