@@ -221,6 +221,18 @@ struct M {
     last: Date,
 }
 
+impl M {
+    /// The months `m1` to `m2` of year `y`, written by tokens `start_tok..end_tok`.
+    fn months(start_tok: usize, end_tok: usize, y: i32, m1: u32, m2: u32) -> Option<M> {
+        Some(M {
+            start_tok,
+            end_tok,
+            first: ymd(y, m1, 1)?,
+            last: month_last(y, m2)?,
+        })
+    }
+}
+
 struct Cx<'a, 'b> {
     toks: &'b [Tok<'a>],
     anchor: Option<Date>,
@@ -678,12 +690,7 @@ impl<'a, 'b> Cx<'a, 'b> {
                 Some(y) => (y, i + 3),
                 None => (self.year_for_period(lm)?, i + 2),
             };
-            return Some(M {
-                start_tok: i,
-                end_tok: end,
-                first: ymd(y, fm, 1)?,
-                last: month_last(y, lm)?,
-            });
+            return M::months(i, end, y, fm, lm);
         }
         let start_tok = i;
         let mut j = i;
@@ -737,12 +744,7 @@ impl<'a, 'b> Cx<'a, 'b> {
                 (self.year_for_period(lm)?, k)
             }
         };
-        Some(M {
-            start_tok,
-            end_tok: end,
-            first: ymd(y, fm, 1)?,
-            last: month_last(y, lm)?,
-        })
+        M::months(start_tok, end, y, fm, lm)
     }
 
     /// Month-based dates: "Nov. 1", "October 26th, 2022", "December 26 to 31", "January 2020",
@@ -839,12 +841,7 @@ impl<'a, 'b> Cx<'a, 'b> {
             Some((y, e)) => (y, e),
             None => (self.year_for_period(m2)?, k),
         };
-        Some(M {
-            start_tok,
-            end_tok: end,
-            first: ymd(y, m1, 1)?,
-            last: month_last(y, m2)?,
-        })
+        M::months(start_tok, end, y, m1, m2)
     }
 
     /// "on Monday", "last Wednesday", "next Friday", "Sunday".

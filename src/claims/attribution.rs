@@ -44,6 +44,20 @@ const STRONG: &[&str] = &[
     "said", "says", "say", "told", "tells", "tell", "added", "adds", "reported", "reports",
 ];
 
+/// Reporting verbs that are also nouns ("a report", "its estimates").
+const NOUN_LIKE_VERBS: &[&str] = &[
+    "reports",
+    "report",
+    "claims",
+    "claim",
+    "calls",
+    "estimates",
+    "estimate",
+    "quotes",
+    "notes",
+    "note",
+];
+
 const WEAK: &[&str] = &[
     "noted",
     "notes",
@@ -374,38 +388,21 @@ pub fn find(toks: &[Tok], body: &str) -> Option<Attribution> {
         if matches!(lw, "put" | "puts") && !has_at_after(toks, v) {
             continue;
         }
-        if matches!(
-            lw,
-            "reports"
-                | "report"
-                | "claims"
-                | "claim"
-                | "calls"
-                | "estimates"
-                | "estimate"
-                | "quotes"
-        ) && toks.get(v + 1).is_some_and(|x| {
-            matches!(
-                x.t,
-                "of" | "by" | "from" | "suggest" | "say" | "said" | "indicate" | "show"
-            )
-        }) {
+        let noun_like = NOUN_LIKE_VERBS.contains(&lw);
+        if noun_like
+            && !matches!(lw, "notes" | "note")
+            && toks.get(v + 1).is_some_and(|x| {
+                matches!(
+                    x.t,
+                    "of" | "by" | "from" | "suggest" | "say" | "said" | "indicate" | "show"
+                )
+            })
+        {
             continue;
         }
         // nouns: "the latest report", "its estimates", "the Panel’s report"
-        if matches!(
-            lw,
-            "reports"
-                | "report"
-                | "claims"
-                | "claim"
-                | "calls"
-                | "estimates"
-                | "estimate"
-                | "quotes"
-                | "notes"
-                | "note"
-        ) && v > 0
+        if noun_like
+            && v > 0
             && toks[v - 1].word
             && (matches!(
                 toks[v - 1].lower(),

@@ -121,6 +121,14 @@ pub fn tokenize<'a>(
     };
     // Byte offsets throughout; every offset is on a char boundary of `span`.
     let char_at = |pos: usize| span.get(pos..).and_then(|r| r.chars().next());
+    let tok = |i: usize, e: usize, word: bool| Tok {
+        s: start + i,
+        e: start + e,
+        t: &span[i..e],
+        lo: lower(&span[i..e]),
+        word,
+        quoted: quoted(start + i),
+    };
     let mut out = Vec::with_capacity(span.len() / 4 + 1);
     let mut k = 0;
     while let Some(c) = char_at(k) {
@@ -162,25 +170,11 @@ pub fn tokenize<'a>(
                 }
                 break;
             }
-            out.push(Tok {
-                s: start + i,
-                e: start + j,
-                t: &span[i..j],
-                lo: lower(&span[i..j]),
-                word: true,
-                quoted: quoted(start + i),
-            });
+            out.push(tok(i, j, true));
             k = j;
         } else {
             let e = i + c.len_utf8();
-            out.push(Tok {
-                s: start + i,
-                e: start + e,
-                t: &span[i..e],
-                lo: lower(&span[i..e]),
-                word: false,
-                quoted: quoted(start + i),
-            });
+            out.push(tok(i, e, false));
             k = e;
         }
     }

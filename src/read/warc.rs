@@ -181,21 +181,12 @@ pub(super) fn read(
         let kind = h.get("WARC-Type").unwrap_or("").to_ascii_lowercase();
         let wanted = matches!(kind.as_str(), "response" | "resource" | "conversion");
         if !wanted || len > opts.max_record_bytes as u64 {
-            match std::io::copy(&mut reader.take(len), &mut std::io::sink()) {
-                Ok(k) if k == len => {}
-                Ok(_) => {
-                    emit(reject(
-                        source,
-                        n,
-                        "truncated",
-                        "file ends inside a WARC record".into(),
-                    ));
-                    return;
-                }
-                Err(e) => {
-                    emit(reject(source, n, "truncated", e.to_string()));
-                    return;
-                }
+            if let Err(detail) = whole(
+                std::io::copy(&mut reader.take(len), &mut std::io::sink()),
+                len,
+            ) {
+                emit(reject(source, n, "truncated", detail));
+                return;
             }
             if wanted {
                 emit(reject(
@@ -221,21 +212,10 @@ pub(super) fn read(
             continue;
         }
         let mut body = Vec::with_capacity(len as usize);
-        match reader.take(len).read_to_end(&mut body) {
-            Ok(k) if k as u64 == len => {}
-            Ok(_) => {
-                emit(reject(
-                    source,
-                    n,
-                    "truncated",
-                    "file ends inside a WARC record".into(),
-                ));
-                return;
-            }
-            Err(e) => {
-                emit(reject(source, n, "truncated", e.to_string()));
-                return;
-            }
+        let got = reader.take(len).read_to_end(&mut body).map(|k| k as u64);
+        if let Err(detail) = whole(got, len) {
+            emit(reject(source, n, "truncated", detail));
+            return;
         }
         let url = h
             .get("WARC-Target-URI")
@@ -395,6 +375,16 @@ fn dechunk(b: &[u8]) -> Option<Vec<u8>> {
         if i >= b.len() {
             return Some(out);
         }
+    }
+}
+
+/// `Ok` when a read of a record body of `len` bytes got them all; else the detail
+/// of the `truncated` reject.
+fn whole(read: std::io::Result<u64>, len: u64) -> Result<(), String> {
+    match read {
+        Ok(k) if k == len => Ok(()),
+        Ok(_) => Err("file ends inside a WARC record".into()),
+        Err(e) => Err(e.to_string()),
     }
 }
 

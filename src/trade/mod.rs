@@ -405,6 +405,38 @@ fn is_percent(toks: &[Tok], i: usize, figures: &[Figure]) -> Option<f64> {
     (f.kind == FigureKind::Percent).then_some(f.value).flatten()
 }
 
+/// The bases of a change (`yoy`, `mom`): the abbreviation, the letter of its `y/y`
+/// form, and the phrases that name it.
+const CHANGE_BASES: &[(&str, &str, &[&[&str]])] = &[
+    (
+        "yoy",
+        "y",
+        &[
+            &["on", "year"],
+            &["on", "the", "year"],
+            &["year", "on", "year"],
+            &["a", "year", "earlier"],
+            &["a", "year", "ago"],
+            &["the", "previous", "year"],
+            &["the", "year", "before"],
+            &["the", "same", "period"],
+            &["year", "over", "year"],
+        ],
+    ),
+    (
+        "mom",
+        "m",
+        &[
+            &["on", "month"],
+            &["on", "the", "month"],
+            &["month", "on", "month"],
+            &["the", "previous", "month"],
+            &["a", "month", "earlier"],
+            &["month", "over", "month"],
+        ],
+    ),
+];
+
 fn sentence_rows(
     post: &Post,
     si: usize,
@@ -1338,30 +1370,13 @@ fn change(
             if q != p + 1 && toks[q].fig.is_some() && q != t {
                 break;
             }
-            if at(toks, q, &["on", "year"])
-                || at(toks, q, &["on", "the", "year"])
-                || at(toks, q, &["year", "on", "year"])
-                || at(toks, q, &["a", "year", "earlier"])
-                || at(toks, q, &["a", "year", "ago"])
-                || at(toks, q, &["the", "previous", "year"])
-                || at(toks, q, &["the", "year", "before"])
-                || at(toks, q, &["the", "same", "period"])
-                || at(toks, q, &["year", "over", "year"])
-                || toks[q].is("yoy")
-                || (at(toks, q, &["y", "y"]) && toks[q + 1].pre.contains('/'))
-            {
-                return Some("yoy");
-            }
-            if at(toks, q, &["on", "month"])
-                || at(toks, q, &["on", "the", "month"])
-                || at(toks, q, &["month", "on", "month"])
-                || at(toks, q, &["the", "previous", "month"])
-                || at(toks, q, &["a", "month", "earlier"])
-                || at(toks, q, &["month", "over", "month"])
-                || toks[q].is("mom")
-                || (at(toks, q, &["m", "m"]) && toks[q + 1].pre.contains('/'))
-            {
-                return Some("mom");
+            for &(basis, letter, phrases) in CHANGE_BASES {
+                if phrases.iter().any(|ph| at(toks, q, ph))
+                    || toks[q].is(basis)
+                    || (at(toks, q, &[letter, letter]) && toks[q + 1].pre.contains('/'))
+                {
+                    return Some(basis);
+                }
             }
         }
         None
