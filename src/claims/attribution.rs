@@ -671,18 +671,7 @@ fn subject_left(toks: &[Tok], v: usize, body: &str, strong: bool) -> Option<Attr
         }
     }
     // cut relative clauses and participles inside the phrase
-    if let Some(cut) = np
-        .iter()
-        .enumerate()
-        .skip(1)
-        .find(|(_, t)| t.word && is_np_cut(t.lower()))
-        .map(|(i, _)| i)
-    {
-        np.truncate(cut);
-    }
-    while np.last().is_some_and(|t| !t.word) {
-        np.pop();
-    }
+    cut_np(&mut np);
     // "A recent report by Daily NK says": the author of the report
     if let Some(by) = np.iter().position(|t| t.word && t.t == "by") {
         let report = np[..by].iter().rev().find(|t| t.word).is_some_and(|t| {
@@ -765,6 +754,23 @@ fn sentence_subject<'a>(toks: &[Tok<'a>], limit: usize) -> Option<Vec<Tok<'a>>> 
     Some(toks[s..e].to_vec())
 }
 
+/// Cuts a noun phrase at a relative clause or participle ("officials who ...") and
+/// drops trailing punctuation.
+fn cut_np(np: &mut Vec<Tok>) {
+    if let Some(cut) = np
+        .iter()
+        .enumerate()
+        .skip(1)
+        .find(|(_, t)| t.word && is_np_cut(t.lower()))
+        .map(|(i, _)| i)
+    {
+        np.truncate(cut);
+    }
+    while np.last().is_some_and(|t| !t.word) {
+        np.pop();
+    }
+}
+
 /// The last speaker-like noun phrase of a longer segment ("The latest comes from *a
 /// researcher at the Asan Institute*").
 fn tail_np<'a>(seg: &[Tok<'a>]) -> Vec<Tok<'a>> {
@@ -793,18 +799,7 @@ fn tail_np<'a>(seg: &[Tok<'a>]) -> Vec<Tok<'a>> {
         s = i;
     }
     let mut out = seg[s..].to_vec();
-    if let Some(cut) = out
-        .iter()
-        .enumerate()
-        .skip(1)
-        .find(|(_, t)| t.word && is_np_cut(t.lower()))
-        .map(|(i, _)| i)
-    {
-        out.truncate(cut);
-    }
-    while out.last().is_some_and(|t| !t.word) {
-        out.pop();
-    }
+    cut_np(&mut out);
     out
 }
 

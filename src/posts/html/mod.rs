@@ -300,37 +300,30 @@ fn is_furniture(d: &Dom, n: NodeId) -> bool {
     class.split_ascii_whitespace().any(furniture_token) || (!id.is_empty() && furniture_token(id))
 }
 
+/// `n` and its ancestors, up to the root (the node that is its own parent).
+fn ancestors(d: &Dom, n: NodeId) -> impl Iterator<Item = NodeId> + '_ {
+    let mut next = Some(n);
+    std::iter::from_fn(move || {
+        let k = next?;
+        let p = d.nodes[k].parent;
+        next = (p != k).then_some(p);
+        Some(k)
+    })
+}
+
 fn in_furniture(d: &Dom, n: NodeId) -> bool {
-    let mut k = n;
-    loop {
+    ancestors(d, n).any(|k| {
         if d.name(k) == "footer" || d.name(k) == "header" {
             // a site header/footer, unless it sits inside a post container
-            if !has_container_ancestor(d, k) {
-                return true;
-            }
-        } else if is_furniture(d, k) {
-            return true;
+            !has_container_ancestor(d, k)
+        } else {
+            is_furniture(d, k)
         }
-        let p = d.nodes[k].parent;
-        if p == k {
-            return false;
-        }
-        k = p;
-    }
+    })
 }
 
 fn has_container_ancestor(d: &Dom, n: NodeId) -> bool {
-    let mut k = d.nodes[n].parent;
-    loop {
-        if is_container_candidate(d, k) {
-            return true;
-        }
-        let p = d.nodes[k].parent;
-        if p == k {
-            return false;
-        }
-        k = p;
-    }
+    ancestors(d, d.nodes[n].parent).any(|k| is_container_candidate(d, k))
 }
 
 fn is_container_candidate(d: &Dom, n: NodeId) -> bool {
@@ -863,18 +856,9 @@ fn read_container(d: &Dom, c: NodeId, containers: &[NodeId]) -> Option<Found> {
 }
 
 fn in_furniture_below(d: &Dom, n: NodeId, top: NodeId) -> bool {
-    let mut k = n;
-    while k != top {
-        if is_furniture(d, k) {
-            return true;
-        }
-        let p = d.nodes[k].parent;
-        if p == k {
-            return false;
-        }
-        k = p;
-    }
-    false
+    ancestors(d, n)
+        .take_while(|&k| k != top)
+        .any(|k| is_furniture(d, k))
 }
 
 /// Post containers of a page: innermost candidates that hold a title.
@@ -910,17 +894,7 @@ fn containers(d: &Dom) -> Vec<Found> {
 
 /// Furniture ancestors other than header/footer (for `article` elements).
 fn in_furniture_strict(d: &Dom, n: NodeId) -> bool {
-    let mut k = n;
-    loop {
-        if d.name(k) != "header" && d.name(k) != "footer" && is_furniture(d, k) {
-            return true;
-        }
-        let p = d.nodes[k].parent;
-        if p == k {
-            return false;
-        }
-        k = p;
-    }
+    ancestors(d, n).any(|k| d.name(k) != "header" && d.name(k) != "footer" && is_furniture(d, k))
 }
 
 /// Archive headings of the page (outside post containers): category names, and
