@@ -5,8 +5,10 @@
 //! batch size); the pages of a batch are parsed in parallel; posts are deduplicated
 //! by `post_id` — in memory for inputs up to `memory_budget`, else after hash
 //! partitioning them to spill files, one partition in memory at a time; then the
-//! posts are analysed in parallel chunks and written as Parquet. Every per-record
-//! step is guarded: a panic becomes a `rejects` row, never an abort.
+//! posts are analysed in parallel chunks and written as Parquet, encoded and
+//! compressed on a writer thread of their own so that it overlaps the analysis of the
+//! next chunk (with `threads == 1` the main thread writes: one thread, one core).
+//! Every per-record step is guarded: a panic becomes a `rejects` row, never an abort.
 
 use std::collections::{BTreeMap, HashMap};
 use std::io::{BufRead, BufWriter, Write};
