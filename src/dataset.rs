@@ -165,9 +165,11 @@ impl DatasetWriter {
             .collect()
     }
 
-    /// Closes every file, writes `_manifest.json` (the given JSON object plus the
-    /// counts and files), fsyncs, and swaps the folder in place of `out`.
-    pub fn finish(mut self, mut manifest: serde_json::Value) -> Result<BTreeMap<String, usize>> {
+    /// Closes every file, writes `_manifest.json` (the fields of `manifest`, which must
+    /// serialize as a map, plus `counts` and `files`), fsyncs, and swaps the folder in
+    /// place of `out`. The manifest is streamed to the file: a run over hundreds of
+    /// thousands of inputs does not build it in memory.
+    pub fn finish<M: serde::Serialize>(mut self, manifest: &M) -> Result<BTreeMap<String, usize>> {
         let props = self.props.clone();
         let mut files = BTreeMap::new();
         for (name, tw) in self.tables.iter_mut() {
@@ -180,19 +182,26 @@ impl DatasetWriter {
             pause_point("parquet");
         }
         let counts = self.counts();
-        if let Some(obj) = manifest.as_object_mut() {
-            obj.insert(
-                "counts".into(),
-                serde_json::to_value(&counts).unwrap_or_default(),
-            );
-            obj.insert(
-                "files".into(),
-                serde_json::to_value(&files).unwrap_or_default(),
-            );
+        #[derive(serde::Serialize)]
+        struct Full<'a, M> {
+            #[serde(flatten)]
+            run: &'a M,
+            counts: &'a BTreeMap<String, usize>,
+            files: &'a BTreeMap<String, usize>,
         }
         let path = self.tmp.join("_manifest.json");
-        let text = serde_json::to_string_pretty(&manifest).map_err(Error::arrow)?;
-        fs::write(&path, text).map_err(io(&path))?;
+        let file = File::create(&path).map_err(io(&path))?;
+        let mut w = std::io::BufWriter::with_capacity(1 << 16, file);
+        serde_json::to_writer_pretty(
+            &mut w,
+            &Full {
+                run: manifest,
+                counts: &counts,
+                files: &files,
+            },
+        )
+        .map_err(Error::arrow)?;
+        std::io::Write::flush(&mut w).map_err(io(&path))?;
         pause_point("fsync");
         sync_tree(&self.tmp)?;
         swap_in(&self.tmp, &self.out)?;

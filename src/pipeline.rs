@@ -59,8 +59,9 @@ pub struct RunOptions {
     pub batch_bytes: usize,
     /// Posts are analysed and written in chunks of this many.
     pub chunk_posts: usize,
-    /// Inputs larger than this (bytes on disk, compressed inputs counted 5×) are
-    /// deduplicated in hash partitions spilled to disk, so memory stays flat.
+    /// Inputs larger than this (bytes on disk, compressed inputs counted 5×; 256 MiB by
+    /// default) are deduplicated in hash partitions of a quarter of it, spilled to disk
+    /// and processed one at a time, so that memory stays flat whatever the input size.
     pub memory_budget: u64,
     /// Floor mode: read, split into posts and write posts and rejects only (no extraction).
     pub floor: bool,
@@ -80,7 +81,7 @@ impl Default for RunOptions {
             threads: 0,
             batch_bytes: 8 << 20,
             chunk_posts: 2048,
-            memory_budget: 768 << 20,
+            memory_budget: 256 << 20,
             floor: false,
             progress: None,
             cancel: None,
@@ -316,7 +317,9 @@ pub fn run(inputs: &[String], out: &Path, opts: &RunOptions) -> Result<Summary> 
     let spill_dir = writer.tmp_dir().join("_spill");
 
     let partitions = if weighted > opts.memory_budget {
-        weighted.div_ceil(opts.memory_budget / 2).max(2) as usize
+        // partitions of a quarter of the budget: one is in memory at a time, with
+        // its posts, their analysis and the writer's buffers
+        weighted.div_ceil((opts.memory_budget / 4).max(1)).max(2) as usize
     } else {
         1
     };
@@ -337,7 +340,7 @@ pub fn run(inputs: &[String], out: &Path, opts: &RunOptions) -> Result<Summary> 
     // Parquet encoding and compression run on a thread of their own, overlapping the
     // work (a single-threaded run writes from the main thread).
     let mut writer = if threads > 1 {
-        WriterThread::spawn(writer, 16)?
+        WriterThread::spawn(writer, 6)?
     } else {
         WriterThread::inline(writer)
     };
@@ -452,16 +455,16 @@ pub fn run(inputs: &[String], out: &Path, opts: &RunOptions) -> Result<Summary> 
     }
 
     let seconds = started.elapsed().as_secs_f64();
-    let manifest = serde_json::json!({
-        "version": env!("CARGO_PKG_VERSION"),
-        "created_by": format!("nkecon {}", env!("CARGO_PKG_VERSION")),
-        "floor": opts.floor,
-        "inputs": infos.iter().map(|(f, i)| serde_json::json!({"path": f.source(), "size": f.size, "bytes_read": i.bytes, "xxh3": i.xxh3})).collect::<Vec<_>>(),
-        "documents": documents,
-        "seconds": seconds,
-        "threads": threads,
-    });
-    let counts = writer.finish()?.finish(manifest)?;
+    let manifest = Manifest {
+        version: env!("CARGO_PKG_VERSION"),
+        created_by: concat!("nkecon ", env!("CARGO_PKG_VERSION")),
+        floor: opts.floor,
+        inputs: Inputs(&infos),
+        documents,
+        seconds,
+        threads,
+    };
+    let counts = writer.finish()?.finish(&manifest)?;
     Ok(Summary {
         files: infos.len(),
         bytes: total_bytes,
@@ -470,6 +473,39 @@ pub fn run(inputs: &[String], out: &Path, opts: &RunOptions) -> Result<Summary> 
         seconds,
         threads,
     })
+}
+
+/// The run's part of `_manifest.json` (the writer adds `counts` and `files`).
+#[derive(serde::Serialize)]
+struct Manifest<'a> {
+    version: &'static str,
+    created_by: &'static str,
+    floor: bool,
+    inputs: Inputs<'a>,
+    documents: usize,
+    seconds: f64,
+    threads: usize,
+}
+
+/// Every input file with its size, bytes read and hash, serialized one at a time.
+struct Inputs<'a>(&'a [(InputFile, read::FileInfo)]);
+
+impl serde::Serialize for Inputs<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        #[derive(serde::Serialize)]
+        struct Input<'a> {
+            path: String,
+            size: u64,
+            bytes_read: u64,
+            xxh3: &'a str,
+        }
+        s.collect_seq(self.0.iter().map(|(f, i)| Input {
+            path: f.source(),
+            size: f.size,
+            bytes_read: i.bytes,
+            xxh3: &i.xxh3,
+        }))
+    }
 }
 
 fn is_compressed(f: &InputFile) -> bool {
