@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """End-to-end benchmark of nkecon on a generated corpus, against its own floor.
 
-    python scripts/bench_run.py [--mb 200] [--page-kb 4] [--data bench-data] [--skip-python] [--only-full]
+    python scripts/bench_run.py [--mb 200] [--page-kb 4] [--data bench-data] [--skip-python] [--only-full] [--exe PATH]
 
 Builds a corpus of N MB of ~4 KB page files from ../shared/corpus (or the shipped
 sample): distinct posts with varied titles and dates, sentences kept but their
@@ -127,13 +127,14 @@ def main() -> None:
     ap.add_argument("--page-kb", type=int, default=4)
     ap.add_argument("--data", default=str(ROOT / "bench-data"))
     ap.add_argument("--skip-python", action="store_true")
+    ap.add_argument("--exe", help="the nkecon executable to time (default: the installed one), e.g. an older build")
     ap.add_argument("--only-full", action="store_true", help="run only the full 2-thread run (memory check on large inputs)")
     args = ap.parse_args()
     data = Path(args.data) / f"{args.mb}mb"
     build(data, args.mb, args.page_kb)
     meta = json.loads((data / f".built-{args.mb}-{args.page_kb}").read_text())
     mb = meta["bytes"] / 1e6
-    exe = shutil.which("nkecon") or sys.exit("nkecon is not installed (pip install .)")
+    exe = args.exe or shutil.which("nkecon") or sys.exit("nkecon is not installed (pip install .)")
     load = os.getloadavg()
     print(f"corpus: {meta['files']} files, {mb:.1f} MB, load average {load[0]:.2f} {load[1]:.2f}")
     rows = []
