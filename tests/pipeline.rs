@@ -181,3 +181,63 @@ fn floor_mode_writes_posts_only() {
     );
     assert!(!out.join("figures").exists());
 }
+
+#[test]
+fn writer_thread_keeps_order_and_reports_a_failed_write() {
+    use nkecon::dataset::{DatasetWriter, WriteOptions, WriterThread};
+    use nkecon::model::{Post, Reject};
+    use nkecon::table;
+
+    let tmp = tempfile::tempdir().expect("tmp");
+    let out = tmp.path().join("ds");
+    let writer = DatasetWriter::create(&out, WriteOptions::default()).expect("create");
+    let mut t = WriterThread::spawn(writer, 2).expect("spawn");
+    for i in 0..20 {
+        let r = Reject::new(format!("src-{i}"), "read", "unreadable", None);
+        t.write("rejects", table::rejects_batch(&[r]).expect("batch"))
+            .expect("write");
+    }
+    let counts = t
+        .finish()
+        .expect("join")
+        .finish(&serde_json::json!({"note": "test"}))
+        .expect("finish");
+    assert_eq!(counts.get("rejects"), Some(&20));
+    let sources: Vec<String> = read_table(&out, "rejects")
+        .iter()
+        .flat_map(|b| {
+            let col = b
+                .column_by_name("source")
+                .expect("source")
+                .as_any()
+                .downcast_ref::<arrow_array::StringArray>()
+                .expect("utf8")
+                .clone();
+            (0..col.len()).map(move |i| col.value(i).to_string())
+        })
+        .collect();
+    let expected: Vec<String> = (0..20).map(|i| format!("src-{i}")).collect();
+    assert_eq!(
+        sources, expected,
+        "batches written in the order handed over"
+    );
+
+    // A batch of the wrong table makes the writer fail: the error comes back to the
+    // caller (on a later write or at the end) and nothing replaces OUT.
+    let out2 = tmp.path().join("ds2");
+    let writer = DatasetWriter::create(&out2, WriteOptions::default()).expect("create");
+    let mut t = WriterThread::spawn(writer, 1).expect("spawn");
+    let good = table::rejects_batch(&[Reject::new("a", "read", "x", None)]).expect("batch");
+    let wrong = table::posts_batch(&[Post::default()]).expect("posts batch");
+    t.write("rejects", good).expect("first write");
+    let mut failed = false;
+    for _ in 0..10 {
+        if t.write("rejects", wrong.clone()).is_err() {
+            failed = true;
+            break;
+        }
+    }
+    let failed = failed || t.finish().is_err();
+    assert!(failed, "a failed write must be reported");
+    assert!(!out2.exists(), "a failed run leaves no dataset");
+}
