@@ -949,26 +949,32 @@ fn subject_right(toks: &[Tok], v: usize, body: &str) -> Option<Attribution> {
     build(np, lverb, toks[v].t.to_string(), body, true)
 }
 
-/// The agent of a passive report: "reported by X".
-fn by_agent(toks: &[Tok], v: usize, body: &str) -> Option<Attribution> {
-    let s = v + 2;
+/// Where the phrase starting at token `s` ends: at quoted text, a boundary mark, a
+/// full stop, or (after its first word) one of `stops`.
+fn phrase_end(toks: &[Tok], s: usize, stops: &[&str]) -> usize {
     let mut e = s;
-    while e < toks.len() {
-        let t = &toks[e];
+    while let Some(t) = toks.get(e) {
         if t.quoted || is_boundary_punct(t) || (!t.word && t.t == ".") {
             break;
         }
-        let l = t.lower();
-        if e > s
-            && matches!(
-                l,
-                "that" | "which" | "who" | "while" | "and" | "but" | "on" | "last" | "in"
-            )
-        {
+        if e > s && stops.contains(&t.lower()) {
             break;
         }
         e += 1;
     }
+    e
+}
+
+/// The agent of a passive report: "reported by X".
+fn by_agent(toks: &[Tok], v: usize, body: &str) -> Option<Attribution> {
+    let s = v + 2;
+    let e = phrase_end(
+        toks,
+        s,
+        &[
+            "that", "which", "who", "while", "and", "but", "on", "last", "in",
+        ],
+    );
     let np: Vec<Tok> = toks.get(s..e)?.to_vec();
     if np.is_empty() || np.iter().filter(|t| t.word).count() > 8 {
         return None;
@@ -989,18 +995,7 @@ fn by_agent(toks: &[Tok], v: usize, body: &str) -> Option<Attribution> {
 /// publisher.
 fn according_to(toks: &[Tok], v: usize, body: &str) -> Option<Attribution> {
     let s = v + 2;
-    let mut e = s;
-    while e < toks.len() {
-        let t = &toks[e];
-        if t.quoted || is_boundary_punct(t) || (!t.word && t.t == ".") {
-            break;
-        }
-        let l = t.lower();
-        if e > s && matches!(l, "that" | "which" | "who" | "while" | "and" | "but") {
-            break;
-        }
-        e += 1;
-    }
+    let e = phrase_end(toks, s, &["that", "which", "who", "while", "and", "but"]);
     let mut np: Vec<Tok> = toks.get(s..e)?.to_vec();
     if np.is_empty() {
         return None;
