@@ -19,11 +19,20 @@ pub struct Base {
 /// Keeps the sentences and figures of posts between calls, so that separate
 /// stage calls on the same posts (Python's `extract_figures`, `extract_claims`,
 /// `build_trade`) compute them once. Keyed by `post_id` and a hash of the body;
-/// bounded by an estimate of its size, and emptied whole when full.
+/// bounded by an estimate of its size.
+///
+/// When full it admits nothing more (a stage call walks the posts in order, so
+/// evicting old entries would make the next call over the same posts miss them
+/// all); a call that found it full from earlier calls, could add nothing and got
+/// no hit from it (other posts) empties it at its end ([`BaseCache::call_done`]),
+/// so that the next calls fill it with their posts.
 pub struct BaseCache {
     map: Mutex<HashMap<(String, u64), Arc<Base>>>,
     bytes: Mutex<usize>,
     limit: usize,
+    hits: std::sync::atomic::AtomicUsize,
+    added: std::sync::atomic::AtomicUsize,
+    refused: std::sync::atomic::AtomicBool,
 }
 
 impl std::fmt::Debug for BaseCache {
@@ -41,6 +50,23 @@ impl BaseCache {
             map: Mutex::new(HashMap::new()),
             bytes: Mutex::new(0),
             limit,
+            hits: std::sync::atomic::AtomicUsize::new(0),
+            added: std::sync::atomic::AtomicUsize::new(0),
+            refused: std::sync::atomic::AtomicBool::new(false),
+        }
+    }
+
+    /// Marks the end of a stage call: empties the cache if it was full of other
+    /// posts (this call could add nothing and got no hit); starts counting anew.
+    pub fn call_done(&self) {
+        use std::sync::atomic::Ordering::Relaxed;
+        let hits = self.hits.swap(0, Relaxed);
+        let added = self.added.swap(0, Relaxed);
+        if self.refused.swap(false, Relaxed) && hits == 0 && added == 0 {
+            if let (Ok(mut m), Ok(mut bytes)) = (self.map.lock(), self.bytes.lock()) {
+                m.clear();
+                *bytes = 0;
+            }
         }
     }
 
@@ -51,6 +77,7 @@ impl BaseCache {
             xxhash_rust::xxh3::xxh3_64(post.body.as_bytes()),
         );
         if let Some(b) = self.map.lock().ok().and_then(|m| m.get(&key).cloned()) {
+            self.hits.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             return b;
         }
         let base = Arc::new(Base {
@@ -67,12 +94,13 @@ impl BaseCache {
                 .sum::<usize>();
         if let (Ok(mut m), Ok(mut bytes)) = (self.map.lock(), self.bytes.lock()) {
             if *bytes + size > self.limit {
-                m.clear();
-                *bytes = 0;
-            }
-            if size <= self.limit {
+                self.refused
+                    .store(true, std::sync::atomic::Ordering::Relaxed);
+            } else {
                 m.insert(key, base.clone());
                 *bytes += size;
+                self.added
+                    .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             }
         }
         base
@@ -187,13 +215,39 @@ mod tests {
     }
 
     #[test]
-    fn a_full_cache_starts_over() {
-        let cache = BaseCache::new(10);
-        let b = cache.get(&post("Some 40 ships."), &FigureOptions::default());
-        assert_eq!(b.figures.len(), 1);
-        assert!(
-            cache.map.lock().map(|m| m.is_empty()).unwrap_or(false),
-            "larger than the limit: not kept"
+    fn a_full_cache_keeps_what_it_has_and_starts_over_after_a_call_without_hits() {
+        let opts = FigureOptions::default();
+        let a = post("Some 40 ships.");
+        let c = Post {
+            post_id: "q".into(),
+            ..post("About 300 people left.")
+        };
+        // room for one of the two posts, not both
+        let probe = BaseCache::new(1 << 20);
+        probe.get(&a, &opts);
+        let sa = *probe.bytes.lock().expect("bytes");
+        probe.get(&c, &opts);
+        let sc = *probe.bytes.lock().expect("bytes") - sa;
+        let cache = BaseCache::new(sa.max(sc));
+        cache.get(&a, &opts);
+        cache.get(&c, &opts); // full: not admitted
+        let len = |k: &BaseCache| k.map.lock().map(|m| m.len()).unwrap_or(0);
+        assert_eq!(len(&cache), 1, "the first post is kept, the second refused");
+        cache.call_done(); // the call that filled it keeps it
+        assert_eq!(len(&cache), 1);
+        cache.get(&a, &opts); // a later call over the same posts: a hit
+        cache.get(&c, &opts);
+        cache.call_done();
+        assert_eq!(len(&cache), 1, "a call that was served keeps the cache");
+        cache.get(&c, &opts); // a call over other posts only: nothing added, no hit
+        cache.call_done();
+        assert_eq!(
+            len(&cache),
+            0,
+            "full of other posts: emptied for the next calls"
         );
+        cache.get(&c, &opts);
+        cache.call_done();
+        assert_eq!(len(&cache), 1, "then filled with the new posts");
     }
 }

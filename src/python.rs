@@ -197,32 +197,46 @@ fn parse_posts(
 ) -> PyResult<Py<PyAny>> {
     let batches = batches_in(documents)?;
     let (posts, rejects) = enter(py, threads, move |_| {
-        let mut docs = Vec::new();
-        for b in &batches {
-            docs.extend(table::documents_from_batch(b)?);
-        }
+        use rayon::prelude::*;
+        // conversions in and out in parallel slices, as in the extraction stages
+        let slices: Vec<RecordBatch> = batches
+            .iter()
+            .flat_map(|b| {
+                (0..b.num_rows())
+                    .step_by(STAGE_ROWS)
+                    .map(move |o| b.slice(o, STAGE_ROWS.min(b.num_rows() - o)))
+            })
+            .collect();
+        let parts = slices
+            .par_iter()
+            .map(table::documents_from_batch)
+            .collect::<Result<Vec<_>, Error>>()?;
+        let docs: Vec<_> = parts.into_iter().flatten().collect();
         let (posts, rejects) = pipeline::parse_documents(&docs, &Default::default());
-        Ok((table::posts_batch(&posts)?, rejects))
+        let out = posts
+            .par_chunks(STAGE_ROWS)
+            .map(table::posts_batch)
+            .collect::<Result<Vec<_>, Error>>()?;
+        Ok((out, rejects))
     })?;
-    let t = table_out(
-        py,
-        vec![posts],
-        table::schema("posts").map_err(|e| to_py(py, e))?,
-    )?;
+    let t = table_out(py, posts, table::schema("posts").map_err(|e| to_py(py, e))?)?;
     attach_rejects(py, t, &rejects, with_rejects, "parse_posts")
 }
 
-/// Sentences and figures kept between the stage calls of a session (256 MiB at most),
+/// Sentences and figures kept between the stage calls of a session (512 MiB at most),
 /// so that `extract_figures`, `extract_claims` and `build_trade` on the same posts
 /// compute them once.
 fn base_cache() -> Arc<BaseCache> {
     static CACHE: std::sync::OnceLock<Arc<BaseCache>> = std::sync::OnceLock::new();
     CACHE
-        .get_or_init(|| Arc::new(BaseCache::new(256 << 20)))
+        .get_or_init(|| Arc::new(BaseCache::new(512 << 20)))
         .clone()
 }
 
 type Builder = fn(&[(&Post, &Analysis)]) -> Result<RecordBatch, Error>;
+
+/// Posts per slice of a stage call (converted, analysed and built in parallel).
+const STAGE_ROWS: usize = 1024;
 
 fn stage(
     py: Python<'_>,
@@ -239,12 +253,36 @@ fn stage(
             cache: Some(base_cache()),
             ..AnalyzeOptions::for_table(name)
         };
-        for b in &batches {
-            let posts = table::posts_from_batch(b)?;
-            let (analyses, r) = pipeline::analyze_posts(&posts, &opts);
+        // Slices of STAGE_ROWS posts, each converted, analysed and built into its
+        // output batch in parallel (the conversions in and out are per slice too).
+        let slices: Vec<RecordBatch> = batches
+            .iter()
+            .flat_map(|b| {
+                (0..b.num_rows())
+                    .step_by(STAGE_ROWS)
+                    .map(move |o| b.slice(o, STAGE_ROWS.min(b.num_rows() - o)))
+            })
+            .collect();
+        let done: Vec<Result<(RecordBatch, Vec<Reject>), Error>> = {
+            use rayon::prelude::*;
+            slices
+                .par_iter()
+                .map(|b| {
+                    let posts = table::posts_from_batch(b)?;
+                    let (analyses, r) = pipeline::analyze_posts(&posts, &opts);
+                    let items: Vec<(&Post, &Analysis)> =
+                        posts.iter().zip(analyses.iter()).collect();
+                    Ok((build(&items)?, r))
+                })
+                .collect()
+        };
+        for d in done {
+            let (batch, r) = d?;
+            out.push(batch);
             rejects.extend(r);
-            let items: Vec<(&Post, &Analysis)> = posts.iter().zip(analyses.iter()).collect();
-            out.push(build(&items)?);
+        }
+        if let Some(c) = &opts.cache {
+            c.call_done();
         }
         Ok((out, rejects))
     })?;
