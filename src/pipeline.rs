@@ -454,6 +454,8 @@ pub fn run(inputs: &[String], out: &Path, opts: &RunOptions) -> Result<Summary> 
         }
     }
 
+    // every batch written (the writer thread drained) before the clock stops
+    let writer = writer.finish()?;
     let seconds = started.elapsed().as_secs_f64();
     let manifest = Manifest {
         version: env!("CARGO_PKG_VERSION"),
@@ -464,7 +466,7 @@ pub fn run(inputs: &[String], out: &Path, opts: &RunOptions) -> Result<Summary> 
         seconds,
         threads,
     };
-    let counts = writer.finish()?.finish(&manifest)?;
+    let counts = writer.finish(&manifest)?;
     Ok(Summary {
         files: infos.len(),
         bytes: total_bytes,
