@@ -199,14 +199,7 @@ fn parse_posts(
     let (posts, rejects) = enter(py, threads, move |_| {
         use rayon::prelude::*;
         // conversions in and out in parallel slices, as in the extraction stages
-        let slices: Vec<RecordBatch> = batches
-            .iter()
-            .flat_map(|b| {
-                (0..b.num_rows())
-                    .step_by(STAGE_ROWS)
-                    .map(move |o| b.slice(o, STAGE_ROWS.min(b.num_rows() - o)))
-            })
-            .collect();
+        let slices = slices_of(&batches);
         let parts = slices
             .par_iter()
             .map(table::documents_from_batch)
@@ -235,8 +228,20 @@ fn base_cache() -> Arc<BaseCache> {
 
 type Builder = fn(&[(&Post, &Analysis)]) -> Result<RecordBatch, Error>;
 
-/// Posts per slice of a stage call (converted, analysed and built in parallel).
+/// Rows per slice of a stage call (converted, analysed and built in parallel).
 const STAGE_ROWS: usize = 1024;
+
+/// The input batches cut into zero-copy slices of at most `STAGE_ROWS` rows, in order.
+fn slices_of(batches: &[RecordBatch]) -> Vec<RecordBatch> {
+    batches
+        .iter()
+        .flat_map(|b| {
+            (0..b.num_rows())
+                .step_by(STAGE_ROWS)
+                .map(move |o| b.slice(o, STAGE_ROWS.min(b.num_rows() - o)))
+        })
+        .collect()
+}
 
 fn stage(
     py: Python<'_>,
@@ -255,14 +260,7 @@ fn stage(
         };
         // Slices of STAGE_ROWS posts, each converted, analysed and built into its
         // output batch in parallel (the conversions in and out are per slice too).
-        let slices: Vec<RecordBatch> = batches
-            .iter()
-            .flat_map(|b| {
-                (0..b.num_rows())
-                    .step_by(STAGE_ROWS)
-                    .map(move |o| b.slice(o, STAGE_ROWS.min(b.num_rows() - o)))
-            })
-            .collect();
+        let slices = slices_of(&batches);
         let done: Vec<Result<(RecordBatch, Vec<Reject>), Error>> = {
             use rayon::prelude::*;
             slices

@@ -754,9 +754,8 @@ fn sentence_subject<'a>(toks: &[Tok<'a>], limit: usize) -> Option<Vec<Tok<'a>>> 
     Some(toks[s..e].to_vec())
 }
 
-/// Cuts a noun phrase at a relative clause or participle ("officials who ...") and
-/// drops trailing punctuation.
-fn cut_np(np: &mut Vec<Tok>) {
+/// Cuts a noun phrase at a relative clause or participle ("officials who ...").
+fn cut_at_clause(np: &mut Vec<Tok>) {
     if let Some(cut) = np
         .iter()
         .enumerate()
@@ -766,6 +765,11 @@ fn cut_np(np: &mut Vec<Tok>) {
     {
         np.truncate(cut);
     }
+}
+
+/// [`cut_at_clause`], then drops trailing punctuation.
+fn cut_np(np: &mut Vec<Tok>) {
+    cut_at_clause(np);
     while np.last().is_some_and(|t| !t.word) {
         np.pop();
     }
@@ -934,15 +938,7 @@ fn subject_right(toks: &[Tok], v: usize, body: &str) -> Option<Attribution> {
         e += 1;
     }
     let mut np: Vec<Tok> = toks[v + 1..e].to_vec();
-    if let Some(cut) = np
-        .iter()
-        .enumerate()
-        .skip(1)
-        .find(|(_, t)| t.word && is_np_cut(t.lower()))
-        .map(|(i, _)| i)
-    {
-        np.truncate(cut);
-    }
+    cut_at_clause(&mut np);
     if np.iter().filter(|t| t.word).count() > 10 {
         return None;
     }
@@ -1035,15 +1031,7 @@ fn according_to(toks: &[Tok], v: usize, body: &str) -> Option<Attribution> {
             np = np.split_off(by + 1);
         }
     }
-    if let Some(cut) = np
-        .iter()
-        .enumerate()
-        .skip(1)
-        .find(|(_, t)| t.word && is_np_cut(t.lower()))
-        .map(|(i, _)| i)
-    {
-        np.truncate(cut);
-    }
+    cut_at_clause(&mut np);
     // "figures the Unification Ministry submitted to …" → the named publisher
     let data_head = np.iter().find(|t| t.word).is_some_and(|t| {
         matches!(
