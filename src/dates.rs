@@ -89,12 +89,15 @@ struct Tok<'a> {
 /// Shared by the word tokenizers of dates, claims and trade.
 #[inline]
 pub(crate) fn lower(w: &str) -> Cow<'_, str> {
+    // one branch-free pass over the bytes: any ASCII capital, any non-ASCII byte
+    let mut upper = false;
     let mut wide = false;
     for &b in w.as_bytes() {
-        if b.is_ascii_uppercase() {
-            return Cow::Owned(w.to_lowercase());
-        }
+        upper |= b.wrapping_sub(b'A') < 26;
         wide |= b >= 0x80;
+    }
+    if upper {
+        return Cow::Owned(w.to_lowercase());
     }
     let changes = wide
         && w.chars().any(|c| {
@@ -147,7 +150,8 @@ fn tokenize(span: &str, base: usize) -> Vec<Tok<'_>> {
                 s: base + i,
                 e: base + full_e,
                 t: &span[i..full_e],
-                lo: lower(&span[i..full_e]),
+                // digits and a lower-case suffix: already lower case
+                lo: Cow::Borrowed(&span[i..full_e]),
                 kind: Kind::Num,
                 n: if digits.len() <= 6 {
                     digits.parse().ok()
@@ -179,7 +183,11 @@ fn tokenize(span: &str, base: usize) -> Vec<Tok<'_>> {
                 s: base + i,
                 e: base + e,
                 t: &span[i..e],
-                lo: lower(&span[i..e]),
+                lo: if c.is_ascii() {
+                    Cow::Borrowed(&span[i..e])
+                } else {
+                    lower(&span[i..e])
+                },
                 kind: Kind::Punct,
                 n: None,
             });

@@ -98,24 +98,23 @@ fn paragraphs(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'\n' {
-            // a blank line: newline, optional spaces/tabs/CR, newline
-            let mut j = i + 1;
-            while j < bytes.len() && matches!(bytes[j], b' ' | b'\t' | b'\r') {
+    while let Some(off) = bytes.get(i..).and_then(|r| memchr::memchr(b'\n', r)) {
+        let nl = i + off;
+        // a blank line: newline, optional spaces/tabs/CR, newline
+        let mut j = nl + 1;
+        while j < bytes.len() && matches!(bytes[j], b' ' | b'\t' | b'\r') {
+            j += 1;
+        }
+        if j < bytes.len() && bytes[j] == b'\n' {
+            out.push((start, nl));
+            while j < bytes.len() && bytes[j].is_ascii_whitespace() {
                 j += 1;
             }
-            if j < bytes.len() && bytes[j] == b'\n' {
-                out.push((start, i));
-                while j < bytes.len() && bytes[j].is_ascii_whitespace() {
-                    j += 1;
-                }
-                start = j;
-                i = j;
-                continue;
-            }
+            start = j;
+            i = j;
+            continue;
         }
-        i += 1;
+        i = nl + 1;
     }
     if start < bytes.len() {
         out.push((start, bytes.len()));
@@ -127,50 +126,131 @@ fn is_closer(c: char) -> bool {
     matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»' | '}')
 }
 
+/// The char starting at byte offset `i` of `s` (`None` at the end or off a boundary).
+#[inline]
+fn char_at(s: &str, i: usize) -> Option<char> {
+    match s.as_bytes().get(i) {
+        Some(&b) if b < 0x80 => Some(b as char),
+        Some(_) => s.get(i..).and_then(|r| r.chars().next()),
+        None => None,
+    }
+}
+
+/// The char ending at byte offset `i` of `s`.
+#[inline]
+fn char_before(s: &str, i: usize) -> Option<char> {
+    match i.checked_sub(1).and_then(|j| s.as_bytes().get(j)) {
+        Some(&b) if b < 0x80 => Some(b as char),
+        Some(_) => s.get(..i).and_then(|r| r.chars().next_back()),
+        None => None,
+    }
+}
+
+#[inline]
+fn is_space(c: char) -> bool {
+    if c.is_ascii() {
+        matches!(c, ' ' | '\t' | '\n' | '\u{b}' | '\u{c}' | '\r')
+    } else {
+        c.is_whitespace()
+    }
+}
+
+fn is_terminal(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '…')
+}
+
+/// Byte offset of the first whitespace char at or after `i` (or `s.len()`).
+fn skip_word(s: &str, mut i: usize) -> usize {
+    while let Some(c) = char_at(s, i) {
+        if is_space(c) {
+            break;
+        }
+        i += c.len_utf8();
+    }
+    i.min(s.len())
+}
+
+/// Byte offset of the first non-whitespace char at or after `i` (or `s.len()`).
+fn skip_space(s: &str, mut i: usize) -> usize {
+    while let Some(c) = char_at(s, i) {
+        if !is_space(c) {
+            break;
+        }
+        i += c.len_utf8();
+    }
+    i.min(s.len())
+}
+
+/// Byte offset where the run of non-whitespace chars ending at `i` starts (not before `s0`).
+fn word_start(s: &str, s0: usize, mut i: usize) -> usize {
+    while i > s0 {
+        match char_before(s, i) {
+            Some(c) if !is_space(c) => i -= c.len_utf8(),
+            _ => break,
+        }
+    }
+    i
+}
+
+// All positions below are byte offsets into the paragraph, always on char boundaries.
 fn split_paragraph(text: &str, ps: usize, pe: usize, out: &mut Vec<Sentence>) {
     let Some(para) = text.get(ps..pe) else {
         return;
     };
-    let mut chars: Vec<(usize, char)> = Vec::with_capacity(para.len());
-    chars.extend(para.char_indices());
-    let mut start: Option<usize> = None; // index into chars
+    let bytes = para.as_bytes();
+    let len = para.len();
+    let mut start: Option<usize> = None;
     let mut k = 0;
-    while k < chars.len() {
-        let (_, c) = chars[k];
-        if start.is_none() {
-            if !c.is_whitespace() {
+    // next positions at or after `k` of '.', '!', '?' and of '\n', 0xE2 (cached)
+    let (mut next_stop, mut next_break): (Option<usize>, Option<usize>) = (None, None);
+    while k < len {
+        let Some(s) = start else {
+            let Some(c) = char_at(para, k) else {
+                break;
+            };
+            if !is_space(c) {
                 start = Some(k);
             }
-            k += 1;
+            k += c.len_utf8();
             continue;
-        }
-        let s = start.unwrap_or(k);
+        };
+        // jump to the next byte that may start a candidate end ('.', '!', '?', '…', '\n')
+        let stop = match next_stop {
+            Some(p) if p >= k => p,
+            _ => memchr::memchr3(b'.', b'!', b'?', &bytes[k..]).map_or(len, |o| k + o),
+        };
+        let brk = match next_break {
+            Some(p) if p >= k => p,
+            _ => memchr::memchr2(b'\n', 0xE2, &bytes[k..]).map_or(len, |o| k + o),
+        };
+        (next_stop, next_break) = (Some(stop), Some(brk));
+        k = stop.min(brk);
+        let Some(c) = char_at(para, k) else {
+            break;
+        };
         match c {
             '.' | '!' | '?' | '…' => {
                 // run of terminal punctuation, then closers
-                let mut j = k + 1;
-                while j < chars.len() && matches!(chars[j].1, '.' | '!' | '?' | '…') {
-                    j += 1;
+                let mut j = k + c.len_utf8();
+                while let Some(d) = char_at(para, j).filter(|&d| is_terminal(d)) {
+                    j += d.len_utf8();
                 }
                 let single_dot = c == '.' && j == k + 1;
-                while j < chars.len() && is_closer(chars[j].1) {
-                    j += 1;
+                while let Some(d) = char_at(para, j).filter(|&d| is_closer(d)) {
+                    j += d.len_utf8();
                 }
-                if j < chars.len() && !chars[j].1.is_whitespace() {
-                    k += 1;
+                if char_at(para, j).is_some_and(|d| !is_space(d)) {
+                    k += c.len_utf8();
                     continue;
                 }
                 // next non-space
-                let mut n = j;
-                while n < chars.len() && chars[n].1.is_whitespace() {
-                    n += 1;
-                }
-                if n >= chars.len() {
+                let n = skip_space(para, j);
+                if n >= len {
                     k = j;
                     continue; // paragraph end closes it below
                 }
-                if ends_here(para, &chars, s, k, n, single_dot) {
-                    push(out, ps, para, &chars, s, j);
+                if ends_here(para, s, k, n, single_dot) {
+                    push(out, ps, para, s, j);
                     start = None;
                     k = n;
                     continue;
@@ -178,32 +258,23 @@ fn split_paragraph(text: &str, ps: usize, pe: usize, out: &mut Vec<Sentence>) {
                 k = j;
             }
             '\n' => {
-                if line_break_ends(&chars, s, k) {
-                    push(out, ps, para, &chars, s, k);
+                if line_break_ends(para, s, k) {
+                    push(out, ps, para, s, k);
                     start = None;
                 }
                 k += 1;
             }
-            _ => k += 1,
+            _ => k += c.len_utf8(),
         }
     }
     if let Some(s) = start {
-        push(out, ps, para, &chars, s, chars.len());
+        push(out, ps, para, s, len);
     }
 }
 
-/// Pushes the sentence `chars[s..e)` trimmed of trailing whitespace.
-fn push(
-    out: &mut Vec<Sentence>,
-    ps: usize,
-    para: &str,
-    chars: &[(usize, char)],
-    s: usize,
-    e: usize,
-) {
-    let bs = chars.get(s).map_or(para.len(), |x| x.0);
-    let be = chars.get(e).map_or(para.len(), |x| x.0);
-    let Some(slice) = para.get(bs..be) else {
+/// Pushes the sentence `para[s..e)` trimmed of trailing whitespace.
+fn push(out: &mut Vec<Sentence>, ps: usize, para: &str, s: usize, e: usize) {
+    let Some(slice) = para.get(s..e) else {
         return;
     };
     let trimmed = slice.trim_end();
@@ -211,47 +282,32 @@ fn push(
         return;
     }
     out.push(Sentence {
-        start: ps + bs,
-        end: ps + bs + trimmed.len(),
+        start: ps + s,
+        end: ps + s + trimmed.len(),
     });
 }
 
-/// The word ending just before char index `k` (the terminal punctuation), without leading openers.
-fn word_before<'a>(para: &'a str, chars: &[(usize, char)], s: usize, k: usize) -> &'a str {
-    let mut b = k;
-    while b > s && !chars[b - 1].1.is_whitespace() {
-        b -= 1;
-    }
-    let bs = chars[b].0;
-    let be = chars[k].0;
-    let w = para.get(bs..be).unwrap_or("");
+/// The word ending just before byte `k` (the terminal punctuation), without leading openers.
+fn word_before(para: &str, s: usize, k: usize) -> &str {
+    let b = word_start(para, s, k);
+    let w = para.get(b..k).unwrap_or("");
     w.trim_start_matches(|c: char| !c.is_alphanumeric())
 }
 
-/// The word starting at char index `n`, without leading quotes/brackets.
-fn word_at<'a>(para: &'a str, chars: &[(usize, char)], n: usize) -> &'a str {
-    let mut e = n;
-    while e < chars.len() && !chars[e].1.is_whitespace() {
-        e += 1;
-    }
-    let bs = chars[n].0;
-    let be = chars.get(e).map_or(para.len(), |x| x.0);
-    let w = para.get(bs..be).unwrap_or("");
+/// The word starting at byte `n`, without leading quotes/brackets.
+fn word_at(para: &str, n: usize) -> &str {
+    let e = skip_word(para, n);
+    let w = para.get(n..e).unwrap_or("");
     w.trim_start_matches(|c: char| !c.is_alphanumeric())
         .trim_end_matches(|c: char| !c.is_alphanumeric())
 }
 
-/// Decides whether the terminal punctuation at `k` (followed by whitespace, next word at `n`) ends a sentence.
-fn ends_here(
-    para: &str,
-    chars: &[(usize, char)],
-    s: usize,
-    k: usize,
-    n: usize,
-    single_dot: bool,
-) -> bool {
-    let next = chars[n].1;
-    let next_word = word_at(para, chars, n);
+/// Decides whether the terminal punctuation at byte `k` (followed by whitespace, next word at `n`) ends a sentence.
+fn ends_here(para: &str, s: usize, k: usize, n: usize, single_dot: bool) -> bool {
+    let Some(next) = char_at(para, n) else {
+        return true;
+    };
+    let next_word = word_at(para, n);
     let first_alpha = next_word.chars().next();
     // lower-case continuation never starts a sentence
     if next.is_lowercase()
@@ -262,7 +318,7 @@ fn ends_here(
     if !single_dot {
         return true; // ?, !, …, "..."
     }
-    let before = word_before(para, chars, s, k);
+    let before = word_before(para, s, k);
     if before.is_empty() {
         return true;
     }
@@ -299,37 +355,36 @@ fn is_opening_quote(c: char) -> bool {
 /// A single line break inside a paragraph ends a sentence when the line before
 /// looks finished (no trailing comma, hyphen or function word) and the next line
 /// starts like a sentence (capital, digit, quote).
-fn line_break_ends(chars: &[(usize, char)], s: usize, k: usize) -> bool {
+fn line_break_ends(para: &str, s: usize, k: usize) -> bool {
     // previous non-space char on the line
     let mut p = k;
-    while p > s && chars[p - 1].1.is_whitespace() {
-        p -= 1;
+    while p > s {
+        match char_before(para, p) {
+            Some(c) if is_space(c) => p -= c.len_utf8(),
+            _ => break,
+        }
     }
     if p == s {
         return false;
     }
-    let prev = chars[p - 1].1;
+    let Some(prev) = char_before(para, p) else {
+        return false;
+    };
     if matches!(prev, ',' | ';' | '-' | '–' | '—' | '(' | '/' | '&') {
         return false;
     }
-    let mut n = k + 1;
-    while n < chars.len() && chars[n].1.is_whitespace() {
-        n += 1;
-    }
-    let Some(&(_, next)) = chars.get(n) else {
+    let n = skip_space(para, k + 1);
+    let Some(next) = char_at(para, n) else {
         return false;
     };
     if next.is_lowercase() {
         return false;
     }
     // previous word a function word: a wrapped line
-    let mut b = p;
-    while b > s && !chars[b - 1].1.is_whitespace() {
-        b -= 1;
-    }
-    let prev_word: String = chars[b..p].iter().map(|x| x.1).collect();
+    let b = word_start(para, s, p);
+    let prev_word = para.get(b..p).unwrap_or("");
     !matches!(
-        prev_word.as_str(),
+        prev_word,
         "the"
             | "a"
             | "an"

@@ -54,18 +54,31 @@ impl Tok<'_> {
 pub fn quote_mask(text: &str, start: usize, end: usize) -> Vec<bool> {
     let span = text.get(start..end).unwrap_or("");
     let mut mask = vec![false; span.len()];
-    // Without a quotation mark nothing is quoted.
+    // Without a quotation mark nothing is quoted ('"', or “ ” (E2 80 9C/9D), « » (C2 AB/BB)).
     let b = span.as_bytes();
     let any_mark = memchr::memchr(b'"', b).is_some()
-        || ["“", "”", "«", "»"]
-            .iter()
-            .any(|q| memchr::memmem::find(b, q.as_bytes()).is_some());
+        || memchr::memchr2_iter(0xE2, 0xC2, b).any(|i| {
+            matches!(
+                (b[i], b.get(i + 1), b.get(i + 2)),
+                (0xE2, Some(0x80), Some(0x9C | 0x9D)) | (0xC2, Some(0xAB | 0xBB), _)
+            )
+        });
     if !any_mark {
         return mask;
     }
     let mut depth: i32 = 0;
     let mut straight_open = false;
-    for (i, c) in span.char_indices() {
+    let mut i = 0;
+    while i < b.len() {
+        // plain ASCII other than '"' only takes the current state
+        if b[i] < 0x80 && b[i] != b'"' {
+            mask[i] = depth > 0;
+            i += 1;
+            continue;
+        }
+        let Some(c) = span.get(i..).and_then(|r| r.chars().next()) else {
+            break;
+        };
         let inside;
         match c {
             '“' | '«' => {
@@ -92,6 +105,7 @@ pub fn quote_mask(text: &str, start: usize, end: usize) -> Vec<bool> {
         if let Some(m) = mask.get_mut(i..i + c.len_utf8()) {
             m.fill(inside);
         }
+        i += c.len_utf8();
     }
     mask
 }
@@ -120,7 +134,12 @@ pub fn tokenize<'a>(
             .unwrap_or(false)
     };
     // Byte offsets throughout; every offset is on a char boundary of `span`.
-    let char_at = |pos: usize| span.get(pos..).and_then(|r| r.chars().next());
+    let bytes = span.as_bytes();
+    let char_at = |pos: usize| match bytes.get(pos) {
+        Some(&b) if b < 0x80 => Some(b as char),
+        Some(_) => span.get(pos..).and_then(|r| r.chars().next()),
+        None => None,
+    };
     let tok = |i: usize, e: usize, word: bool| Tok {
         s: start + i,
         e: start + e,
@@ -133,7 +152,11 @@ pub fn tokenize<'a>(
     let mut k = 0;
     while let Some(c) = char_at(k) {
         let i = k;
-        if c.is_whitespace() {
+        if if c.is_ascii() {
+            matches!(c, ' ' | '\t' | '\n' | '\u{b}' | '\u{c}' | '\r')
+        } else {
+            c.is_whitespace()
+        } {
             k += c.len_utf8();
             continue;
         }
