@@ -111,38 +111,58 @@ pub(crate) fn lower(w: &str) -> Cow<'_, str> {
     }
 }
 
+/// [`lower`] with a fast path for the common token: ASCII without capitals (borrowed)
+/// or ASCII with capitals (ASCII lower-casing, which equals `to_lowercase` there).
+#[inline]
+pub(crate) fn lower_token(t: &str) -> Cow<'_, str> {
+    let mut upper = false;
+    for &b in t.as_bytes() {
+        if b >= 0x80 {
+            return lower(t);
+        }
+        upper |= b.is_ascii_uppercase();
+    }
+    if upper {
+        Cow::Owned(t.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(t)
+    }
+}
+
+/// The char starting at byte `i` of `s` (ASCII without decoding).
+#[inline]
+fn char_at(s: &str, i: usize) -> Option<char> {
+    match s.as_bytes().get(i) {
+        Some(&b) if b < 0x80 => Some(b as char),
+        Some(_) => s.get(i..).and_then(|r| r.chars().next()),
+        None => None,
+    }
+}
+
 fn tokenize(span: &str, base: usize) -> Vec<Tok<'_>> {
+    let b = span.as_bytes();
     let mut out = Vec::with_capacity(span.len() / 4 + 1);
-    let mut it = span.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
+    let mut i = 0;
+    while let Some(c) = char_at(span, i) {
+        let clen = c.len_utf8();
         if c.is_whitespace() {
+            i += clen;
             continue;
         }
         if c.is_ascii_digit() {
-            let mut e = i + c.len_utf8();
-            while let Some(&(j, d)) = it.peek() {
-                if d.is_ascii_digit() {
-                    e = j + d.len_utf8();
-                    it.next();
-                } else {
-                    break;
-                }
+            let mut e = i + 1;
+            while e < b.len() && b[e].is_ascii_digit() {
+                e += 1;
             }
             let digits = &span[i..e];
             // ordinal suffix
-            let rest = &span[e..];
+            let rest = &b[e..];
             let mut full_e = e;
-            for suf in ["st", "nd", "rd", "th"] {
+            for suf in [b"st", b"nd", b"rd", b"th"] {
                 if rest.starts_with(suf)
-                    && !rest[suf.len()..]
-                        .chars()
-                        .next()
-                        .is_some_and(|x| x.is_alphanumeric())
+                    && !char_at(span, e + 2).is_some_and(|x| x.is_alphanumeric())
                 {
-                    full_e = e + suf.len();
-                    for _ in 0..suf.len() {
-                        it.next();
-                    }
+                    full_e = e + 2;
                     break;
                 }
             }
@@ -159,12 +179,12 @@ fn tokenize(span: &str, base: usize) -> Vec<Tok<'_>> {
                     None
                 },
             });
+            i = full_e;
         } else if c.is_alphabetic() {
-            let mut e = i + c.len_utf8();
-            while let Some(&(j, d)) = it.peek() {
+            let mut e = i + clen;
+            while let Some(d) = char_at(span, e) {
                 if d.is_alphabetic() {
-                    e = j + d.len_utf8();
-                    it.next();
+                    e += d.len_utf8();
                 } else {
                     break;
                 }
@@ -173,12 +193,13 @@ fn tokenize(span: &str, base: usize) -> Vec<Tok<'_>> {
                 s: base + i,
                 e: base + e,
                 t: &span[i..e],
-                lo: lower(&span[i..e]),
+                lo: lower_token(&span[i..e]),
                 kind: Kind::Word,
                 n: None,
             });
+            i = e;
         } else {
-            let e = i + c.len_utf8();
+            let e = i + clen;
             out.push(Tok {
                 s: base + i,
                 e: base + e,
@@ -191,6 +212,7 @@ fn tokenize(span: &str, base: usize) -> Vec<Tok<'_>> {
                 kind: Kind::Punct,
                 n: None,
             });
+            i = e;
         }
     }
     out
@@ -540,7 +562,11 @@ impl<'a, 'b> Cx<'a, 'b> {
             Kind::Num => true,
             Kind::Punct => false,
             Kind::Word => {
-                if month_of(t.t).is_some() || weekday_of(t.t).is_some() || matches!(t.t, "Q" | "H")
+                // month and weekday names, "Q" and "H" are capitalised
+                if t.t.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
+                    && (month_of(t.t).is_some()
+                        || weekday_of(t.t).is_some()
+                        || matches!(t.t, "Q" | "H"))
                 {
                     return true;
                 }

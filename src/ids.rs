@@ -44,17 +44,60 @@ pub fn post_id(title: &str, published: Option<Date>) -> String {
     format!("{:016x}", xxh3_64(key.as_bytes()))
 }
 
+/// Appends the decimal digits of `n` to `s` (what `write!(s, "{n}")` does, without
+/// the formatting machinery: ids are built for every claim and figure).
+pub(crate) fn push_num(s: &mut String, mut n: usize) {
+    let mut buf = [0u8; 20];
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for &d in &buf[i..] {
+        s.push(d as char);
+    }
+}
+
+/// `"{base}:{tag}{n}"` in one allocation.
+fn suffixed(base: &str, tag: &str, n: usize) -> String {
+    let mut s = String::with_capacity(base.len() + tag.len() + 12);
+    s.push_str(base);
+    s.push(':');
+    s.push_str(tag);
+    push_num(&mut s, n);
+    s
+}
+
 /// `"{post_id}:{sentence}"`.
 pub fn claim_id(post_id: &str, sentence: usize) -> String {
-    format!("{post_id}:{sentence}")
+    suffixed(post_id, "", sentence)
 }
 
 /// `"{claim_id}:{k}"`, `k` the figure's ordinal within its sentence.
 pub fn figure_id(claim_id: &str, k: usize) -> String {
-    format!("{claim_id}:{k}")
+    suffixed(claim_id, "", k)
 }
 
 /// `"{post_id}:t{n}"`, `n` the row's ordinal within the post.
 pub fn trade_id(post_id: &str, n: usize) -> String {
-    format!("{post_id}:t{n}")
+    suffixed(post_id, "t", n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_join_with_colons() {
+        assert_eq!(claim_id("ab12", 0), "ab12:0");
+        assert_eq!(figure_id(&claim_id("ab12", 37), 10), "ab12:37:10");
+        assert_eq!(trade_id("ab12", 1234567890), "ab12:t1234567890");
+        let mut s = String::new();
+        push_num(&mut s, usize::MAX);
+        assert_eq!(s, usize::MAX.to_string());
+    }
 }

@@ -421,7 +421,13 @@ pub fn figure_ids(post_id: &str, a: &Analysis) -> Vec<String> {
         let k = if s == last.0 { last.1 + 1 } else { 0 };
         last = (s, k);
         // (= ids::figure_id(&ids::claim_id(post_id, s), k), in one allocation)
-        out.push(format!("{post_id}:{s}:{k}"));
+        let mut id = String::with_capacity(post_id.len() + 12);
+        id.push_str(post_id);
+        id.push(':');
+        crate::ids::push_num(&mut id, s);
+        id.push(':');
+        crate::ids::push_num(&mut id, k);
+        out.push(id);
     }
     out
 }

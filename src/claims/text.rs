@@ -110,7 +110,7 @@ pub fn quote_mask(text: &str, start: usize, end: usize) -> Vec<bool> {
     mask
 }
 
-use crate::dates::lower;
+use crate::dates::lower_token;
 
 fn word_char(c: char) -> bool {
     c.is_alphanumeric()
@@ -140,29 +140,50 @@ pub fn tokenize<'a>(
         Some(_) => span.get(pos..).and_then(|r| r.chars().next()),
         None => None,
     };
-    let tok = |i: usize, e: usize, word: bool| Tok {
-        s: start + i,
-        e: start + e,
-        t: &span[i..e],
-        lo: lower(&span[i..e]),
-        word,
-        quoted: quoted(start + i),
+    let tok = |i: usize, e: usize, word: bool| {
+        let t = span.get(i..e).unwrap_or("");
+        Tok {
+            s: start + i,
+            e: start + e,
+            t,
+            lo: lower_token(t),
+            word,
+            quoted: quoted(start + i),
+        }
     };
-    let mut out = Vec::with_capacity(span.len() / 4 + 1);
+    let mut out = Vec::with_capacity(span.len() / 5 + 1);
     let mut k = 0;
-    while let Some(c) = char_at(k) {
+    while k < bytes.len() {
+        let b0 = bytes[k];
+        // ASCII fast paths: spaces, letters and digits, punctuation
+        if b0 < 0x80 {
+            if matches!(b0, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r') {
+                k += 1;
+                continue;
+            }
+            if !b0.is_ascii_alphanumeric() {
+                out.push(tok(k, k + 1, false));
+                k += 1;
+                continue;
+            }
+        }
+        let Some(c) = char_at(k) else {
+            break;
+        };
         let i = k;
-        if if c.is_ascii() {
-            matches!(c, ' ' | '\t' | '\n' | '\u{b}' | '\u{c}' | '\r')
-        } else {
-            c.is_whitespace()
-        } {
+        if c.is_whitespace() {
             k += c.len_utf8();
             continue;
         }
         if word_char(c) {
             let mut j = k + c.len_utf8();
-            while let Some(d) = char_at(j) {
+            loop {
+                while j < bytes.len() && bytes[j].is_ascii_alphanumeric() {
+                    j += 1;
+                }
+                let Some(d) = char_at(j) else {
+                    break;
+                };
                 if word_char(d) {
                     j += d.len_utf8();
                     continue;
