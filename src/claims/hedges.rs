@@ -11,7 +11,6 @@
 //!   suggest(s), believe(d), is thought to, expected, plans to, almost certainly…
 
 use super::text::Tok;
-use std::borrow::Cow;
 
 /// Family of a hedge cue.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -184,27 +183,57 @@ fn candidates(word: &str) -> Option<&'static [usize]> {
     index().get(word).map(|v| v.as_slice())
 }
 
+/// Can `word` (as written) lower-case to the first word of a cue? A cheap test on the
+/// first letter and the length; words with non-ASCII letters always pass.
+fn may_be_cue(word: &str) -> bool {
+    static SHAPES: std::sync::OnceLock<[u16; 128]> = std::sync::OnceLock::new();
+    let shapes = SHAPES.get_or_init(|| {
+        let mut m = [0u16; 128];
+        for w in index().keys() {
+            if let Some(&b) = w.as_bytes().first() {
+                if b < 0x80 {
+                    m[usize::from(b)] |= 1 << w.len().min(15);
+                    m[usize::from(b.to_ascii_uppercase())] |= 1 << w.len().min(15);
+                } else {
+                    // (cue words are ASCII; this keeps the test exact if one is not)
+                    m.iter_mut().for_each(|x| *x = u16::MAX);
+                }
+            }
+        }
+        m
+    });
+    let b = word.as_bytes();
+    if !b.is_ascii() {
+        return true;
+    }
+    let first = b.first().copied().unwrap_or(0);
+    shapes[usize::from(first)] & (1 << b.len().min(15)) != 0
+}
+
 /// Hedge cues among `toks` (words only are compared), in order, longest match first.
 pub fn find(toks: &[Tok], body: &str) -> Vec<Hedge> {
-    let words: Vec<usize> = (0..toks.len()).filter(|&i| toks[i].word).collect();
-    // most words are already lower case: borrow them
-    // (the tokens carry their lower-cased form)
-    let lower: Vec<Cow<str>> = words
-        .iter()
-        .map(|&i| Cow::Borrowed(toks[i].lower()))
-        .collect();
+    let mut words: Vec<usize> = Vec::with_capacity(toks.len());
+    words.extend((0..toks.len()).filter(|&i| toks[i].word));
+    // the tokens carry their lower-cased form; "" past the end
+    let lower = |k: usize| -> &str { words.get(k).map_or("", |&i| toks[i].lower()) };
     let mut out = Vec::new();
     let mut w = 0;
     while w < words.len() {
         let mut hit = None;
-        let Some(cands) = candidates(lower[w].as_ref()) else {
+        // most words fail the (first letter, length) test on their written form, before
+        // anything is lower-cased (ASCII letters keep their length when lower-cased)
+        if !may_be_cue(toks[words[w]].t) {
+            w += 1;
+            continue;
+        }
+        let Some(cands) = candidates(lower(w)) else {
             w += 1;
             continue;
         };
         for &ci in cands {
             let (cue, kind) = &CUES[ci];
             if w + cue.len() <= words.len()
-                && cue.iter().enumerate().all(|(k, c)| lower[w + k] == *c)
+                && cue.iter().enumerate().all(|(k, c)| lower(w + k) == *c)
                 && !excluded(cue, &lower, w, toks, &words)
             {
                 hit = Some((cue.len(), *kind));
@@ -227,10 +256,16 @@ pub fn find(toks: &[Tok], body: &str) -> Vec<Hedge> {
     out
 }
 
-/// Uses of a cue word that are not hedges.
-fn excluded(cue: &[&str], lower: &[Cow<str>], w: usize, toks: &[Tok], words: &[usize]) -> bool {
-    let prev = if w > 0 { lower[w - 1].as_ref() } else { "" };
-    let next = lower.get(w + cue.len()).map_or("", |s| s.as_ref());
+/// Uses of a cue word that are not hedges (`lower(k)`: the `k`-th word lower-cased).
+fn excluded<'t>(
+    cue: &[&str],
+    lower: &dyn Fn(usize) -> &'t str,
+    w: usize,
+    toks: &[Tok],
+    words: &[usize],
+) -> bool {
+    let prev = if w > 0 { lower(w - 1) } else { "" };
+    let next = lower(w + cue.len());
     match cue {
         // the month, not the modal
         ["may"] => toks[words[w]].t == "May",

@@ -120,8 +120,12 @@ pub fn extract(post: &Post, sentences: &[Sentence], figures: &[Figure]) -> Vec<C
         let stext = body.get(s.start..s.end).unwrap_or("");
         let hits = gazetteer::find(stext);
         let outlets = outlet_mentions(&toks, body, s, cited.as_deref(), &hits);
-        let words: Vec<&Tok> = toks.iter().filter(|t| t.word).collect();
-        let fully_quoted = !words.is_empty() && words.iter().all(|t| t.quoted);
+        let (mut any_word, mut all_quoted) = (false, true);
+        for t in toks.iter().filter(|t| t.word) {
+            any_word = true;
+            all_quoted &= t.quoted;
+        }
+        let fully_quoted = any_word && all_quoted;
         let starts_quoted = toks.first().is_some_and(|t| t.quoted);
         let has_quote = toks.iter().any(|t| t.quoted);
         while fig_i < fig_sorted.len() && figures[fig_sorted[fig_i]].start < s.start {

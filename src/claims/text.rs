@@ -16,14 +16,15 @@ pub struct Tok<'a> {
     pub word: bool,
     /// True when the token lies inside double quotation marks (the marks included).
     pub quoted: bool,
-    /// `t.to_lowercase()`, computed once (borrowed when `t` is already lower case).
-    pub lo: Cow<'a, str>,
+    /// `t.to_lowercase()`, computed on first use (borrowed when `t` is already lower
+    /// case): most tokens are never asked for it.
+    lo: std::cell::OnceCell<Cow<'a, str>>,
 }
 
 impl Tok<'_> {
     /// The token lower-cased (as `str::to_lowercase`), without allocating.
     pub fn lower(&self) -> &str {
-        &self.lo
+        self.lo.get_or_init(|| lower_token(self.t))
     }
 
     /// The word lower-cased, without a possessive `’s` / `'s` / trailing apostrophe.
@@ -146,7 +147,7 @@ pub fn tokenize<'a>(
             s: start + i,
             e: start + e,
             t,
-            lo: lower_token(t),
+            lo: std::cell::OnceCell::new(),
             word,
             quoted: quoted(start + i),
         }
