@@ -50,10 +50,56 @@ fn cue(i: usize, kind: CueKind, verb: bool) -> Cue {
     }
 }
 
+/// The words [`classify`] knows (keep in step with its `match`).
+const CUE_KEYS: Keys = Keys::EMPTY.with_all(&[
+    "trade",
+    "commerce",
+    "turnover",
+    "total",
+    "totals",
+    "exports",
+    "export",
+    "exported",
+    "exporting",
+    "shipments",
+    "shipment",
+    "sales",
+    "shipped",
+    "shipping",
+    "sold",
+    "sell",
+    "sells",
+    "selling",
+    "imports",
+    "import",
+    "purchases",
+    "purchase",
+    "imported",
+    "importing",
+    "bought",
+    "buying",
+    "buy",
+    "buys",
+    "purchased",
+    "purchasing",
+    "earned",
+    "earn",
+    "earns",
+    "earning",
+    "revenue",
+    "revenues",
+    "earnings",
+    "brought",
+    "figure",
+    "item",
+    "items",
+    "direction",
+]);
+
 /// Classifies token `j` as a cue word.
 fn classify(toks: &[Tok], j: usize) -> Option<Cue> {
     let t = toks.get(j)?;
-    if t.fig.is_some() {
+    if t.fig.is_some() || !CUE_KEYS.may_hold(t.lo) {
         return None;
     }
     let w = t.lo;

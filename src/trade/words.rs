@@ -42,24 +42,30 @@ fn same(a: &str, b: &str) -> bool {
     a.len() == b.len() && a.first() == b.first() && a.iter().zip(b).all(|(x, y)| x == y)
 }
 
-/// A filter on (first byte, length) of a word list: most words are turned away
-/// without being compared to each entry.
+/// A filter on a word list (a bit per hash of the first, second and last byte and the
+/// length): most words are turned away without being compared to each entry.
 #[derive(Debug, Clone, Copy)]
-pub struct Keys([u32; 32]);
+pub struct Keys([u64; 64]);
 
 impl Keys {
     /// No word.
-    pub const EMPTY: Keys = Keys([0; 32]);
+    pub const EMPTY: Keys = Keys([0; 64]);
 
+    #[inline]
     const fn key(w: &str) -> (usize, u32) {
         let b = w.as_bytes();
-        let f = if b.is_empty() {
+        let n = b.len();
+        let x = if n == 0 {
             0
         } else {
-            (b[0] & 31) as usize
+            let second = if n > 1 { b[1] } else { 0 };
+            (b[0] as u32)
+                | (second as u32) << 8
+                | (b[n - 1] as u32) << 16
+                | ((if n > 255 { 255 } else { n }) as u32) << 24
         };
-        let l = if b.len() > 31 { 31 } else { b.len() as u32 };
-        (f, l)
+        let h = x.wrapping_mul(0x9E37_79B1) >> 20;
+        ((h >> 6) as usize, h & 63)
     }
 
     /// The filter with `w` added.
@@ -529,17 +535,31 @@ fn year_suffix(toks: &[Tok], k: usize) -> (YearSpec, usize) {
     (YearSpec::Missing, k)
 }
 
+/// The words other than years a period expression can start with (see [`parse_at`]).
+const PERIOD_KEYS: Keys = Keys::EMPTY
+    .with_all(&[
+        "first", "1st", "second", "2nd", "third", "3rd", "fourth", "4th", "final", "last",
+        "through", "thru", "this", "that", "a", "the", "q1", "q2", "q3", "q4", "h1", "h2", "jan",
+        "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    ])
+    .with_all(&MONTHS);
+
+/// The second words of the relative period expressions (see [`parse_at`]).
+const RELATIVE_SECOND: WordSet = WordSet::new(&[
+    "year",
+    "month",
+    "previous",
+    "prior",
+    "preceding",
+    "same",
+    "period",
+]);
+
 /// False when no branch of [`parse_at`] can start at the word `t`.
+#[inline]
 fn may_start_period(t: &Tok) -> bool {
     let w = t.lo;
-    ordinal(w).is_some()
-        || matches!(
-            w,
-            "through" | "thru" | "last" | "this" | "that" | "a" | "the"
-        )
-        || (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
-        || (t.cap
-            && (matches!(w, "q1" | "q2" | "q3" | "q4" | "h1" | "h2") || month_of(t).is_some()))
+    PERIOD_KEYS.may_hold(w) || (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// Parses a period expression starting at token `i`.
@@ -653,6 +673,10 @@ fn parse_at(toks: &[Tok], i: usize) -> Option<(Spec, usize, bool)> {
     }
     // Relative expressions (all start with one of these words).
     if !matches!(w, "last" | "this" | "that" | "a" | "the") {
+        return None;
+    }
+    // (Each has two words at least, the second one of these.)
+    if !toks.get(i + 1).is_some_and(|u| u.in_set(&RELATIVE_SECOND)) {
         return None;
     }
     let rel: &[(&[&str], Spec)] = &[
