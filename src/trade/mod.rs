@@ -85,7 +85,8 @@ use chrono::Datelike;
 use lexicon::{commodity_at, Cue, CueKind};
 use period::{Anchor, Period, Spec};
 use words::{
-    at, countries, mentions, tokenize, tokenize_window, usd, Country, Mention, Tok, WordSet, NK, SK,
+    at, countries, mentions, tokenize, tokenize_window, usd, Country, Keys, Mention, Tok, WordSet,
+    NK, SK,
 };
 
 /// Direction of a flow from North Korea's side.
@@ -317,17 +318,23 @@ fn title_context(post: &Post) -> Ctx {
     }
 }
 
+/// The first words of the phrases [`inter_korean`] looks for.
+const INTER_KOREAN_KEYS: Keys =
+    Keys::EMPTY.with_all(&["inter", "two", "both", "the", "north", "south"]);
+
 fn inter_korean(toks: &[Tok]) -> bool {
-    (0..toks.len()).any(|i| {
-        at(toks, i, &["inter", "korean"])
-            || at(toks, i, &["two", "koreas"])
-            || at(toks, i, &["both", "koreas"])
-            || at(toks, i, &["the", "koreas"])
-            || at(toks, i, &["north", "south"]) && toks[i].cap && toks[i + 1].cap
-            || at(toks, i, &["south", "north"]) && toks[i].cap && toks[i + 1].cap
-            || at(toks, i, &["south", "and", "north", "korea"])
-            || at(toks, i, &["north", "and", "south", "korea"])
-    })
+    (0..toks.len()).any(|i| INTER_KOREAN_KEYS.may_hold(toks[i].lo) && inter_korean_at(toks, i))
+}
+
+fn inter_korean_at(toks: &[Tok], i: usize) -> bool {
+    at(toks, i, &["inter", "korean"])
+        || at(toks, i, &["two", "koreas"])
+        || at(toks, i, &["both", "koreas"])
+        || at(toks, i, &["the", "koreas"])
+        || at(toks, i, &["north", "south"]) && toks[i].cap && toks[i + 1].cap
+        || at(toks, i, &["south", "north"]) && toks[i].cap && toks[i + 1].cap
+        || at(toks, i, &["south", "and", "north", "korea"])
+        || at(toks, i, &["north", "and", "south", "korea"])
 }
 
 /// "excluding inter-Korean trade": the rest is foreign trade.
@@ -340,19 +347,34 @@ fn excluding_inter(toks: &[Tok]) -> bool {
 
 fn world_cue(toks: &[Tok], lo: usize, hi: usize) -> bool {
     let hi = hi.min(toks.len());
-    (lo..hi).any(|i| {
-        at(toks, i, &["foreign", "trade"])
-            || at(toks, i, &["external", "trade"])
-            || at(toks, i, &["global", "trade"])
-            || at(toks, i, &["outside", "world"])
-            || at(toks, i, &["rest", "of", "the", "world"])
-            || at(toks, i, &["foreign", "countries"])
-            || at(toks, i, &["all", "countries"])
-            || at(toks, i, &["trading", "partners"])
-            || at(toks, i, &["excluding", "inter"])
-            || at(toks, i, &["excluding", "trade", "with", "south"])
-            || at(toks, i, &["total", "foreign"])
-    })
+    (lo..hi).any(|i| WORLD_KEYS.may_hold(toks[i].lo) && world_cue_at(toks, i))
+}
+
+/// The first words of the phrases [`world_cue`] looks for.
+const WORLD_KEYS: Keys = Keys::EMPTY.with_all(&[
+    "foreign",
+    "external",
+    "global",
+    "outside",
+    "rest",
+    "all",
+    "trading",
+    "excluding",
+    "total",
+]);
+
+fn world_cue_at(toks: &[Tok], i: usize) -> bool {
+    at(toks, i, &["foreign", "trade"])
+        || at(toks, i, &["external", "trade"])
+        || at(toks, i, &["global", "trade"])
+        || at(toks, i, &["outside", "world"])
+        || at(toks, i, &["rest", "of", "the", "world"])
+        || at(toks, i, &["foreign", "countries"])
+        || at(toks, i, &["all", "countries"])
+        || at(toks, i, &["trading", "partners"])
+        || at(toks, i, &["excluding", "inter"])
+        || at(toks, i, &["excluding", "trade", "with", "south"])
+        || at(toks, i, &["total", "foreign"])
 }
 
 /// Index where the clause containing token `t` starts.

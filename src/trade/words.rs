@@ -180,6 +180,22 @@ pub fn tokenize<'a>(
     tokenize_window(text, start, end, figures, 0..figures.len(), buf)
 }
 
+/// ASCII word bytes: 1 for a digit or lowercase letter, 3 for an uppercase letter, 0 else.
+const ASCII_WORD: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_uppercase() {
+            t[b] = 3;
+        } else if c.is_ascii_alphanumeric() {
+            t[b] = 1;
+        }
+        b += 1;
+    }
+    t
+};
+
 /// The last kind of mark written to a token's punctuation, for the "- " and "– " breaks.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Last {
@@ -225,50 +241,6 @@ pub fn tokenize_window<'a>(
     let mut word_start: Option<usize> = None;
     let mut ascii = true;
     let mut upper = false;
-    let mut flush = |out: &mut Vec<Tok<'a>>,
-                     ws: &mut Option<usize>,
-                     at: usize,
-                     pre: &mut u8,
-                     last: &mut Last,
-                     ascii: bool,
-                     upper: bool| {
-        let Some(s) = ws.take() else {
-            return;
-        };
-        let w = &slice[s..at];
-        let cap = if ascii {
-            w.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
-        } else {
-            w.chars().next().is_some_and(char::is_uppercase)
-        };
-        let lo: &'a str = if ascii && !upper {
-            w
-        } else if ascii {
-            let b0 = buf.len();
-            buf.push_str(w);
-            buf[b0..].make_ascii_lowercase();
-            lowered.push((out.len(), b0, buf.len()));
-            ""
-        } else {
-            match crate::dates::lower(w) {
-                std::borrow::Cow::Borrowed(_) => w,
-                std::borrow::Cow::Owned(l) => {
-                    let b0 = buf.len();
-                    buf.push_str(&l);
-                    lowered.push((out.len(), b0, buf.len()));
-                    ""
-                }
-            }
-        };
-        out.push(Tok {
-            lo,
-            cap,
-            poss: false,
-            pre: std::mem::take(pre),
-            fig: None,
-        });
-        *last = Last::Empty;
-    };
     let mut i = 0;
     while i < bytes.len() {
         let abs = start + i;
@@ -277,23 +249,19 @@ pub fn tokenize_window<'a>(
             fi += 1;
         }
         if fi < figs.len() && figs[fi].1.start == abs {
-            flush(
-                &mut out,
-                &mut word_start,
-                i,
-                &mut pre,
-                &mut last,
-                ascii,
-                upper,
-            );
+            if let Some(s) = word_start.take() {
+                push_word(&mut out, slice, s, i, ascii, upper, pre, buf, &mut lowered);
+                pre = 0;
+            }
             let (idx, f) = figs[fi];
             out.push(Tok {
                 lo: "",
                 cap: false,
                 poss: false,
-                pre: std::mem::take(&mut pre),
+                pre,
                 fig: Some(idx),
             });
+            pre = 0;
             last = Last::Empty;
             fi += 1;
             // Skip the figure's characters.
@@ -333,48 +301,47 @@ pub fn tokenize_window<'a>(
                     }
                     None => bytes.len(),
                 };
-                let mut j = i + 1;
-                while j < stop && bytes[j].is_ascii_alphanumeric() {
-                    upper |= bytes[j].is_ascii_uppercase();
-                    j += 1;
+                let run = bytes.get(i + 1..stop).unwrap_or_default();
+                let mut k = 0;
+                let mut seen = 0u8;
+                while k < run.len() {
+                    let class = ASCII_WORD[usize::from(run[k])];
+                    if class == 0 {
+                        break;
+                    }
+                    seen |= class;
+                    k += 1;
                 }
-                i = j;
+                upper |= seen & 2 != 0;
+                i += 1 + k;
             } else {
                 ascii = false;
                 i += n;
             }
             continue;
         }
-        if (c == '\'' || c == '’') && word_start.is_some() {
-            // Possessive 's / s'
-            let rest = &slice[i + n..];
-            let mut rc = rest.chars();
-            if rc.next() == Some('s') && !rc.next().is_some_and(char::is_alphanumeric) {
-                flush(
-                    &mut out,
-                    &mut word_start,
-                    i,
-                    &mut pre,
-                    &mut last,
-                    ascii,
-                    upper,
-                );
-                if let Some(t) = out.last_mut() {
-                    t.poss = true;
+        if let Some(s) = word_start {
+            if c == '\'' || c == '’' {
+                // Possessive 's / s'
+                let rest = &slice[i + n..];
+                let mut rc = rest.chars();
+                if rc.next() == Some('s') && !rc.next().is_some_and(char::is_alphanumeric) {
+                    push_word(&mut out, slice, s, i, ascii, upper, pre, buf, &mut lowered);
+                    word_start = None;
+                    pre = 0;
+                    last = Last::Empty;
+                    if let Some(t) = out.last_mut() {
+                        t.poss = true;
+                    }
+                    i += n + 1;
+                    continue;
                 }
-                i += n + 1;
-                continue;
             }
+            push_word(&mut out, slice, s, i, ascii, upper, pre, buf, &mut lowered);
+            word_start = None;
+            pre = 0;
+            last = Last::Empty;
         }
-        flush(
-            &mut out,
-            &mut word_start,
-            i,
-            &mut pre,
-            &mut last,
-            ascii,
-            upper,
-        );
         let space = if b < 0x80 {
             matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ')
         } else {
@@ -395,7 +362,7 @@ pub fn tokenize_window<'a>(
             } else {
                 Last::Other
             };
-        } else if matches!(last, Last::Dash | Last::Other) {
+        } else if last != Last::Empty {
             if last == Last::Dash {
                 pre |= PRE_COMMA;
             }
@@ -403,15 +370,19 @@ pub fn tokenize_window<'a>(
         }
         i += n;
     }
-    flush(
-        &mut out,
-        &mut word_start,
-        bytes.len(),
-        &mut pre,
-        &mut last,
-        ascii,
-        upper,
-    );
+    if let Some(s) = word_start {
+        push_word(
+            &mut out,
+            slice,
+            s,
+            bytes.len(),
+            ascii,
+            upper,
+            pre,
+            buf,
+            &mut lowered,
+        );
+    }
     let buf: &'a str = buf;
     for (k, s, e) in lowered {
         if let (Some(t), Some(lo)) = (out.get_mut(k), buf.get(s..e)) {
@@ -419,6 +390,55 @@ pub fn tokenize_window<'a>(
         }
     }
     out
+}
+
+/// Appends the word `slice[s..e]` (lowered into `buf` when that changes it; `lowered`
+/// records where) with the punctuation `pre` before it.
+#[inline]
+#[allow(clippy::too_many_arguments)]
+fn push_word<'a>(
+    out: &mut Vec<Tok<'a>>,
+    slice: &'a str,
+    s: usize,
+    e: usize,
+    ascii: bool,
+    upper: bool,
+    pre: u8,
+    buf: &mut String,
+    lowered: &mut Vec<(usize, usize, usize)>,
+) {
+    let w = slice.get(s..e).unwrap_or_default();
+    let cap = if ascii {
+        w.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
+    } else {
+        w.chars().next().is_some_and(char::is_uppercase)
+    };
+    let lo: &'a str = if ascii && !upper {
+        w
+    } else if ascii {
+        let b0 = buf.len();
+        buf.push_str(w);
+        buf[b0..].make_ascii_lowercase();
+        lowered.push((out.len(), b0, buf.len()));
+        ""
+    } else {
+        match crate::dates::lower(w) {
+            std::borrow::Cow::Borrowed(_) => w,
+            std::borrow::Cow::Owned(l) => {
+                let b0 = buf.len();
+                buf.push_str(&l);
+                lowered.push((out.len(), b0, buf.len()));
+                ""
+            }
+        }
+    };
+    out.push(Tok {
+        lo,
+        cap,
+        poss: false,
+        pre,
+        fig: None,
+    });
 }
 
 /// True when `toks[i..]` starts with the words `ws`.
