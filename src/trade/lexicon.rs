@@ -1,6 +1,6 @@
 //! Cue lists for trade statements: flow words, exclusions, commodities.
 
-use super::words::{at, Tok};
+use super::words::{at, Keys, Tok, WordSet};
 
 /// What a cue word says about the figure it governs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,13 +50,59 @@ fn cue(i: usize, kind: CueKind, verb: bool) -> Cue {
     }
 }
 
+/// The words [`classify`] knows (keep in step with its `match`).
+const CUE_KEYS: Keys = Keys::EMPTY.with_all(&[
+    "trade",
+    "commerce",
+    "turnover",
+    "total",
+    "totals",
+    "exports",
+    "export",
+    "exported",
+    "exporting",
+    "shipments",
+    "shipment",
+    "sales",
+    "shipped",
+    "shipping",
+    "sold",
+    "sell",
+    "sells",
+    "selling",
+    "imports",
+    "import",
+    "purchases",
+    "purchase",
+    "imported",
+    "importing",
+    "bought",
+    "buying",
+    "buy",
+    "buys",
+    "purchased",
+    "purchasing",
+    "earned",
+    "earn",
+    "earns",
+    "earning",
+    "revenue",
+    "revenues",
+    "earnings",
+    "brought",
+    "figure",
+    "item",
+    "items",
+    "direction",
+]);
+
 /// Classifies token `j` as a cue word.
 fn classify(toks: &[Tok], j: usize) -> Option<Cue> {
     let t = toks.get(j)?;
-    if t.fig.is_some() {
+    if t.fig.is_some() || !CUE_KEYS.may_hold(t.lo) {
         return None;
     }
-    let w = t.lo.as_ref();
+    let w = t.lo;
     let prev = j.checked_sub(1).map(|p| &toks[p]);
     let next = toks.get(j + 1);
     match w {
@@ -336,6 +382,8 @@ const EXCLUDE: &[&str] = &[
     "franchise",
 ];
 
+const EXCLUDE_SET: WordSet = WordSet::new(EXCLUDE);
+
 const MODIFIER_EXCLUDE: &[&str] = &[
     "humanitarian",
     "aid",
@@ -349,6 +397,8 @@ const MODIFIER_EXCLUDE: &[&str] = &[
     "arms",
     "weapons",
 ];
+
+const MODIFIER_EXCLUDE_SET: WordSet = WordSet::new(MODIFIER_EXCLUDE);
 
 fn negated(toks: &[Tok], k: usize) -> bool {
     (k.saturating_sub(2)..k).any(|p| {
@@ -371,14 +421,15 @@ pub fn excluded(toks: &[Tok], cue_i: usize, t: usize, has_commodity: bool) -> bo
         if tk.any(&["revenue", "revenues", "earnings"]) {
             return !has_commodity;
         }
-        tk.any(EXCLUDE) && !negated(toks, k)
+        tk.in_set(&EXCLUDE_SET) && !negated(toks, k)
     };
     if cue_i < t && (cue_i + 1..t).rev().take(MAX_CUE_DISTANCE).any(bad) {
         return true;
     }
     // Words modifying the cue: "humanitarian shipments", "processing-on-commission trade",
     // "the surplus in its trade".
-    if (cue_i.saturating_sub(3)..cue_i).any(|k| toks[k].any(MODIFIER_EXCLUDE) && !negated(toks, k))
+    if (cue_i.saturating_sub(3)..cue_i)
+        .any(|k| toks[k].in_set(&MODIFIER_EXCLUDE_SET) && !negated(toks, k))
     {
         return true;
     }
@@ -395,7 +446,7 @@ pub fn excluded(toks: &[Tok], cue_i: usize, t: usize, has_commodity: bool) -> bo
     }
     if toks
         .get(cue_i + 1)
-        .is_some_and(|u| u.any(EXCLUDE) && !u.comma_before())
+        .is_some_and(|u| u.in_set(&EXCLUDE_SET) && !u.comma_before())
     {
         return true;
     }
@@ -487,8 +538,23 @@ const COMMODITIES: &[(&[&str], &str)] = &[
     (&["gasoline"], "gasoline"),
 ];
 
+/// The first words of [`COMMODITIES`].
+const COMMODITY_KEYS: Keys = {
+    let mut k = Keys::EMPTY;
+    let mut i = 0;
+    while i < COMMODITIES.len() {
+        k = k.with(COMMODITIES[i].0[0]);
+        i += 1;
+    }
+    k
+};
+
 /// A commodity named at token `i`: canonical name and token count.
 pub fn commodity_at(toks: &[Tok], i: usize) -> Option<(&'static str, usize)> {
+    let t = toks.get(i)?;
+    if t.fig.is_some() || !COMMODITY_KEYS.may_hold(t.lo) {
+        return None;
+    }
     COMMODITIES
         .iter()
         .find(|(ws, _)| at(toks, i, ws))

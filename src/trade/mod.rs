@@ -85,7 +85,8 @@ use chrono::Datelike;
 use lexicon::{commodity_at, Cue, CueKind};
 use period::{Anchor, Period, Spec};
 use words::{
-    at, countries, mentions, tokenize, tokenize_window, usd, Country, Mention, Tok, NK, SK,
+    at, countries, mentions, tokenize, tokenize_window, usd, Country, Keys, Mention, Tok, WordSet,
+    NK, SK,
 };
 
 /// Direction of a flow from North Korea's side.
@@ -208,6 +209,8 @@ pub fn build(post: &Post, sentences: &[Sentence], figures: &[Figure]) -> Vec<Tra
     let paragraphs = paragraph_starts(post);
     let mut para = usize::MAX;
     let in_order = figures.windows(2).all(|w| w[0].start <= w[1].start);
+    // Lowered words of the sentence being read.
+    let mut lowered = String::new();
     for (si, s) in sentences.iter().enumerate() {
         if s.start > last_money {
             break;
@@ -218,7 +221,7 @@ pub fn build(post: &Post, sentences: &[Sentence], figures: &[Figure]) -> Vec<Tra
         } else {
             0..figures.len()
         };
-        let toks = tokenize_window(&post.body, s.start, s.end, figures, window);
+        let toks = tokenize_window(&post.body, s.start, s.end, figures, window, &mut lowered);
         if toks.is_empty() {
             continue;
         }
@@ -283,7 +286,8 @@ fn paragraph_starts(post: &Post) -> Vec<usize> {
 }
 
 fn title_context(post: &Post) -> Ctx {
-    let toks = tokenize(&post.title, 0, post.title.len(), &[]);
+    let mut lowered = String::new();
+    let toks = tokenize(&post.title, 0, post.title.len(), &[], &mut lowered);
     let cs = countries(&toks);
     let anchor = Anchor {
         published: post.published,
@@ -314,17 +318,23 @@ fn title_context(post: &Post) -> Ctx {
     }
 }
 
+/// The first words of the phrases [`inter_korean`] looks for.
+const INTER_KOREAN_KEYS: Keys =
+    Keys::EMPTY.with_all(&["inter", "two", "both", "the", "north", "south"]);
+
 fn inter_korean(toks: &[Tok]) -> bool {
-    (0..toks.len()).any(|i| {
-        at(toks, i, &["inter", "korean"])
-            || at(toks, i, &["two", "koreas"])
-            || at(toks, i, &["both", "koreas"])
-            || at(toks, i, &["the", "koreas"])
-            || at(toks, i, &["north", "south"]) && toks[i].cap && toks[i + 1].cap
-            || at(toks, i, &["south", "north"]) && toks[i].cap && toks[i + 1].cap
-            || at(toks, i, &["south", "and", "north", "korea"])
-            || at(toks, i, &["north", "and", "south", "korea"])
-    })
+    (0..toks.len()).any(|i| INTER_KOREAN_KEYS.may_hold(toks[i].lo) && inter_korean_at(toks, i))
+}
+
+fn inter_korean_at(toks: &[Tok], i: usize) -> bool {
+    at(toks, i, &["inter", "korean"])
+        || at(toks, i, &["two", "koreas"])
+        || at(toks, i, &["both", "koreas"])
+        || at(toks, i, &["the", "koreas"])
+        || at(toks, i, &["north", "south"]) && toks[i].cap && toks[i + 1].cap
+        || at(toks, i, &["south", "north"]) && toks[i].cap && toks[i + 1].cap
+        || at(toks, i, &["south", "and", "north", "korea"])
+        || at(toks, i, &["north", "and", "south", "korea"])
 }
 
 /// "excluding inter-Korean trade": the rest is foreign trade.
@@ -337,19 +347,34 @@ fn excluding_inter(toks: &[Tok]) -> bool {
 
 fn world_cue(toks: &[Tok], lo: usize, hi: usize) -> bool {
     let hi = hi.min(toks.len());
-    (lo..hi).any(|i| {
-        at(toks, i, &["foreign", "trade"])
-            || at(toks, i, &["external", "trade"])
-            || at(toks, i, &["global", "trade"])
-            || at(toks, i, &["outside", "world"])
-            || at(toks, i, &["rest", "of", "the", "world"])
-            || at(toks, i, &["foreign", "countries"])
-            || at(toks, i, &["all", "countries"])
-            || at(toks, i, &["trading", "partners"])
-            || at(toks, i, &["excluding", "inter"])
-            || at(toks, i, &["excluding", "trade", "with", "south"])
-            || at(toks, i, &["total", "foreign"])
-    })
+    (lo..hi).any(|i| WORLD_KEYS.may_hold(toks[i].lo) && world_cue_at(toks, i))
+}
+
+/// The first words of the phrases [`world_cue`] looks for.
+const WORLD_KEYS: Keys = Keys::EMPTY.with_all(&[
+    "foreign",
+    "external",
+    "global",
+    "outside",
+    "rest",
+    "all",
+    "trading",
+    "excluding",
+    "total",
+]);
+
+fn world_cue_at(toks: &[Tok], i: usize) -> bool {
+    at(toks, i, &["foreign", "trade"])
+        || at(toks, i, &["external", "trade"])
+        || at(toks, i, &["global", "trade"])
+        || at(toks, i, &["outside", "world"])
+        || at(toks, i, &["rest", "of", "the", "world"])
+        || at(toks, i, &["foreign", "countries"])
+        || at(toks, i, &["all", "countries"])
+        || at(toks, i, &["trading", "partners"])
+        || at(toks, i, &["excluding", "inter"])
+        || at(toks, i, &["excluding", "trade", "with", "south"])
+        || at(toks, i, &["total", "foreign"])
 }
 
 /// Index where the clause containing token `t` starts.
@@ -389,11 +414,13 @@ const MODALS: &[&str] = &[
     "goal",
 ];
 
-const UNIT_NOUNS: &[&str] = &[
+const MODAL_SET: WordSet = WordSet::new(MODALS);
+
+const UNIT_NOUNS: WordSet = WordSet::new(&[
     "ton", "tonne", "tons", "kilogram", "kg", "kilo", "month", "day", "week", "barrel", "head",
     "person", "worker", "piece", "unit", "liter", "litre", "hour", "share", "meter", "metre",
     "square", "pound", "gram", "ounce", "visitor", "tourist", "night", "trip", "car",
-];
+]);
 
 fn is_money(toks: &[Tok], i: usize, figures: &[Figure]) -> Option<f64> {
     let f = figures.get(toks.get(i)?.fig?)?;
@@ -444,28 +471,45 @@ fn sentence_rows(
     figures: &[Figure],
     ctx: &mut Ctx,
 ) -> Vec<Draft> {
-    let cs = countries(toks);
-    let ms = mentions(toks);
-    // Per token: where its clause starts, and the last modal verb before it.
-    let mut clause_starts = Vec::with_capacity(toks.len() + 1);
-    let mut last_modal: Vec<Option<usize>> = Vec::with_capacity(toks.len() + 1);
-    let mut cs_at = 0;
-    let mut modal = None;
-    for (j, tk) in toks.iter().enumerate() {
-        if tk.strong_break_before() {
-            cs_at = j;
-        } else if j > 0 && toks[j - 1].any(&["while", "whereas"]) {
-            cs_at = j - 1;
-        }
-        clause_starts.push(cs_at);
-        last_modal.push(modal);
-        if tk.any(MODALS) && !tk.cap {
-            modal = Some(j);
-        }
-    }
     let money: Vec<usize> = (0..toks.len())
         .filter(|&i| is_money(toks, i, figures).is_some())
         .collect();
+    // Without a money figure the sentence gives no row: it only moves the context, and
+    // needs its countries only when it speaks of trade.
+    let mut trade_word = None;
+    let cs = if money.is_empty() {
+        let tw = lexicon::any_trade_word(toks);
+        trade_word = Some(tw);
+        if tw {
+            countries(toks)
+        } else {
+            Vec::new()
+        }
+    } else {
+        countries(toks)
+    };
+    let ms = mentions(toks);
+    // Per token: where its clause starts, and the last modal verb before it.
+    let mut clause_starts = Vec::new();
+    let mut last_modal: Vec<Option<usize>> = Vec::new();
+    if !money.is_empty() {
+        clause_starts.reserve(toks.len() + 1);
+        last_modal.reserve(toks.len() + 1);
+        let mut cs_at = 0;
+        let mut modal = None;
+        for (j, tk) in toks.iter().enumerate() {
+            if tk.strong_break_before() {
+                cs_at = j;
+            } else if j > 0 && toks[j - 1].any(&["while", "whereas"]) {
+                cs_at = j - 1;
+            }
+            clause_starts.push(cs_at);
+            last_modal.push(modal);
+            if tk.in_set(&MODAL_SET) && !tk.cap {
+                modal = Some(j);
+            }
+        }
+    }
     let comparison_sentence = at(toks, 0, &["by", "comparison"])
         || at(toks, 0, &["in", "comparison"])
         || at(toks, 0, &["for", "comparison"])
@@ -494,7 +538,7 @@ fn sentence_rows(
             continue;
         }
         if next.is_some_and(|u| u.any(&["a", "per", "an", "each"]) && !u.comma_before())
-            && toks.get(t + 2).is_some_and(|u| u.any(UNIT_NOUNS))
+            && toks.get(t + 2).is_some_and(|u| u.in_set(&UNIT_NOUNS))
             && !toks
                 .get(t + 3)
                 .is_some_and(|u| u.any(&["earlier", "ago", "before", "later"]))
@@ -710,7 +754,7 @@ fn sentence_rows(
     {
         ctx.loose_period = Some(p);
     }
-    let has_cue = any_cue || lexicon::any_trade_word(toks);
+    let has_cue = any_cue || trade_word.unwrap_or_else(|| lexicon::any_trade_word(toks));
     if let Some(last) = drafts.iter().rev().find(|d| !d.baseline) {
         if !comparison_sentence {
             ctx.period = Some(last.period);
@@ -1373,7 +1417,7 @@ fn change(
             for &(basis, letter, phrases) in CHANGE_BASES {
                 if phrases.iter().any(|ph| at(toks, q, ph))
                     || toks[q].is(basis)
-                    || (at(toks, q, &[letter, letter]) && toks[q + 1].pre.contains('/'))
+                    || (at(toks, q, &[letter, letter]) && toks[q + 1].slash_before())
                 {
                     return Some(basis);
                 }

@@ -3,22 +3,36 @@
 
 use super::period::{Shape, Spec, YearSpec};
 use crate::model::{Figure, FigureKind};
-use std::borrow::Cow;
 
 /// One token: a word, or a whole figure.
 #[derive(Debug, Clone)]
 pub struct Tok<'a> {
-    /// Lowercased word (empty for a figure); borrowed from the text when already lower case.
-    pub lo: Cow<'a, str>,
+    /// Lowercased word (empty for a figure): borrowed from the text when already lower
+    /// case, else from the sentence's buffer of lowered words.
+    pub lo: &'a str,
     /// Starts with an uppercase letter.
     pub cap: bool,
     /// Followed by a possessive `'s` / `’s`.
     pub poss: bool,
-    /// Punctuation (non-space, non-word characters) between the previous token and this one.
-    pub pre: String,
+    /// What the punctuation between the previous token and this one holds (`PRE_*` bits).
+    pre: u8,
     /// Index of the figure this token stands for.
     pub fig: Option<usize>,
 }
+
+/// A clause-breaking mark: `,` `;` `:` `(` `)` `[` `]`, an em dash, or a hyphen or en
+/// dash followed by a space.
+const PRE_COMMA: u8 = 1;
+/// `;` `:` or an em dash.
+const PRE_STRONG: u8 = 2;
+/// `/`.
+const PRE_SLASH: u8 = 4;
+/// `-`.
+const PRE_HYPHEN: u8 = 8;
+/// `–` (en dash).
+const PRE_EN: u8 = 16;
+/// `—` (em dash).
+const PRE_EM: u8 = 32;
 
 /// `a == b` for the short words of the lexicons, inline: most pairs differ in
 /// length or first byte, and a call to `memcmp` per pair cost more than the test.
@@ -28,35 +42,167 @@ fn same(a: &str, b: &str) -> bool {
     a.len() == b.len() && a.first() == b.first() && a.iter().zip(b).all(|(x, y)| x == y)
 }
 
+/// A filter on a word list (a bit per hash of the first, second and last byte and the
+/// length): most words are turned away without being compared to each entry.
+#[derive(Debug, Clone, Copy)]
+pub struct Keys([u64; 64]);
+
+impl Keys {
+    /// No word.
+    pub const EMPTY: Keys = Keys([0; 64]);
+
+    #[inline]
+    const fn key(w: &str) -> (usize, u32) {
+        let b = w.as_bytes();
+        let n = b.len();
+        let x = if n == 0 {
+            0
+        } else {
+            let second = if n > 1 { b[1] } else { 0 };
+            (b[0] as u32)
+                | (second as u32) << 8
+                | (b[n - 1] as u32) << 16
+                | ((if n > 255 { 255 } else { n }) as u32) << 24
+        };
+        let h = x.wrapping_mul(0x9E37_79B1) >> 20;
+        ((h >> 6) as usize, h & 63)
+    }
+
+    /// The filter with `w` added.
+    pub const fn with(self, w: &str) -> Keys {
+        let mut m = self.0;
+        let (f, l) = Keys::key(w);
+        m[f] |= 1 << l;
+        Keys(m)
+    }
+
+    /// The filter with every word of `ws` added.
+    pub const fn with_all(self, ws: &[&str]) -> Keys {
+        let mut k = self;
+        let mut i = 0;
+        while i < ws.len() {
+            k = k.with(ws[i]);
+            i += 1;
+        }
+        k
+    }
+
+    /// False when `w` is surely none of the words added.
+    #[inline]
+    pub fn may_hold(&self, w: &str) -> bool {
+        let (f, l) = Keys::key(w);
+        self.0[f] & (1 << l) != 0
+    }
+}
+
+/// A word list with its [`Keys`] filter.
+#[derive(Debug, Clone, Copy)]
+pub struct WordSet {
+    keys: Keys,
+    words: &'static [&'static str],
+}
+
+impl WordSet {
+    /// The set of `words`.
+    pub const fn new(words: &'static [&'static str]) -> WordSet {
+        WordSet {
+            keys: Keys::EMPTY.with_all(words),
+            words,
+        }
+    }
+
+    /// True when `w` is one of the words.
+    #[inline]
+    pub fn has(&self, w: &str) -> bool {
+        self.keys.may_hold(w) && self.words.iter().any(|x| same(x, w))
+    }
+}
+
 impl Tok<'_> {
     /// True when the token is the word `w`.
+    #[inline]
     pub fn is(&self, w: &str) -> bool {
-        self.fig.is_none() && same(&self.lo, w)
+        self.fig.is_none() && same(self.lo, w)
     }
 
     /// True when the token is one of `ws`.
+    #[inline]
     pub fn any(&self, ws: &[&str]) -> bool {
-        self.fig.is_none() && ws.iter().any(|w| same(&self.lo, w))
+        self.fig.is_none() && ws.iter().any(|w| same(self.lo, w))
+    }
+
+    /// True when the token is one of the words of `set`.
+    #[inline]
+    pub fn in_set(&self, set: &WordSet) -> bool {
+        self.fig.is_none() && set.has(self.lo)
     }
 
     /// True when a clause-breaking mark (`,` `;` `:` `(` `)` dash) precedes the token.
+    #[inline]
     pub fn comma_before(&self) -> bool {
-        self.pre
-            .chars()
-            .any(|c| matches!(c, ',' | ';' | ':' | '(' | ')' | '—' | '[' | ']'))
-            || self.pre.contains("– ")
-            || self.pre.contains("- ")
+        self.pre & PRE_COMMA != 0
     }
 
     /// True when `;` or `:` precedes the token.
+    #[inline]
     pub fn strong_break_before(&self) -> bool {
-        self.pre.chars().any(|c| matches!(c, ';' | ':' | '—'))
+        self.pre & PRE_STRONG != 0
+    }
+
+    /// True when a `/` precedes the token.
+    #[inline]
+    pub fn slash_before(&self) -> bool {
+        self.pre & PRE_SLASH != 0
+    }
+
+    /// True when a hyphen or en dash precedes the token.
+    #[inline]
+    pub fn dash_before(&self) -> bool {
+        self.pre & (PRE_HYPHEN | PRE_EN) != 0
+    }
+
+    /// True when a hyphen, en dash or em dash precedes the token.
+    #[inline]
+    pub fn any_dash_before(&self) -> bool {
+        self.pre & (PRE_HYPHEN | PRE_EN | PRE_EM) != 0
     }
 }
 
 /// Splits `text[start..end]` into tokens; figures (by byte span) become single tokens.
-pub fn tokenize<'a>(text: &'a str, start: usize, end: usize, figures: &[Figure]) -> Vec<Tok<'a>> {
-    tokenize_window(text, start, end, figures, 0..figures.len())
+/// Lowered words that differ from the text are written to `buf`.
+pub fn tokenize<'a>(
+    text: &'a str,
+    start: usize,
+    end: usize,
+    figures: &[Figure],
+    buf: &'a mut String,
+) -> Vec<Tok<'a>> {
+    tokenize_window(text, start, end, figures, 0..figures.len(), buf)
+}
+
+/// ASCII word bytes: 1 for a digit or lowercase letter, 3 for an uppercase letter, 0 else.
+const ASCII_WORD: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_uppercase() {
+            t[b] = 3;
+        } else if c.is_ascii_alphanumeric() {
+            t[b] = 1;
+        }
+        b += 1;
+    }
+    t
+};
+
+/// The last kind of mark written to a token's punctuation, for the "- " and "– " breaks.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Last {
+    Empty,
+    Space,
+    Dash,
+    Other,
 }
 
 /// [`tokenize`], looking only at `figures[window]` (indices stay those of `figures`):
@@ -68,7 +214,9 @@ pub fn tokenize_window<'a>(
     end: usize,
     figures: &[Figure],
     window: std::ops::Range<usize>,
+    buf: &'a mut String,
 ) -> Vec<Tok<'a>> {
+    buf.clear();
     let mut out: Vec<Tok<'a>> = Vec::with_capacity(end.saturating_sub(start) / 5 + 1);
     let end = end.min(text.len());
     let Some(slice) = text.get(start..end) else {
@@ -83,76 +231,214 @@ pub fn tokenize_window<'a>(
         .filter(|(_, f)| f.start >= start && f.end <= end && f.start < f.end)
         .collect();
     figs.sort_by_key(|(_, f)| f.start);
+    // Words lowered into `buf`: (token index, range in `buf`).
+    let mut lowered: Vec<(usize, usize, usize)> = Vec::new();
+    let bytes = slice.as_bytes();
     let mut fi = 0;
-    let mut pre = String::new();
+    let mut pre = 0u8;
+    let mut last = Last::Empty;
+    // The word being read: its start, whether it is ASCII, whether it has an uppercase ASCII letter.
     let mut word_start: Option<usize> = None;
-    let mut chars = slice.char_indices().peekable();
-    let flush = |out: &mut Vec<Tok<'a>>, ws: &mut Option<usize>, at: usize, pre: &mut String| {
-        if let Some(s) = ws.take() {
-            let w = &text[start + s..start + at];
-            out.push(Tok {
-                lo: crate::dates::lower(w),
-                cap: w.chars().next().is_some_and(char::is_uppercase),
-                poss: false,
-                pre: std::mem::take(pre),
-                fig: None,
-            });
-        }
-    };
-    while let Some((i, c)) = chars.next() {
+    let mut ascii = true;
+    let mut upper = false;
+    let mut i = 0;
+    while i < bytes.len() {
         let abs = start + i;
         // A figure starts here: emit it whole.
         while fi < figs.len() && figs[fi].1.end <= abs {
             fi += 1;
         }
         if fi < figs.len() && figs[fi].1.start == abs {
-            flush(&mut out, &mut word_start, i, &mut pre);
+            if let Some(s) = word_start.take() {
+                push_word(&mut out, slice, s, i, ascii, upper, pre, buf, &mut lowered);
+                pre = 0;
+            }
             let (idx, f) = figs[fi];
             out.push(Tok {
-                lo: Cow::Borrowed(""),
+                lo: "",
                 cap: false,
                 poss: false,
-                pre: std::mem::take(&mut pre),
+                pre,
                 fig: Some(idx),
             });
+            pre = 0;
+            last = Last::Empty;
             fi += 1;
             // Skip the figure's characters.
-            while let Some(&(j, _)) = chars.peek() {
-                if start + j >= f.end {
-                    break;
-                }
-                chars.next();
+            i = f.end - start;
+            while i < bytes.len() && !slice.is_char_boundary(i) {
+                i += 1;
             }
             continue;
         }
-        if c.is_alphanumeric() {
+        let b = bytes[i];
+        let (c, n) = if b < 0x80 {
+            (b as char, 1)
+        } else {
+            match slice[i..].chars().next() {
+                Some(c) => (c, c.len_utf8()),
+                None => break,
+            }
+        };
+        let alnum = if b < 0x80 {
+            b.is_ascii_alphanumeric()
+        } else {
+            c.is_alphanumeric()
+        };
+        if alnum {
             if word_start.is_none() {
                 word_start = Some(i);
+                ascii = true;
+                upper = false;
+            }
+            if b < 0x80 {
+                upper |= b.is_ascii_uppercase();
+                // The rest of the ASCII run, up to where the next figure starts or ends.
+                let stop = match figs.get(fi) {
+                    Some((_, f)) => {
+                        let e = if f.start > abs { f.start } else { f.end };
+                        (e - start).min(bytes.len())
+                    }
+                    None => bytes.len(),
+                };
+                let run = bytes.get(i + 1..stop).unwrap_or_default();
+                let mut k = 0;
+                let mut seen = 0u8;
+                while k < run.len() {
+                    let class = ASCII_WORD[usize::from(run[k])];
+                    if class == 0 {
+                        break;
+                    }
+                    seen |= class;
+                    k += 1;
+                }
+                upper |= seen & 2 != 0;
+                i += 1 + k;
+            } else {
+                ascii = false;
+                i += n;
             }
             continue;
         }
-        if (c == '\'' || c == '’') && word_start.is_some() {
-            // Possessive 's / s'
-            let rest = &slice[i + c.len_utf8()..];
-            let mut rc = rest.chars();
-            if rc.next() == Some('s') && !rc.next().is_some_and(char::is_alphanumeric) {
-                flush(&mut out, &mut word_start, i, &mut pre);
-                if let Some(t) = out.last_mut() {
-                    t.poss = true;
+        if let Some(s) = word_start {
+            if c == '\'' || c == '’' {
+                // Possessive 's / s'
+                let rest = &slice[i + n..];
+                let mut rc = rest.chars();
+                if rc.next() == Some('s') && !rc.next().is_some_and(char::is_alphanumeric) {
+                    push_word(&mut out, slice, s, i, ascii, upper, pre, buf, &mut lowered);
+                    word_start = None;
+                    pre = 0;
+                    last = Last::Empty;
+                    if let Some(t) = out.last_mut() {
+                        t.poss = true;
+                    }
+                    i += n + 1;
+                    continue;
                 }
-                chars.next();
-                continue;
             }
+            push_word(&mut out, slice, s, i, ascii, upper, pre, buf, &mut lowered);
+            word_start = None;
+            pre = 0;
+            last = Last::Empty;
         }
-        flush(&mut out, &mut word_start, i, &mut pre);
-        if !c.is_whitespace() {
-            pre.push(c);
-        } else if !pre.is_empty() && !pre.ends_with(' ') {
-            pre.push(' ');
+        let space = if b < 0x80 {
+            matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ')
+        } else {
+            c.is_whitespace()
+        };
+        if !space {
+            pre |= match c {
+                ',' | '(' | ')' | '[' | ']' => PRE_COMMA,
+                ';' | ':' => PRE_COMMA | PRE_STRONG,
+                '—' => PRE_COMMA | PRE_STRONG | PRE_EM,
+                '/' => PRE_SLASH,
+                '-' => PRE_HYPHEN,
+                '–' => PRE_EN,
+                _ => 0,
+            };
+            last = if matches!(c, '-' | '–') {
+                Last::Dash
+            } else {
+                Last::Other
+            };
+        } else if last != Last::Empty {
+            if last == Last::Dash {
+                pre |= PRE_COMMA;
+            }
+            last = Last::Space;
+        }
+        i += n;
+    }
+    if let Some(s) = word_start {
+        push_word(
+            &mut out,
+            slice,
+            s,
+            bytes.len(),
+            ascii,
+            upper,
+            pre,
+            buf,
+            &mut lowered,
+        );
+    }
+    let buf: &'a str = buf;
+    for (k, s, e) in lowered {
+        if let (Some(t), Some(lo)) = (out.get_mut(k), buf.get(s..e)) {
+            t.lo = lo;
         }
     }
-    flush(&mut out, &mut word_start, slice.len(), &mut pre);
     out
+}
+
+/// Appends the word `slice[s..e]` (lowered into `buf` when that changes it; `lowered`
+/// records where) with the punctuation `pre` before it.
+#[inline]
+#[allow(clippy::too_many_arguments)]
+fn push_word<'a>(
+    out: &mut Vec<Tok<'a>>,
+    slice: &'a str,
+    s: usize,
+    e: usize,
+    ascii: bool,
+    upper: bool,
+    pre: u8,
+    buf: &mut String,
+    lowered: &mut Vec<(usize, usize, usize)>,
+) {
+    let w = slice.get(s..e).unwrap_or_default();
+    let cap = if ascii {
+        w.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
+    } else {
+        w.chars().next().is_some_and(char::is_uppercase)
+    };
+    let lo: &'a str = if ascii && !upper {
+        w
+    } else if ascii {
+        let b0 = buf.len();
+        buf.push_str(w);
+        buf[b0..].make_ascii_lowercase();
+        lowered.push((out.len(), b0, buf.len()));
+        ""
+    } else {
+        match crate::dates::lower(w) {
+            std::borrow::Cow::Borrowed(_) => w,
+            std::borrow::Cow::Owned(l) => {
+                let b0 = buf.len();
+                buf.push_str(&l);
+                lowered.push((out.len(), b0, buf.len()));
+                ""
+            }
+        }
+    };
+    out.push(Tok {
+        lo,
+        cap,
+        poss: false,
+        pre,
+        fig: None,
+    });
 }
 
 /// True when `toks[i..]` starts with the words `ws`.
@@ -183,7 +469,7 @@ pub fn month_of(t: &Tok) -> Option<u32> {
     if t.fig.is_some() || !t.cap {
         return None;
     }
-    let w = t.lo.as_ref();
+    let w = t.lo;
     if let Some(i) = MONTHS.iter().position(|m| *m == w) {
         return Some(i as u32 + 1);
     }
@@ -269,13 +555,40 @@ fn year_suffix(toks: &[Tok], k: usize) -> (YearSpec, usize) {
     (YearSpec::Missing, k)
 }
 
+/// The words other than years a period expression can start with (see [`parse_at`]).
+const PERIOD_KEYS: Keys = Keys::EMPTY
+    .with_all(&[
+        "first", "1st", "second", "2nd", "third", "3rd", "fourth", "4th", "final", "last",
+        "through", "thru", "this", "that", "a", "the", "q1", "q2", "q3", "q4", "h1", "h2", "jan",
+        "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    ])
+    .with_all(&MONTHS);
+
+/// The second words of the relative period expressions (see [`parse_at`]).
+const RELATIVE_SECOND: WordSet = WordSet::new(&[
+    "year",
+    "month",
+    "previous",
+    "prior",
+    "preceding",
+    "same",
+    "period",
+]);
+
+/// False when no branch of [`parse_at`] can start at the word `t`.
+#[inline]
+fn may_start_period(t: &Tok) -> bool {
+    let w = t.lo;
+    PERIOD_KEYS.may_hold(w) || (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
+}
+
 /// Parses a period expression starting at token `i`.
 fn parse_at(toks: &[Tok], i: usize) -> Option<(Spec, usize, bool)> {
     let t = toks.get(i)?;
-    if t.fig.is_some() {
+    if t.fig.is_some() || !may_start_period(t) {
         return None;
     }
-    let w = t.lo.as_ref();
+    let w = t.lo;
     // Quarters and halves: "first quarter (of 2016)", "Q1", "first half of the year".
     if let Some(n) = ordinal(w) {
         if let Some(u) = toks.get(i + 1) {
@@ -288,7 +601,7 @@ fn parse_at(toks: &[Tok], i: usize) -> Option<(Spec, usize, bool)> {
                 return Some((Spec::Abs(Shape::Half(n), ys), k, false));
             }
             if n == 1 {
-                if let (Some(c), Some(m)) = (small_number(&u.lo), toks.get(i + 2)) {
+                if let (Some(c), Some(m)) = (small_number(u.lo), toks.get(i + 2)) {
                     if m.is("months") || m.is("month") {
                         let (ys, k) = year_suffix(toks, i + 3);
                         return Some((Spec::Abs(Shape::Months(1, c), ys), k, false));
@@ -304,7 +617,7 @@ fn parse_at(toks: &[Tok], i: usize) -> Option<(Spec, usize, bool)> {
     if let Some(y) = year_of(t) {
         // "2016–2020": a span of years, not a trade period.
         if let Some(u) = toks.get(i + 1) {
-            let dashed = u.pre.contains('-') || u.pre.contains('–') || u.pre.contains('/');
+            let dashed = u.dash_before() || u.slash_before();
             if dashed && (year_of(u).is_some() || u.lo.bytes().all(|b| b.is_ascii_digit())) {
                 return Some((Spec::Abs(Shape::Year, YearSpec::Given(y)), i + 2, true));
             }
@@ -346,7 +659,7 @@ fn parse_at(toks: &[Tok], i: usize) -> Option<(Spec, usize, bool)> {
         // The modal verb "May" at the start of a sentence is rare enough; "may" lowercase is skipped by month_of.
         // Range: "January–May", "January to May", "January and February", "January through May".
         if let Some(u) = toks.get(i + 1) {
-            let joined = u.pre.contains('–') || u.pre.contains('-') || u.pre.contains('—');
+            let joined = u.any_dash_before();
             if let Some(m2) = month_of(u).filter(|_| joined) {
                 let (ys, k) = year_suffix(toks, i + 2);
                 return Some((Spec::Abs(Shape::Months(m, m2), ys), k, false));
@@ -380,6 +693,10 @@ fn parse_at(toks: &[Tok], i: usize) -> Option<(Spec, usize, bool)> {
     }
     // Relative expressions (all start with one of these words).
     if !matches!(w, "last" | "this" | "that" | "a" | "the") {
+        return None;
+    }
+    // (Each has two words at least, the second one of these.)
+    if !toks.get(i + 1).is_some_and(|u| u.in_set(&RELATIVE_SECOND)) {
         return None;
     }
     let rel: &[(&[&str], Spec)] = &[
@@ -458,7 +775,11 @@ const EVENT_WORDS: &[&str] = &[
     "redenomination",
 ];
 
+const EVENT_SET: WordSet = WordSet::new(EVENT_WORDS);
+
 const BASE_WORDS: &[&str] = &["from", "than", "against", "versus", "vs", "over", "on"];
+
+const BASE_SET: WordSet = WordSet::new(BASE_WORDS);
 
 /// Every period expression of the sentence, in order.
 pub fn mentions(toks: &[Tok]) -> Vec<Mention> {
@@ -469,11 +790,11 @@ pub fn mentions(toks: &[Tok]) -> Vec<Mention> {
             let j = j.max(i + 1);
             let before: Vec<&Tok> = toks[i.saturating_sub(3)..i].iter().collect();
             let event = event
-                || before.iter().any(|t| t.any(EVENT_WORDS))
+                || before.iter().any(|t| t.in_set(&EVENT_SET))
                 || (i > 0 && toks[i - 1].is("by") && !matches!(spec, Spec::Abs(Shape::Year, _)));
             let prev = i.checked_sub(1).map(|p| &toks[p]);
             let prev2 = i.checked_sub(2).map(|p| &toks[p]);
-            let mut baseline = prev.is_some_and(|t| t.any(BASE_WORDS))
+            let mut baseline = prev.is_some_and(|t| t.in_set(&BASE_SET))
                 || prev2.is_some_and(|t| t.any(&["from", "than", "compared", "against"]))
                 || (prev.is_some_and(|t| t.any(&["with", "to"]))
                     && prev2.is_some_and(|t| t.any(&["compared", "comparison"])));
@@ -596,6 +917,30 @@ const INSTITUTIONS: &[&str] = &[
     "language",
 ];
 
+/// The words a country name can start with.
+const COUNTRY_KEYS: Keys = {
+    let mut k = Keys::EMPTY.with_all(&[
+        "north",
+        "n",
+        "dprk",
+        "pyongyang",
+        "south",
+        "rok",
+        "seoul",
+        "beijing",
+        "moscow",
+        "tokyo",
+    ]);
+    let mut i = 0;
+    while i < OTHERS.len() {
+        k = k.with(OTHERS[i].0[0]);
+        i += 1;
+    }
+    k
+};
+
+const INSTITUTION_SET: WordSet = WordSet::new(INSTITUTIONS);
+
 /// Every country named in the sentence.
 pub fn countries(toks: &[Tok]) -> Vec<Country> {
     let mut out = Vec::new();
@@ -604,7 +949,7 @@ pub fn countries(toks: &[Tok]) -> Vec<Country> {
         let t = &toks[i];
         let mut found: Option<(usize, &'static str, bool)> = None;
         let mut the_form = false;
-        if t.fig.is_none() {
+        if t.fig.is_none() && COUNTRY_KEYS.may_hold(t.lo) {
             let next = toks.get(i + 1);
             if (t.is("north") || t.is("n")) && t.cap {
                 if next.is_some_and(|u| u.is("korea") || u.is("koreas")) {
@@ -655,7 +1000,7 @@ pub fn countries(toks: &[Tok]) -> Vec<Country> {
             } else if (t.is("beijing") || t.is("moscow") || t.is("tokyo"))
                 && (t.poss || (i > 0 && toks[i - 1].any(&["with", "to", "from", "and", "between"])))
             {
-                let name = match t.lo.as_ref() {
+                let name = match t.lo {
                     "beijing" => "China",
                     "moscow" => "Russia",
                     _ => "Japan",
@@ -673,7 +1018,7 @@ pub fn countries(toks: &[Tok]) -> Vec<Country> {
         }
         if let Some((n, name, adj)) = found {
             let after = toks.get(i + n);
-            let institution = name != NK && after.is_some_and(|u| u.any(INSTITUTIONS));
+            let institution = name != NK && after.is_some_and(|u| u.in_set(&INSTITUTION_SET));
             out.push(Country {
                 i: if the_form { i - 1 } else { i },
                 j: i + n,
@@ -702,7 +1047,175 @@ mod tests {
     use super::*;
 
     fn toks(s: &str) -> Vec<Tok<'_>> {
-        tokenize(s, 0, s.len(), &[])
+        tokenize(s, 0, s.len(), &[], Box::leak(Box::default()))
+    }
+
+    /// The first tokenizer (chars, an owned punctuation string per token), kept to check
+    /// the byte-wise one against.
+    struct RefTok {
+        lo: String,
+        cap: bool,
+        poss: bool,
+        pre: String,
+        fig: Option<usize>,
+    }
+
+    fn reference(text: &str, start: usize, end: usize, figures: &[Figure]) -> Vec<RefTok> {
+        let mut out: Vec<RefTok> = Vec::new();
+        let end = end.min(text.len());
+        let Some(slice) = text.get(start..end) else {
+            return out;
+        };
+        let mut figs: Vec<(usize, &Figure)> = figures
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.start >= start && f.end <= end && f.start < f.end)
+            .collect();
+        figs.sort_by_key(|(_, f)| f.start);
+        let mut fi = 0;
+        let mut pre = String::new();
+        let mut word_start: Option<usize> = None;
+        let mut chars = slice.char_indices().peekable();
+        let flush = |out: &mut Vec<RefTok>, ws: &mut Option<usize>, at: usize, pre: &mut String| {
+            if let Some(s) = ws.take() {
+                let w = &text[start + s..start + at];
+                out.push(RefTok {
+                    lo: w.to_lowercase(),
+                    cap: w.chars().next().is_some_and(char::is_uppercase),
+                    poss: false,
+                    pre: std::mem::take(pre),
+                    fig: None,
+                });
+            }
+        };
+        while let Some((i, c)) = chars.next() {
+            let abs = start + i;
+            while fi < figs.len() && figs[fi].1.end <= abs {
+                fi += 1;
+            }
+            if fi < figs.len() && figs[fi].1.start == abs {
+                flush(&mut out, &mut word_start, i, &mut pre);
+                let (idx, f) = figs[fi];
+                out.push(RefTok {
+                    lo: String::new(),
+                    cap: false,
+                    poss: false,
+                    pre: std::mem::take(&mut pre),
+                    fig: Some(idx),
+                });
+                fi += 1;
+                while let Some(&(j, _)) = chars.peek() {
+                    if start + j >= f.end {
+                        break;
+                    }
+                    chars.next();
+                }
+                continue;
+            }
+            if c.is_alphanumeric() {
+                if word_start.is_none() {
+                    word_start = Some(i);
+                }
+                continue;
+            }
+            if (c == '\'' || c == '’') && word_start.is_some() {
+                let rest = &slice[i + c.len_utf8()..];
+                let mut rc = rest.chars();
+                if rc.next() == Some('s') && !rc.next().is_some_and(char::is_alphanumeric) {
+                    flush(&mut out, &mut word_start, i, &mut pre);
+                    if let Some(t) = out.last_mut() {
+                        t.poss = true;
+                    }
+                    chars.next();
+                    continue;
+                }
+            }
+            flush(&mut out, &mut word_start, i, &mut pre);
+            if !c.is_whitespace() {
+                pre.push(c);
+            } else if !pre.is_empty() && !pre.ends_with(' ') {
+                pre.push(' ');
+            }
+        }
+        flush(&mut out, &mut word_start, slice.len(), &mut pre);
+        out
+    }
+
+    #[test]
+    fn tokenizer_matches_the_reference() {
+        let parts = [
+            "China", "’s", "'s", "s'", "'", "’", "sX", "s", " ", "  ", "\t", "\n\n", "\u{a0}",
+            "\u{2028}", "\u{b}", ",", ";", ":", "(", ")", "[", "]", "—", "–", "-", "/", "$", "5.2",
+            "2017", "Σ", "ΣΑΣ", "É", "İ", "ß", "Ǆ", "ﬁ", "north", "NORTH", "Korea", "x2", "٣",
+            "日本", "é", "%", ".", "\"", "‘", "🙂",
+        ];
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        for _ in 0..4000 {
+            let mut text = String::new();
+            for _ in 0..next(24) {
+                text.push_str(parts[next(parts.len())]);
+            }
+            let mut figures = Vec::new();
+            for _ in 0..next(4) {
+                let a = next(text.len() + 2);
+                let b = a + next(8);
+                figures.push(Figure {
+                    start: a,
+                    end: b,
+                    kind: FigureKind::Money,
+                    value: None,
+                    low: 0.0,
+                    high: 0.0,
+                    unit: None,
+                    approx: crate::model::Approx::Exact,
+                    value_usd: None,
+                });
+            }
+            let start = if next(4) == 0 {
+                next(text.len() + 1)
+            } else {
+                0
+            };
+            let end = if next(4) == 0 {
+                next(text.len() + 3)
+            } else {
+                text.len()
+            };
+            let want = reference(&text, start, end, &figures);
+            let mut buf = String::new();
+            let got = tokenize(&text, start, end, &figures, &mut buf);
+            assert_eq!(want.len(), got.len(), "{text:?}");
+            for (w, g) in want.iter().zip(&got) {
+                assert_eq!(w.lo, g.lo, "{text:?}");
+                assert_eq!((w.cap, w.poss, w.fig), (g.cap, g.poss, g.fig), "{text:?}");
+                let comma = w
+                    .pre
+                    .chars()
+                    .any(|c| matches!(c, ',' | ';' | ':' | '(' | ')' | '—' | '[' | ']'))
+                    || w.pre.contains("– ")
+                    || w.pre.contains("- ");
+                let strong = w.pre.chars().any(|c| matches!(c, ';' | ':' | '—'));
+                assert_eq!(comma, g.comma_before(), "{text:?} {:?}", w.pre);
+                assert_eq!(strong, g.strong_break_before(), "{text:?}");
+                assert_eq!(w.pre.contains('/'), g.slash_before(), "{text:?}");
+                assert_eq!(
+                    w.pre.contains('-') || w.pre.contains('–'),
+                    g.dash_before(),
+                    "{text:?}"
+                );
+                assert_eq!(
+                    w.pre.contains('-') || w.pre.contains('–') || w.pre.contains('—'),
+                    g.any_dash_before(),
+                    "{text:?}"
+                );
+            }
+        }
     }
 
     #[test]
