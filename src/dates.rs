@@ -81,7 +81,7 @@ struct Tok<'a> {
     /// Numeric value of a number token (ordinal suffix ignored).
     n: Option<u32>,
     /// `t` lower-cased (borrowed when it already is), computed once per token.
-    lo: Cow<'a, str>,
+    lo: std::cell::OnceCell<Cow<'a, str>>,
 }
 
 /// `w.to_lowercase()`, borrowing `w` when that changes nothing (no char has another
@@ -139,6 +139,13 @@ fn char_at(s: &str, i: usize) -> Option<char> {
     }
 }
 
+impl Tok<'_> {
+    /// The token lower-cased (computed on first use).
+    fn lower(&self) -> &str {
+        self.lo.get_or_init(|| lower_token(self.t))
+    }
+}
+
 fn tokenize(span: &str, base: usize) -> Vec<Tok<'_>> {
     let b = span.as_bytes();
     let mut out = Vec::with_capacity(span.len() / 4 + 1);
@@ -171,7 +178,7 @@ fn tokenize(span: &str, base: usize) -> Vec<Tok<'_>> {
                 e: base + full_e,
                 t: &span[i..full_e],
                 // digits and a lower-case suffix: already lower case
-                lo: Cow::Borrowed(&span[i..full_e]),
+                lo: std::cell::OnceCell::from(Cow::Borrowed(&span[i..full_e])),
                 kind: Kind::Num,
                 n: if digits.len() <= 6 {
                     digits.parse().ok()
@@ -182,18 +189,23 @@ fn tokenize(span: &str, base: usize) -> Vec<Tok<'_>> {
             i = full_e;
         } else if c.is_alphabetic() {
             let mut e = i + clen;
-            while let Some(d) = char_at(span, e) {
-                if d.is_alphabetic() {
-                    e += d.len_utf8();
-                } else {
-                    break;
+            loop {
+                while e < b.len() && b[e].is_ascii_alphabetic() {
+                    e += 1;
+                }
+                match b.get(e) {
+                    Some(&x) if x >= 0x80 => match char_at(span, e) {
+                        Some(d) if d.is_alphabetic() => e += d.len_utf8(),
+                        _ => break,
+                    },
+                    _ => break,
                 }
             }
             out.push(Tok {
                 s: base + i,
                 e: base + e,
                 t: &span[i..e],
-                lo: lower_token(&span[i..e]),
+                lo: std::cell::OnceCell::new(),
                 kind: Kind::Word,
                 n: None,
             });
@@ -205,9 +217,9 @@ fn tokenize(span: &str, base: usize) -> Vec<Tok<'_>> {
                 e: base + e,
                 t: &span[i..e],
                 lo: if c.is_ascii() {
-                    Cow::Borrowed(&span[i..e])
+                    std::cell::OnceCell::from(Cow::Borrowed(&span[i..e]))
                 } else {
-                    lower(&span[i..e])
+                    std::cell::OnceCell::new()
                 },
                 kind: Kind::Punct,
                 n: None,
@@ -348,7 +360,7 @@ impl<'a, 'b> Cx<'a, 'b> {
     }
 
     fn lw(&self, i: usize) -> &'b str {
-        self.toks.get(i).map_or("", |t| t.lo.as_ref())
+        self.toks.get(i).map_or("", |t| t.lower())
     }
 
     fn is_num(&self, i: usize) -> bool {
@@ -399,7 +411,7 @@ impl<'a, 'b> Cx<'a, 'b> {
         }
         if let Some(nx) = self.toks.get(i + 1) {
             if matches!(
-                nx.lo.as_ref(),
+                nx.lower(),
                 "percent"
                     | "tons"
                     | "tonnes"
@@ -595,7 +607,7 @@ impl<'a, 'b> Cx<'a, 'b> {
                 // (`lo` equals the ASCII lower-casing for ASCII words)
                 let ascii_lower;
                 let l = if t.t.is_ascii() {
-                    t.lo.as_ref()
+                    t.lower()
                 } else {
                     ascii_lower = t.t.to_ascii_lowercase();
                     ascii_lower.as_str()
