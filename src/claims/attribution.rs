@@ -155,6 +155,32 @@ fn weak_verbs() -> &'static [&'static str] {
     })
 }
 
+/// Can `w` (as written) be "according"/"According" or a strong or weak reporting verb?
+/// A (first letter, length) table: exact "no" for most words, before any byte loop.
+fn may_be_verb(w: &str) -> bool {
+    static SHAPES: std::sync::OnceLock<[u64; 26]> = std::sync::OnceLock::new();
+    let shapes = SHAPES.get_or_init(|| {
+        let mut m = [0u64; 26];
+        let all = STRONG
+            .iter()
+            .chain(weak_verbs())
+            .chain(std::iter::once(&"according"));
+        for v in all {
+            if let Some(k) = v.bytes().next().and_then(|b| b.checked_sub(b'a')) {
+                if let Some(slot) = m.get_mut(k as usize) {
+                    *slot |= 1u64 << v.len().min(63);
+                }
+            }
+        }
+        m
+    });
+    w.bytes()
+        .next()
+        .and_then(|b| b.to_ascii_lowercase().checked_sub(b'a'))
+        .and_then(|k| shapes.get(k as usize))
+        .is_some_and(|m| m & (1u64 << w.len().min(63)) != 0)
+}
+
 /// Is `w` (lower-case ASCII) one of the weak reporting verbs? A table of (first
 /// letter, length) pairs answers "no" for most words before the binary search.
 fn is_weak_verb(w: &str) -> bool {
@@ -361,7 +387,7 @@ pub fn find(toks: &[Tok], body: &str) -> Option<Attribution> {
             continue;
         }
         // reporting verbs are lower-case ASCII words of 3+ letters ("According" aside)
-        if t.t.len() < 3 || !t.t.bytes().all(|b| b.is_ascii_alphabetic()) {
+        if t.t.len() < 3 || !may_be_verb(t.t) || !t.t.bytes().all(|b| b.is_ascii_alphabetic()) {
             continue;
         }
         // verbs are written in lower case, "According" aside: no allocation per word

@@ -113,6 +113,17 @@ pub fn quote_mask(text: &str, start: usize, end: usize) -> Vec<bool> {
 
 use crate::dates::lower_token;
 
+/// ASCII letters and digits, by byte (non-ASCII bytes: false).
+static ASCII_ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
 fn word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
@@ -179,7 +190,7 @@ pub fn tokenize<'a>(
         if word_char(c) {
             let mut j = k + c.len_utf8();
             loop {
-                while j < bytes.len() && bytes[j].is_ascii_alphanumeric() {
+                while j < bytes.len() && ASCII_ALNUM[usize::from(bytes[j])] {
                     j += 1;
                 }
                 let Some(d) = char_at(j) else {
