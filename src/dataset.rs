@@ -390,10 +390,21 @@ const DISTINCT: &[(&str, &[&str])] = &[
     ("rejects", &["detail"]),
 ];
 
-/// Long free text: min/max statistics are of no use for filtering it.
+/// Long free text and derived ids (hash-led, so a row group's min/max says nothing):
+/// min/max statistics are of no use for filtering them.
 const FREE_TEXT: &[(&str, &[&str])] = &[
     ("posts", &["title", "body"]),
-    ("claims", &["text"]),
+    ("figures", &["figure_id", "claim_id", "text"]),
+    (
+        "claims",
+        &[
+            "claim_id",
+            "text",
+            "figure_ids.list.item",
+            "dates.list.item.text",
+        ],
+    ),
+    ("trade", &["trade_id", "claim_id", "figure_id"]),
     ("rejects", &["detail"]),
 ];
 
