@@ -150,6 +150,7 @@ pub fn extract(text: &str, opts: &FigureOptions) -> Vec<Figure> {
         opts,
         out: Vec::new(),
         won_cues: std::cell::OnceCell::new(),
+        number_of_at: std::cell::OnceCell::new(),
     };
     sc.run();
     sc.finish()
@@ -371,6 +372,55 @@ const UNIT_PHRASES: &[(&[u8], FigureKind, &str)] = &[
     (b"terawatt hours", FigureKind::Quantity, "TWh"),
 ];
 
+/// A filter over the first two bytes of a list of phrases (each at least two bytes):
+/// row `first & 31`, bit `second & 31`. A phrase can start at `i` only when the bit of
+/// the two bytes there is set (no false negatives).
+type PairFilter = [u32; 32];
+
+const fn pair_add(mut f: PairFilter, p: &[u8]) -> PairFilter {
+    f[(p[0] & 31) as usize] |= 1 << (p[1] & 31);
+    f
+}
+
+const CURRENCY_PAIRS: PairFilter = {
+    let mut f = [0; 32];
+    let mut i = 0;
+    while i < CURRENCY_PHRASES.len() {
+        f = pair_add(f, CURRENCY_PHRASES[i].0);
+        i += 1;
+    }
+    f
+};
+
+const UNIT_PAIRS: PairFilter = {
+    let mut f = [0; 32];
+    let mut i = 0;
+    while i < UNIT_PHRASES.len() {
+        f = pair_add(f, UNIT_PHRASES[i].0);
+        i += 1;
+    }
+    f
+};
+
+const TRAILING_PAIRS: PairFilter = {
+    let mut f = [0; 32];
+    let mut i = 0;
+    while i < TRAILING_CUES.len() {
+        f = pair_add(f, TRAILING_CUES[i].0);
+        i += 1;
+    }
+    f
+};
+
+/// True when some phrase of the filter may start at `i` of `lc`.
+#[inline]
+fn pair_hit(f: &PairFilter, lc: &[u8], i: usize) -> bool {
+    match lc.get(i..i + 2) {
+        Some(&[c0, c1]) => f[(c0 & 31) as usize] & (1 << (c1 & 31)) != 0,
+        _ => false,
+    }
+}
+
 const KRW_CUES: &[&[u8]] = &[
     b"south korean won",
     b"krw",
@@ -434,7 +484,12 @@ struct Scanner<'a, 't> {
     out: Vec<Cand>,
     /// Positions and ids of the won context cues, computed on first need.
     won_cues: std::cell::OnceCell<Vec<(usize, usize)>>,
+    /// Positions of [`NUMBER_OF`] in the lowercased text, computed on first need.
+    number_of_at: std::cell::OnceCell<Vec<usize>>,
 }
+
+/// "number of ": the phrase naming the counted noun of a bare number.
+const NUMBER_OF: &[u8] = b"number of ";
 
 /// One automaton over the South Korean cues (ids first) then the North Korean ones.
 fn won_automaton() -> &'static aho_corasick::AhoCorasick {
@@ -446,6 +501,39 @@ fn won_automaton() -> &'static aho_corasick::AhoCorasick {
             aho_corasick::AhoCorasick::new([b"\xff\xfe"]).expect("trivial automaton")
         })
     })
+}
+
+/// True when `w` is the last word of some phrase of [`CUES`] (exact: checked by a test).
+fn is_cue_last_word(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"of"
+            | b"than"
+            | b"as"
+            | b"over"
+            | b"under"
+            | b"estimated"
+            | b"to"
+            | b"less"
+            | b"least"
+            | b"most"
+            | b"additional"
+            | b"above"
+            | b"below"
+            | b"about"
+            | b"around"
+            | b"some"
+            | b"roughly"
+            | b"nearly"
+            | b"almost"
+            | b"approximately"
+            | b"approx"
+            | b"perhaps"
+            | b"maybe"
+            | b"circa"
+            | b"exceeding"
+            | b"only"
+    )
 }
 
 fn lc_eq(t: &Text, span: Option<(usize, usize)>, w: &[u8]) -> bool {
@@ -1052,6 +1140,11 @@ impl Scanner<'_, '_> {
                     if we == pos && pos != k {
                         break;
                     }
+                    // every cue ends with one of a few words: stop early when the
+                    // nearest word is none of them (most numbers)
+                    if nw == 0 && !is_cue_last_word(&t.lc[ws..we]) {
+                        return None;
+                    }
                     buf[nw] = (ws, we);
                     nw += 1;
                     pos = ws;
@@ -1285,14 +1378,18 @@ impl Scanner<'_, '_> {
         if t.b.get(j) == Some(&b'%') {
             return Some(Unit::of(FigureKind::Percent, "percent", j + 1));
         }
-        for (p, c) in CURRENCY_PHRASES {
-            if t.lc_word_at(j, p) {
-                return Some(Unit::money(*c, j + p.len()));
+        if pair_hit(&CURRENCY_PAIRS, &t.lc, j) {
+            for (p, c) in CURRENCY_PHRASES {
+                if t.lc_word_at(j, p) {
+                    return Some(Unit::money(*c, j + p.len()));
+                }
             }
         }
-        for (p, k, u) in UNIT_PHRASES {
-            if t.lc_word_at(j, p) {
-                return Some(Unit::of(*k, u, j + p.len()));
+        if pair_hit(&UNIT_PAIRS, &t.lc, j) {
+            for (p, k, u) in UNIT_PHRASES {
+                if t.lc_word_at(j, p) {
+                    return Some(Unit::of(*k, u, j + p.len()));
+                }
             }
         }
         let (ws, we) = t.hword_at(j);
@@ -1479,6 +1576,9 @@ impl Scanner<'_, '_> {
             }
             return None;
         }
+        if !pair_hit(&TRAILING_PAIRS, &t.lc, k) {
+            return None;
+        }
         TRAILING_CUES
             .iter()
             .find(|(p, _)| t.lc_word_at(k, p))
@@ -1488,11 +1588,19 @@ impl Scanner<'_, '_> {
     /// "the number of North Korean workers there exceeded 49,000": the counted noun of a bare number.
     fn number_of_unit(&self, start: usize) -> Option<String> {
         let t = self.t;
-        let ss = t.sentence_start(start, 400);
-        let hay = &t.lc[ss..start];
-        let pat = b"number of ";
-        let p = memchr::memmem::rfind(hay, pat)?;
-        let mut k = ss + p + pat.len();
+        let pat = NUMBER_OF;
+        // the last "number of " ending before `start`, from the positions of the whole
+        // text (found once); the sentence start lies at most 400 bytes back, so an
+        // occurrence further back cannot be in the sentence
+        let occ = self
+            .number_of_at
+            .get_or_init(|| memchr::memmem::find_iter(&t.lc, pat).collect());
+        let idx = occ.partition_point(|&q| q + pat.len() <= start);
+        let q = *occ.get(idx.checked_sub(1)?)?;
+        if q < start.saturating_sub(400) || q < t.sentence_start(start, 400) {
+            return None;
+        }
+        let mut k = q + pat.len();
         if t.lc_word_at(k, b"the") {
             k = t.skip_sp(k + 3);
         }
@@ -1829,6 +1937,26 @@ mod tests {
         let r = one("Total trade stood at $142.7 million.");
         assert_eq!(r[0].1, 142_700_000.0);
         assert!(one("Resolution 2397 was adopted in January 2020 after Covid-19.").is_empty());
+    }
+
+    #[test]
+    fn filters_cover_their_lists() {
+        for (phrase, _, _) in CUES {
+            let last = phrase.last().map_or(&b""[..], |w| w.as_bytes());
+            assert!(is_cue_last_word(last), "{phrase:?}");
+        }
+        let check = |f: &PairFilter, p: &[u8]| {
+            assert!(p.len() >= 2 && pair_hit(f, p, 0), "{p:?}");
+        };
+        for (p, _) in CURRENCY_PHRASES {
+            check(&CURRENCY_PAIRS, p);
+        }
+        for (p, _, _) in UNIT_PHRASES {
+            check(&UNIT_PAIRS, p);
+        }
+        for (p, _) in TRAILING_CUES {
+            check(&TRAILING_PAIRS, p);
+        }
     }
 
     #[test]
