@@ -503,37 +503,145 @@ fn won_automaton() -> &'static aho_corasick::AhoCorasick {
     })
 }
 
-/// True when `w` is the last word of some phrase of [`CUES`] (exact: checked by a test).
-fn is_cue_last_word(w: &[u8]) -> bool {
-    matches!(
-        w,
-        b"of"
-            | b"than"
-            | b"as"
-            | b"over"
-            | b"under"
-            | b"estimated"
-            | b"to"
-            | b"less"
-            | b"least"
-            | b"most"
-            | b"additional"
-            | b"above"
-            | b"below"
-            | b"about"
-            | b"around"
-            | b"some"
-            | b"roughly"
-            | b"nearly"
-            | b"almost"
-            | b"approximately"
-            | b"approx"
-            | b"perhaps"
-            | b"maybe"
-            | b"circa"
-            | b"exceeding"
-            | b"only"
-    )
+const LO7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+const HI: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each byte of `w` (little-endian) that is an ASCII letter.
+#[inline]
+fn letter_bits(w: u64) -> u64 {
+    // per byte: seven low bits with the case bit set; a letter is 0x61..=0x7a there and
+    // has its high bit clear (no carry crosses a byte: 0x7f + 0x1f < 0x100)
+    let h = (w | 0x2020_2020_2020_2020) & LO7;
+    let ge_a = h.wrapping_add(0x1f1f_1f1f_1f1f_1f1f);
+    let gt_z = h.wrapping_add(0x0505_0505_0505_0505);
+    ge_a & !gt_z & !w & HI
+}
+
+/// The high bit of each byte of `w` (little-endian) that is an ASCII digit.
+#[inline]
+fn digit_bits(w: u64) -> u64 {
+    let h = w & LO7;
+    let ge_0 = h.wrapping_add(0x5050_5050_5050_5050);
+    let gt_9 = h.wrapping_add(0x4646_4646_4646_4646);
+    ge_0 & !gt_9 & !w & HI
+}
+
+/// The first position `q >= p` where the scan acts: a digit, a letter at `p` itself, or
+/// a letter after a non-letter (a word start) that may begin a number word; `b.len()`
+/// when there is none. Word starts whose (first letter, length) rule out a number word
+/// are passed over with their word (the scan would only step past them); a word
+/// running past the eight bytes at hand is returned and checked by the caller.
+fn next_event(b: &[u8], p: usize) -> usize {
+    let n = b.len();
+    match b.get(p) {
+        None => return n,
+        Some(c) if c.is_ascii_alphanumeric() => return p,
+        Some(_) => {}
+    }
+    // the byte before `i` is never a letter: b[p] is not, and a chunk is left behind only
+    // when no word reaches its last byte (such a word is returned)
+    let mut i = p + 1;
+    while let Some(chunk) = b.get(i..).and_then(|r| r.first_chunk::<8>()) {
+        let w = u64::from_le_bytes(*chunk);
+        let letter = letter_bits(w);
+        let mut hit = digit_bits(w);
+        let mut starts = letter & !(letter << 8);
+        let other = !letter & HI;
+        while starts != 0 {
+            let sh = starts.trailing_zeros() & !7;
+            starts &= starts - 1;
+            let rest = other >> sh;
+            let keep = rest == 0 || {
+                let len = (rest.trailing_zeros() / 8) as usize;
+                lex::may_start_number((w >> sh) as u8 | 0x20, len)
+            };
+            if keep {
+                hit |= 0x80 << sh;
+            }
+        }
+        if hit != 0 {
+            return i + (hit.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < n {
+        let c = b[i];
+        if c.is_ascii_digit() || (c.is_ascii_alphabetic() && !b[i - 1].is_ascii_alphabetic()) {
+            return i;
+        }
+        i += 1;
+    }
+    n
+}
+
+/// End of the run of ASCII letters starting at `i` (eight bytes at a time).
+#[inline]
+fn alpha_end(b: &[u8], mut i: usize) -> usize {
+    while let Some(chunk) = b.get(i..).and_then(|r| r.first_chunk::<8>()) {
+        let other = !letter_bits(u64::from_le_bytes(*chunk)) & HI;
+        if other != 0 {
+            return i + (other.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < b.len() && b[i].is_ascii_alphabetic() {
+        i += 1;
+    }
+    i
+}
+
+/// Number of distinct last words of [`CUES`].
+const CUE_LAST_WORDS: usize = 26;
+
+/// An id (below [`CUE_LAST_WORDS`]) for each word that ends some phrase of [`CUES`];
+/// `None` for every other word (a test checks that every phrase has one).
+fn cue_last_id(w: &[u8]) -> Option<usize> {
+    Some(match w {
+        b"of" => 0,
+        b"than" => 1,
+        b"as" => 2,
+        b"over" => 3,
+        b"under" => 4,
+        b"estimated" => 5,
+        b"to" => 6,
+        b"less" => 7,
+        b"least" => 8,
+        b"most" => 9,
+        b"additional" => 10,
+        b"above" => 11,
+        b"below" => 12,
+        b"about" => 13,
+        b"around" => 14,
+        b"some" => 15,
+        b"roughly" => 16,
+        b"nearly" => 17,
+        b"almost" => 18,
+        b"approximately" => 19,
+        b"approx" => 20,
+        b"perhaps" => 21,
+        b"maybe" => 22,
+        b"circa" => 23,
+        b"exceeding" => 24,
+        b"only" => 25,
+        _ => return None,
+    })
+}
+
+/// The indices of [`CUES`] grouped by the id of their last word, in list order. Two
+/// phrases with different last words never match the same words, so trying only the
+/// group of the nearest word finds the same first match as the whole list.
+fn cue_groups() -> &'static [Vec<u8>; CUE_LAST_WORDS] {
+    static G: std::sync::OnceLock<[Vec<u8>; CUE_LAST_WORDS]> = std::sync::OnceLock::new();
+    G.get_or_init(|| {
+        let mut g: [Vec<u8>; CUE_LAST_WORDS] = std::array::from_fn(|_| Vec::new());
+        for (i, (phrase, _, _)) in CUES.iter().enumerate() {
+            let id = phrase.last().and_then(|w| cue_last_id(w.as_bytes()));
+            if let (Some(id), Ok(i)) = (id, u8::try_from(i)) {
+                g[id].push(i);
+            }
+        }
+        g
+    })
 }
 
 fn lc_eq(t: &Text, span: Option<(usize, usize)>, w: &[u8]) -> bool {
@@ -546,7 +654,13 @@ impl Scanner<'_, '_> {
         let b = t.b;
         let n = b.len();
         let mut i = 0;
-        while i < n {
+        loop {
+            // the positions where the byte-by-byte walk would act: digits and word starts
+            // (other bytes and the letters of skipped words only move it on)
+            i = next_event(b, i);
+            if i >= n {
+                break;
+            }
             let c = b[i];
             if c.is_ascii_digit() {
                 match self.at(i) {
@@ -559,17 +673,10 @@ impl Scanner<'_, '_> {
                 continue;
             }
             if c.is_ascii_alphabetic() {
-                // the ASCII run of the word; only a few first letters can start a number word
-                let mut we = i + 1;
-                while we < n && b[we].is_ascii_alphabetic() {
-                    we += 1;
-                }
-                let len = we - i;
-                let maybe = len <= 9
-                    && matches!(
-                        c | 0x20,
-                        b'o' | b't' | b'f' | b's' | b'e' | b'n' | b'z' | b'a'
-                    )
+                // the ASCII run of the word; only a few (first letter, length) pairs can
+                // start a number word
+                let we = alpha_end(b, i + 1);
+                let maybe = lex::may_start_number(c | 0x20, we - i)
                     && !(we < n && b[we] >= 0x80)
                     && (i == 0
                         || !(b[i - 1].is_ascii_alphanumeric() || b[i - 1] >= 0x80)
@@ -1134,6 +1241,7 @@ impl Scanner<'_, '_> {
         let mut buf = [(0usize, 0usize); 4];
         let mut nw = 0;
         let mut pos = k;
+        let mut group = 0;
         while nw < 4 {
             match t.prev_word(pos) {
                 Some((ws, we)) if t.skip_sp_back(pos) == we && (we < pos || pos == k) => {
@@ -1142,8 +1250,8 @@ impl Scanner<'_, '_> {
                     }
                     // every cue ends with one of a few words: stop early when the
                     // nearest word is none of them (most numbers)
-                    if nw == 0 && !is_cue_last_word(&t.lc[ws..we]) {
-                        return None;
+                    if nw == 0 {
+                        group = cue_last_id(&t.lc[ws..we])?;
                     }
                     buf[nw] = (ws, we);
                     nw += 1;
@@ -1156,7 +1264,10 @@ impl Scanner<'_, '_> {
             return None;
         }
         let words = &buf[..nw];
-        for (phrase, ap, in_span) in CUES {
+        for &pi in &cue_groups()[group] {
+            let Some((phrase, ap, in_span)) = CUES.get(usize::from(pi)) else {
+                continue;
+            };
             let n = phrase.len();
             if n > words.len() {
                 continue;
@@ -1941,10 +2052,12 @@ mod tests {
 
     #[test]
     fn filters_cover_their_lists() {
+        assert!(CUES.len() <= 256);
         for (phrase, _, _) in CUES {
             let last = phrase.last().map_or(&b""[..], |w| w.as_bytes());
-            assert!(is_cue_last_word(last), "{phrase:?}");
+            assert!(cue_last_id(last).is_some(), "{phrase:?}");
         }
+        assert_eq!(cue_groups().iter().map(Vec::len).sum::<usize>(), CUES.len());
         let check = |f: &PairFilter, p: &[u8]| {
             assert!(p.len() >= 2 && pair_hit(f, p, 0), "{p:?}");
         };
@@ -1956,6 +2069,74 @@ mod tests {
         }
         for (p, _) in TRAILING_CUES {
             check(&TRAILING_PAIRS, p);
+        }
+    }
+
+    #[test]
+    fn next_event_matches_the_walk() {
+        // the byte-by-byte walk: positions where it acts (digits, word starts) and
+        // whether a word start there may be a number word
+        let pieces = [
+            "a",
+            "the ",
+            "one",
+            "Two",
+            "x",
+            "7",
+            " ",
+            ",",
+            "seventeen",
+            "\u{e9}",
+            "\u{2013}",
+            "ten",
+            "tens",
+            "\n",
+            "Abc",
+            "ninety-",
+            "5,000",
+            "zZ",
+            "E",
+            "oNe",
+        ];
+        let mut seed = 12345u64;
+        for _ in 0..300 {
+            let mut s = String::new();
+            for _ in 0..40 {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                s.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            let b = s.as_bytes();
+            for p in 0..=b.len() {
+                // the walk from p
+                let mut visits = Vec::new();
+                let mut q = p;
+                let reference = loop {
+                    if q >= b.len() {
+                        break b.len();
+                    }
+                    let c = b[q];
+                    if c.is_ascii_digit() {
+                        break q;
+                    }
+                    if c.is_ascii_alphabetic() {
+                        let we = alpha_end(b, q + 1);
+                        if lex::may_start_number(c | 0x20, we - q) {
+                            break q;
+                        }
+                        visits.push(q);
+                        q = we;
+                        continue;
+                    }
+                    q += 1;
+                };
+                let got = next_event(b, p);
+                assert!(
+                    got == reference || visits.contains(&got),
+                    "{s:?} from {p}: {got} vs {reference}"
+                );
+            }
         }
     }
 
