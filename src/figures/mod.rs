@@ -529,8 +529,7 @@ fn digit_bits(w: u64) -> u64 {
 /// The first position `q >= p` where the scan acts: a digit, a letter at `p` itself, or
 /// a letter after a non-letter (a word start) that may begin a number word; `b.len()`
 /// when there is none. Word starts whose (first letter, length) rule out a number word
-/// are passed over with their word (the scan would only step past them); a word
-/// running past the eight bytes at hand is returned and checked by the caller.
+/// are passed over with their word: the scan would only step past them.
 fn next_event(b: &[u8], p: usize) -> usize {
     let n = b.len();
     match b.get(p) {
@@ -538,10 +537,10 @@ fn next_event(b: &[u8], p: usize) -> usize {
         Some(c) if c.is_ascii_alphanumeric() => return p,
         Some(_) => {}
     }
-    // the byte before `i` is never a letter: b[p] is not, and a chunk is left behind only
-    // when no word reaches its last byte (such a word is returned)
+    // the byte at `i` or the one before it is not a letter: b[p] is not, and a chunk is
+    // left behind either with no word reaching its last byte or at the end of a word
     let mut i = p + 1;
-    while let Some(chunk) = b.get(i..).and_then(|r| r.first_chunk::<8>()) {
+    'chunks: while let Some(chunk) = b.get(i..).and_then(|r| r.first_chunk::<8>()) {
         let w = u64::from_le_bytes(*chunk);
         let letter = letter_bits(w);
         let mut hit = digit_bits(w);
@@ -551,11 +550,22 @@ fn next_event(b: &[u8], p: usize) -> usize {
             let sh = starts.trailing_zeros() & !7;
             starts &= starts - 1;
             let rest = other >> sh;
-            let keep = rest == 0 || {
-                let len = (rest.trailing_zeros() / 8) as usize;
-                lex::may_start_number((w >> sh) as u8 | 0x20, len)
-            };
-            if keep {
+            let first = (w >> sh) as u8 | 0x20;
+            if rest == 0 {
+                // the word runs past the chunk: the last start, and every digit and
+                // start before it is already in `hit`
+                if hit != 0 {
+                    break;
+                }
+                let ws = i + (sh / 8) as usize;
+                let we = alpha_end(b, i + 8);
+                if lex::may_start_number(first, we - ws) {
+                    return ws;
+                }
+                i = we;
+                continue 'chunks;
+            }
+            if lex::may_start_number(first, (rest.trailing_zeros() / 8) as usize) {
                 hit |= 0x80 << sh;
             }
         }
