@@ -149,7 +149,6 @@ pub fn extract(text: &str, opts: &FigureOptions) -> Vec<Figure> {
         t: &t,
         opts,
         out: Vec::new(),
-        won_cues: std::cell::OnceCell::new(),
         number_of_at: std::cell::OnceCell::new(),
     };
     sc.run();
@@ -482,8 +481,6 @@ struct Scanner<'a, 't> {
     t: &'a Text<'t>,
     opts: &'a FigureOptions,
     out: Vec<Cand>,
-    /// Positions and ids of the won context cues, computed on first need.
-    won_cues: std::cell::OnceCell<Vec<(usize, usize)>>,
     /// Positions of [`NUMBER_OF`] in the lowercased text, computed on first need.
     number_of_at: std::cell::OnceCell<Vec<usize>>,
 }
@@ -1773,12 +1770,7 @@ impl Scanner<'_, '_> {
                 self.inherit(idx, idx + 1);
             }
         }
-        for idx in 0..self.out.len() {
-            if self.out[idx].cur == Some(Cur::Won) {
-                let code = self.won_code(idx);
-                self.out[idx].cur = Some(Cur::Iso(code));
-            }
-        }
+        self.settle_won();
         // "no more than $400,870,018 worth of coal, or 7.5 million tons"
         for idx in 1..self.out.len() {
             let (prev, cur) = (&self.out[idx - 1], &self.out[idx]);
@@ -1880,16 +1872,56 @@ impl Scanner<'_, '_> {
         f.cur = cur;
     }
 
-    /// KPW or KRW for the "won" figure at `idx` (see the module docs).
-    fn won_code(&self, idx: usize) -> &'static str {
+    /// Settles every "won" figure as KPW or KRW (see the module docs).
+    fn settle_won(&mut self) {
+        let t = self.t;
+        // conversions first: they read the currency of the next figure, still unsettled
+        let mut todo: Vec<(usize, Result<&'static str, WonWindows>)> = Vec::new();
+        for idx in 0..self.out.len() {
+            if self.out[idx].cur == Some(Cur::Won) {
+                let r = match self.won_conversion(idx) {
+                    Some(code) => Ok(code),
+                    None => Err(self.won_windows(idx)),
+                };
+                todo.push((idx, r));
+            }
+        }
+        // the cues of the whole lines that hold every context window: no cue holds a
+        // newline, and the automaton is back at its start after one, so these are the
+        // matches a pass over the whole text finds there
+        let lo = todo
+            .iter()
+            .filter_map(|(_, r)| r.as_ref().err())
+            .map(|w| w.ss.min(w.cs).min(w.ps))
+            .min();
+        let hi = todo
+            .iter()
+            .filter_map(|(_, r)| r.as_ref().err())
+            .map(|w| w.se.max(w.pe).max(w.ps))
+            .max();
+        let mut cues: Vec<(usize, usize)> = Vec::new();
+        if let (Some(lo), Some(hi)) = (lo, hi) {
+            let lo = memchr::memrchr(b'\n', &t.lc[..lo]).map_or(0, |q| q + 1);
+            let hi = memchr::memchr(b'\n', &t.lc[hi..]).map_or(t.lc.len(), |q| hi + q);
+            cues = won_automaton()
+                .find_iter(&t.lc[lo..hi])
+                .map(|m| (lo + m.start(), m.pattern().as_usize()))
+                .collect();
+        }
+        for (idx, r) in todo {
+            let code = match r {
+                Ok(code) => code,
+                Err(w) => self.won_context(idx, &w, &cues),
+            };
+            self.out[idx].cur = Some(Cur::Iso(code));
+        }
+    }
+
+    /// KPW or KRW from a conversion right after the "won" figure at `idx`:
+    /// "1.05 trillion won (roughly US$920 million)", "616 billion won, or about $560 million".
+    fn won_conversion(&self, idx: usize) -> Option<&'static str> {
         let t = self.t;
         let f = &self.out[idx];
-        let default: &'static str = if self.opts.default_won == "KRW" {
-            "KRW"
-        } else {
-            "KPW"
-        };
-        // a conversion right after: "1.05 trillion won (roughly US$920 million)", "616 billion won, or about $560 million"
         if let Some(next) = self.out.get(idx + 1) {
             if next.cur == Some(Cur::Iso("USD"))
                 && next.start >= f.end
@@ -1906,26 +1938,39 @@ impl Scanner<'_, '_> {
                 if gap_ok && next.low > 1.0 && !f.range {
                     let rate = f.low / next.low;
                     if (700.0..=2000.0).contains(&rate) {
-                        return "KRW";
+                        return Some("KRW");
                     }
                     if !(300.0..=2000.0).contains(&rate) {
-                        return "KPW";
+                        return Some("KPW");
                     }
                 }
             }
         }
-        let ss = t.sentence_start(f.start, 600);
-        let se = t.sentence_end(f.end, 600);
-        let cs = t.context_start(f.start, 2500);
-        let ps = t.paragraph_start(f.start, 2500);
-        let pe = t.paragraph_end(f.end, 2500);
-        // every won cue of the text, found once (one automaton pass) and shared by all won figures
-        let cues = self.won_cues.get_or_init(|| {
-            won_automaton()
-                .find_iter(&t.lc)
-                .map(|m| (m.start(), m.pattern().as_usize()))
-                .collect()
-        });
+        None
+    }
+
+    /// The sentence, paragraph and context windows of the figure at `idx`.
+    fn won_windows(&self, idx: usize) -> WonWindows {
+        let t = self.t;
+        let f = &self.out[idx];
+        WonWindows {
+            ss: t.sentence_start(f.start, 600),
+            se: t.sentence_end(f.end, 600),
+            cs: t.context_start(f.start, 2500),
+            ps: t.paragraph_start(f.start, 2500),
+            pe: t.paragraph_end(f.end, 2500),
+        }
+    }
+
+    /// KPW or KRW for the "won" figure at `idx` from the won cues (positions and ids,
+    /// sorted, covering the windows `w`).
+    fn won_context(&self, idx: usize, w: &WonWindows, cues: &[(usize, usize)]) -> &'static str {
+        let f = &self.out[idx];
+        let default: &'static str = if self.opts.default_won == "KRW" {
+            "KRW"
+        } else {
+            "KPW"
+        };
         // a cue weighs 6 in the sentence, 2 elsewhere in the paragraph, 1 in the paragraph before
         let mut krw = 0;
         let mut kpw = 0;
@@ -1933,17 +1978,19 @@ impl Scanner<'_, '_> {
             // trillions of won are South Korean aggregates (budgets, GNI, losses)
             krw += 3;
         }
-        for (lo, hi, weight) in [(ss, se, 4), (ps, pe, 2), (cs, ps, 1)] {
+        for (lo, hi, weight) in [(w.ss, w.se, 4), (w.ps, w.pe, 2), (w.cs, w.ps, 1)] {
             let from = cues.partition_point(|&(p, _)| p < lo);
-            let mut seen: Vec<usize> = Vec::new();
+            // the ids seen in this window (fewer than 64 cues)
+            let mut seen = 0u64;
             for &(p, id) in &cues[from..] {
                 if p >= hi {
                     break;
                 }
-                if seen.contains(&id) {
+                let bit = 1u64 << (id & 63);
+                if seen & bit != 0 {
                     continue;
                 }
-                seen.push(id);
+                seen |= bit;
                 if weight == 4 && id == 0 {
                     return "KRW"; // "South Korean won" in the sentence
                 }
@@ -1965,6 +2012,15 @@ impl Scanner<'_, '_> {
             default
         }
     }
+}
+
+/// Where the context of a "won" figure is read: sentence, paragraph, paragraph before.
+struct WonWindows {
+    ss: usize,
+    se: usize,
+    cs: usize,
+    ps: usize,
+    pe: usize,
 }
 
 /// The result of reading a counted noun phrase.
@@ -2063,6 +2119,11 @@ mod tests {
     #[test]
     fn filters_cover_their_lists() {
         assert!(CUES.len() <= 256);
+        // won cues: ids fit a 64-bit set, and no cue spans a line
+        assert!(KRW_CUES.len() + KPW_CUES.len() <= 64);
+        for c in KRW_CUES.iter().chain(KPW_CUES) {
+            assert!(!c.contains(&b'\n'));
+        }
         for (phrase, _, _) in CUES {
             let last = phrase.last().map_or(&b""[..], |w| w.as_bytes());
             assert!(cue_last_id(last).is_some(), "{phrase:?}");
