@@ -105,7 +105,7 @@ mod text;
 use crate::model::{Approx, Figure, FigureKind};
 use lex::Cur;
 use numbers::Num;
-use text::Text;
+use text::{letter_bits, Text};
 
 /// Options for figure extraction.
 #[derive(Debug, Clone)]
@@ -488,6 +488,12 @@ struct Scanner<'a, 't> {
 /// "number of ": the phrase naming the counted noun of a bare number.
 const NUMBER_OF: &[u8] = b"number of ";
 
+/// A searcher for [`NUMBER_OF`], built once.
+fn number_of_finder() -> &'static memchr::memmem::Finder<'static> {
+    static F: std::sync::OnceLock<memchr::memmem::Finder<'static>> = std::sync::OnceLock::new();
+    F.get_or_init(|| memchr::memmem::Finder::new(NUMBER_OF))
+}
+
 /// One automaton over the South Korean cues (ids first) then the North Korean ones.
 fn won_automaton() -> &'static aho_corasick::AhoCorasick {
     static AC: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
@@ -502,17 +508,6 @@ fn won_automaton() -> &'static aho_corasick::AhoCorasick {
 
 const LO7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
 const HI: u64 = 0x8080_8080_8080_8080;
-
-/// The high bit of each byte of `w` (little-endian) that is an ASCII letter.
-#[inline]
-fn letter_bits(w: u64) -> u64 {
-    // per byte: seven low bits with the case bit set; a letter is 0x61..=0x7a there and
-    // has its high bit clear (no carry crosses a byte: 0x7f + 0x1f < 0x100)
-    let h = (w | 0x2020_2020_2020_2020) & LO7;
-    let ge_a = h.wrapping_add(0x1f1f_1f1f_1f1f_1f1f);
-    let gt_z = h.wrapping_add(0x0505_0505_0505_0505);
-    ge_a & !gt_z & !w & HI
-}
 
 /// The high bit of each byte of `w` (little-endian) that is an ASCII digit.
 #[inline]
@@ -1712,7 +1707,7 @@ impl Scanner<'_, '_> {
         // occurrence further back cannot be in the sentence
         let occ = self
             .number_of_at
-            .get_or_init(|| memchr::memmem::find_iter(&t.lc, pat).collect());
+            .get_or_init(|| number_of_finder().find_iter(&t.lc).collect());
         let idx = occ.partition_point(|&q| q + pat.len() <= start);
         let q = *occ.get(idx.checked_sub(1)?)?;
         if q < start.saturating_sub(400) || q < t.sentence_start(start, 400) {
