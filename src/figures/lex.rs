@@ -47,6 +47,57 @@ pub(crate) fn small_number(w: &[u8]) -> Option<(f64, bool)> {
     })
 }
 
+/// Bit `len` of entry `first & 31`: a word of `len` letters starting with `first` may be
+/// a [`small_number`] or "a" (no false negatives: keep the list in step with
+/// [`small_number`]; a test checks every word).
+const NUMBER_START: [u16; 32] = {
+    let words: [&[u8]; 29] = [
+        b"a",
+        b"zero",
+        b"one",
+        b"two",
+        b"three",
+        b"four",
+        b"five",
+        b"six",
+        b"seven",
+        b"eight",
+        b"nine",
+        b"ten",
+        b"eleven",
+        b"twelve",
+        b"thirteen",
+        b"fourteen",
+        b"fifteen",
+        b"sixteen",
+        b"seventeen",
+        b"eighteen",
+        b"nineteen",
+        b"twenty",
+        b"thirty",
+        b"forty",
+        b"fifty",
+        b"sixty",
+        b"seventy",
+        b"eighty",
+        b"ninety",
+    ];
+    let mut f = [0u16; 32];
+    let mut i = 0;
+    while i < words.len() {
+        f[(words[i][0] & 31) as usize] |= 1 << words[i].len();
+        i += 1;
+    }
+    f
+};
+
+/// True when a word of `len` ASCII letters whose lowercased first letter is `first` may be
+/// a written number word ([`small_number`]) or "a"; false means it is neither.
+#[inline]
+pub(crate) fn may_start_number(first: u8, len: usize) -> bool {
+    len < 16 && NUMBER_START[(first & 31) as usize] & (1 << len) != 0
+}
+
 /// Scale words written out after a number ("1.5 million", "two dozen").
 pub(crate) fn scale_word(w: &[u8]) -> Option<f64> {
     Some(match w {
@@ -1144,6 +1195,45 @@ mod tests {
         assert_eq!(singular("people"), "person");
         assert_eq!(singular("aircraft"), "aircraft");
         assert_eq!(singular("deliveries"), "delivery");
+    }
+
+    #[test]
+    fn number_start_filter() {
+        // all of small_number's words
+        for w in [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+            "thirty",
+            "forty",
+            "fifty",
+            "sixty",
+            "seventy",
+            "eighty",
+            "ninety",
+            "a",
+        ] {
+            assert!(small_number(w.as_bytes()).is_some() || w == "a");
+            assert!(may_start_number(w.as_bytes()[0], w.len()), "{w}");
+        }
     }
 
     #[test]

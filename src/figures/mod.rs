@@ -105,7 +105,7 @@ mod text;
 use crate::model::{Approx, Figure, FigureKind};
 use lex::Cur;
 use numbers::Num;
-use text::Text;
+use text::{letter_bits, Text};
 
 /// Options for figure extraction.
 #[derive(Debug, Clone)]
@@ -149,7 +149,7 @@ pub fn extract(text: &str, opts: &FigureOptions) -> Vec<Figure> {
         t: &t,
         opts,
         out: Vec::new(),
-        won_cues: std::cell::OnceCell::new(),
+        number_of_at: std::cell::OnceCell::new(),
     };
     sc.run();
     sc.finish()
@@ -371,6 +371,55 @@ const UNIT_PHRASES: &[(&[u8], FigureKind, &str)] = &[
     (b"terawatt hours", FigureKind::Quantity, "TWh"),
 ];
 
+/// A filter over the first two bytes of a list of phrases (each at least two bytes):
+/// row `first & 31`, bit `second & 31`. A phrase can start at `i` only when the bit of
+/// the two bytes there is set (no false negatives).
+type PairFilter = [u32; 32];
+
+const fn pair_add(mut f: PairFilter, p: &[u8]) -> PairFilter {
+    f[(p[0] & 31) as usize] |= 1 << (p[1] & 31);
+    f
+}
+
+const CURRENCY_PAIRS: PairFilter = {
+    let mut f = [0; 32];
+    let mut i = 0;
+    while i < CURRENCY_PHRASES.len() {
+        f = pair_add(f, CURRENCY_PHRASES[i].0);
+        i += 1;
+    }
+    f
+};
+
+const UNIT_PAIRS: PairFilter = {
+    let mut f = [0; 32];
+    let mut i = 0;
+    while i < UNIT_PHRASES.len() {
+        f = pair_add(f, UNIT_PHRASES[i].0);
+        i += 1;
+    }
+    f
+};
+
+const TRAILING_PAIRS: PairFilter = {
+    let mut f = [0; 32];
+    let mut i = 0;
+    while i < TRAILING_CUES.len() {
+        f = pair_add(f, TRAILING_CUES[i].0);
+        i += 1;
+    }
+    f
+};
+
+/// True when some phrase of the filter may start at `i` of `lc`.
+#[inline]
+fn pair_hit(f: &PairFilter, lc: &[u8], i: usize) -> bool {
+    match lc.get(i..i + 2) {
+        Some(&[c0, c1]) => f[(c0 & 31) as usize] & (1 << (c1 & 31)) != 0,
+        _ => false,
+    }
+}
+
 const KRW_CUES: &[&[u8]] = &[
     b"south korean won",
     b"krw",
@@ -432,8 +481,17 @@ struct Scanner<'a, 't> {
     t: &'a Text<'t>,
     opts: &'a FigureOptions,
     out: Vec<Cand>,
-    /// Positions and ids of the won context cues, computed on first need.
-    won_cues: std::cell::OnceCell<Vec<(usize, usize)>>,
+    /// Positions of [`NUMBER_OF`] in the lowercased text, computed on first need.
+    number_of_at: std::cell::OnceCell<Vec<usize>>,
+}
+
+/// "number of ": the phrase naming the counted noun of a bare number.
+const NUMBER_OF: &[u8] = b"number of ";
+
+/// A searcher for [`NUMBER_OF`], built once.
+fn number_of_finder() -> &'static memchr::memmem::Finder<'static> {
+    static F: std::sync::OnceLock<memchr::memmem::Finder<'static>> = std::sync::OnceLock::new();
+    F.get_or_init(|| memchr::memmem::Finder::new(NUMBER_OF))
 }
 
 /// One automaton over the South Korean cues (ids first) then the North Korean ones.
@@ -448,6 +506,146 @@ fn won_automaton() -> &'static aho_corasick::AhoCorasick {
     })
 }
 
+const LO7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+const HI: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each byte of `w` (little-endian) that is an ASCII digit.
+#[inline]
+fn digit_bits(w: u64) -> u64 {
+    let h = w & LO7;
+    let ge_0 = h.wrapping_add(0x5050_5050_5050_5050);
+    let gt_9 = h.wrapping_add(0x4646_4646_4646_4646);
+    ge_0 & !gt_9 & !w & HI
+}
+
+/// The first position `q >= p` where the scan acts: a digit, a letter at `p` itself, or
+/// a letter after a non-letter (a word start) that may begin a number word; `b.len()`
+/// when there is none. Word starts whose (first letter, length) rule out a number word
+/// are passed over with their word: the scan would only step past them.
+fn next_event(b: &[u8], p: usize) -> usize {
+    let n = b.len();
+    match b.get(p) {
+        None => return n,
+        Some(c) if c.is_ascii_alphanumeric() => return p,
+        Some(_) => {}
+    }
+    // the byte at `i` or the one before it is not a letter: b[p] is not, and a chunk is
+    // left behind either with no word reaching its last byte or at the end of a word
+    let mut i = p + 1;
+    'chunks: while let Some(chunk) = b.get(i..).and_then(|r| r.first_chunk::<8>()) {
+        let w = u64::from_le_bytes(*chunk);
+        let letter = letter_bits(w);
+        let mut hit = digit_bits(w);
+        let mut starts = letter & !(letter << 8);
+        let other = !letter & HI;
+        while starts != 0 {
+            let sh = starts.trailing_zeros() & !7;
+            starts &= starts - 1;
+            let rest = other >> sh;
+            let first = (w >> sh) as u8 | 0x20;
+            if rest == 0 {
+                // the word runs past the chunk: the last start, and every digit and
+                // start before it is already in `hit`
+                if hit != 0 {
+                    break;
+                }
+                let ws = i + (sh / 8) as usize;
+                let we = alpha_end(b, i + 8);
+                if lex::may_start_number(first, we - ws) {
+                    return ws;
+                }
+                i = we;
+                continue 'chunks;
+            }
+            if lex::may_start_number(first, (rest.trailing_zeros() / 8) as usize) {
+                hit |= 0x80 << sh;
+            }
+        }
+        if hit != 0 {
+            return i + (hit.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < n {
+        let c = b[i];
+        if c.is_ascii_digit() || (c.is_ascii_alphabetic() && !b[i - 1].is_ascii_alphabetic()) {
+            return i;
+        }
+        i += 1;
+    }
+    n
+}
+
+/// End of the run of ASCII letters starting at `i` (eight bytes at a time).
+#[inline]
+fn alpha_end(b: &[u8], mut i: usize) -> usize {
+    while let Some(chunk) = b.get(i..).and_then(|r| r.first_chunk::<8>()) {
+        let other = !letter_bits(u64::from_le_bytes(*chunk)) & HI;
+        if other != 0 {
+            return i + (other.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < b.len() && b[i].is_ascii_alphabetic() {
+        i += 1;
+    }
+    i
+}
+
+/// Number of distinct last words of [`CUES`].
+const CUE_LAST_WORDS: usize = 26;
+
+/// An id (below [`CUE_LAST_WORDS`]) for each word that ends some phrase of [`CUES`];
+/// `None` for every other word (a test checks that every phrase has one).
+fn cue_last_id(w: &[u8]) -> Option<usize> {
+    Some(match w {
+        b"of" => 0,
+        b"than" => 1,
+        b"as" => 2,
+        b"over" => 3,
+        b"under" => 4,
+        b"estimated" => 5,
+        b"to" => 6,
+        b"less" => 7,
+        b"least" => 8,
+        b"most" => 9,
+        b"additional" => 10,
+        b"above" => 11,
+        b"below" => 12,
+        b"about" => 13,
+        b"around" => 14,
+        b"some" => 15,
+        b"roughly" => 16,
+        b"nearly" => 17,
+        b"almost" => 18,
+        b"approximately" => 19,
+        b"approx" => 20,
+        b"perhaps" => 21,
+        b"maybe" => 22,
+        b"circa" => 23,
+        b"exceeding" => 24,
+        b"only" => 25,
+        _ => return None,
+    })
+}
+
+/// The indices of [`CUES`] grouped by the id of their last word, in list order. Two
+/// phrases with different last words never match the same words, so trying only the
+/// group of the nearest word finds the same first match as the whole list.
+fn cue_groups() -> &'static [Vec<u8>; CUE_LAST_WORDS] {
+    static G: std::sync::OnceLock<[Vec<u8>; CUE_LAST_WORDS]> = std::sync::OnceLock::new();
+    G.get_or_init(|| {
+        let mut g: [Vec<u8>; CUE_LAST_WORDS] = std::array::from_fn(|_| Vec::new());
+        for (i, (phrase, _, _)) in CUES.iter().enumerate() {
+            let id = phrase.last().and_then(|w| cue_last_id(w.as_bytes()));
+            if let (Some(id), Ok(i)) = (id, u8::try_from(i)) {
+                g[id].push(i);
+            }
+        }
+        g
+    })
+}
+
 fn lc_eq(t: &Text, span: Option<(usize, usize)>, w: &[u8]) -> bool {
     span.is_some_and(|(s, e)| &t.lc[s..e] == w)
 }
@@ -458,7 +656,13 @@ impl Scanner<'_, '_> {
         let b = t.b;
         let n = b.len();
         let mut i = 0;
-        while i < n {
+        loop {
+            // the positions where the byte-by-byte walk would act: digits and word starts
+            // (other bytes and the letters of skipped words only move it on)
+            i = next_event(b, i);
+            if i >= n {
+                break;
+            }
             let c = b[i];
             if c.is_ascii_digit() {
                 match self.at(i) {
@@ -471,17 +675,10 @@ impl Scanner<'_, '_> {
                 continue;
             }
             if c.is_ascii_alphabetic() {
-                // the ASCII run of the word; only a few first letters can start a number word
-                let mut we = i + 1;
-                while we < n && b[we].is_ascii_alphabetic() {
-                    we += 1;
-                }
-                let len = we - i;
-                let maybe = len <= 9
-                    && matches!(
-                        c | 0x20,
-                        b'o' | b't' | b'f' | b's' | b'e' | b'n' | b'z' | b'a'
-                    )
+                // the ASCII run of the word; only a few (first letter, length) pairs can
+                // start a number word
+                let we = alpha_end(b, i + 1);
+                let maybe = lex::may_start_number(c | 0x20, we - i)
                     && !(we < n && b[we] >= 0x80)
                     && (i == 0
                         || !(b[i - 1].is_ascii_alphanumeric() || b[i - 1] >= 0x80)
@@ -1046,11 +1243,17 @@ impl Scanner<'_, '_> {
         let mut buf = [(0usize, 0usize); 4];
         let mut nw = 0;
         let mut pos = k;
+        let mut group = 0;
         while nw < 4 {
             match t.prev_word(pos) {
                 Some((ws, we)) if t.skip_sp_back(pos) == we && (we < pos || pos == k) => {
                     if we == pos && pos != k {
                         break;
+                    }
+                    // every cue ends with one of a few words: stop early when the
+                    // nearest word is none of them (most numbers)
+                    if nw == 0 {
+                        group = cue_last_id(&t.lc[ws..we])?;
                     }
                     buf[nw] = (ws, we);
                     nw += 1;
@@ -1063,7 +1266,10 @@ impl Scanner<'_, '_> {
             return None;
         }
         let words = &buf[..nw];
-        for (phrase, ap, in_span) in CUES {
+        for &pi in &cue_groups()[group] {
+            let Some((phrase, ap, in_span)) = CUES.get(usize::from(pi)) else {
+                continue;
+            };
             let n = phrase.len();
             if n > words.len() {
                 continue;
@@ -1285,14 +1491,18 @@ impl Scanner<'_, '_> {
         if t.b.get(j) == Some(&b'%') {
             return Some(Unit::of(FigureKind::Percent, "percent", j + 1));
         }
-        for (p, c) in CURRENCY_PHRASES {
-            if t.lc_word_at(j, p) {
-                return Some(Unit::money(*c, j + p.len()));
+        if pair_hit(&CURRENCY_PAIRS, &t.lc, j) {
+            for (p, c) in CURRENCY_PHRASES {
+                if t.lc_word_at(j, p) {
+                    return Some(Unit::money(*c, j + p.len()));
+                }
             }
         }
-        for (p, k, u) in UNIT_PHRASES {
-            if t.lc_word_at(j, p) {
-                return Some(Unit::of(*k, u, j + p.len()));
+        if pair_hit(&UNIT_PAIRS, &t.lc, j) {
+            for (p, k, u) in UNIT_PHRASES {
+                if t.lc_word_at(j, p) {
+                    return Some(Unit::of(*k, u, j + p.len()));
+                }
             }
         }
         let (ws, we) = t.hword_at(j);
@@ -1479,6 +1689,9 @@ impl Scanner<'_, '_> {
             }
             return None;
         }
+        if !pair_hit(&TRAILING_PAIRS, &t.lc, k) {
+            return None;
+        }
         TRAILING_CUES
             .iter()
             .find(|(p, _)| t.lc_word_at(k, p))
@@ -1488,11 +1701,19 @@ impl Scanner<'_, '_> {
     /// "the number of North Korean workers there exceeded 49,000": the counted noun of a bare number.
     fn number_of_unit(&self, start: usize) -> Option<String> {
         let t = self.t;
-        let ss = t.sentence_start(start, 400);
-        let hay = &t.lc[ss..start];
-        let pat = b"number of ";
-        let p = memchr::memmem::rfind(hay, pat)?;
-        let mut k = ss + p + pat.len();
+        let pat = NUMBER_OF;
+        // the last "number of " ending before `start`, from the positions of the whole
+        // text (found once); the sentence start lies at most 400 bytes back, so an
+        // occurrence further back cannot be in the sentence
+        let occ = self
+            .number_of_at
+            .get_or_init(|| number_of_finder().find_iter(&t.lc).collect());
+        let idx = occ.partition_point(|&q| q + pat.len() <= start);
+        let q = *occ.get(idx.checked_sub(1)?)?;
+        if q < start.saturating_sub(400) || q < t.sentence_start(start, 400) {
+            return None;
+        }
+        let mut k = q + pat.len();
         if t.lc_word_at(k, b"the") {
             k = t.skip_sp(k + 3);
         }
@@ -1544,12 +1765,7 @@ impl Scanner<'_, '_> {
                 self.inherit(idx, idx + 1);
             }
         }
-        for idx in 0..self.out.len() {
-            if self.out[idx].cur == Some(Cur::Won) {
-                let code = self.won_code(idx);
-                self.out[idx].cur = Some(Cur::Iso(code));
-            }
-        }
+        self.settle_won();
         // "no more than $400,870,018 worth of coal, or 7.5 million tons"
         for idx in 1..self.out.len() {
             let (prev, cur) = (&self.out[idx - 1], &self.out[idx]);
@@ -1651,16 +1867,56 @@ impl Scanner<'_, '_> {
         f.cur = cur;
     }
 
-    /// KPW or KRW for the "won" figure at `idx` (see the module docs).
-    fn won_code(&self, idx: usize) -> &'static str {
+    /// Settles every "won" figure as KPW or KRW (see the module docs).
+    fn settle_won(&mut self) {
+        let t = self.t;
+        // conversions first: they read the currency of the next figure, still unsettled
+        let mut todo: Vec<(usize, Result<&'static str, WonWindows>)> = Vec::new();
+        for idx in 0..self.out.len() {
+            if self.out[idx].cur == Some(Cur::Won) {
+                let r = match self.won_conversion(idx) {
+                    Some(code) => Ok(code),
+                    None => Err(self.won_windows(idx)),
+                };
+                todo.push((idx, r));
+            }
+        }
+        // the cues of the whole lines that hold every context window: no cue holds a
+        // newline, and the automaton is back at its start after one, so these are the
+        // matches a pass over the whole text finds there
+        let lo = todo
+            .iter()
+            .filter_map(|(_, r)| r.as_ref().err())
+            .map(|w| w.ss.min(w.cs).min(w.ps))
+            .min();
+        let hi = todo
+            .iter()
+            .filter_map(|(_, r)| r.as_ref().err())
+            .map(|w| w.se.max(w.pe).max(w.ps))
+            .max();
+        let mut cues: Vec<(usize, usize)> = Vec::new();
+        if let (Some(lo), Some(hi)) = (lo, hi) {
+            let lo = memchr::memrchr(b'\n', &t.lc[..lo]).map_or(0, |q| q + 1);
+            let hi = memchr::memchr(b'\n', &t.lc[hi..]).map_or(t.lc.len(), |q| hi + q);
+            cues = won_automaton()
+                .find_iter(&t.lc[lo..hi])
+                .map(|m| (lo + m.start(), m.pattern().as_usize()))
+                .collect();
+        }
+        for (idx, r) in todo {
+            let code = match r {
+                Ok(code) => code,
+                Err(w) => self.won_context(idx, &w, &cues),
+            };
+            self.out[idx].cur = Some(Cur::Iso(code));
+        }
+    }
+
+    /// KPW or KRW from a conversion right after the "won" figure at `idx`:
+    /// "1.05 trillion won (roughly US$920 million)", "616 billion won, or about $560 million".
+    fn won_conversion(&self, idx: usize) -> Option<&'static str> {
         let t = self.t;
         let f = &self.out[idx];
-        let default: &'static str = if self.opts.default_won == "KRW" {
-            "KRW"
-        } else {
-            "KPW"
-        };
-        // a conversion right after: "1.05 trillion won (roughly US$920 million)", "616 billion won, or about $560 million"
         if let Some(next) = self.out.get(idx + 1) {
             if next.cur == Some(Cur::Iso("USD"))
                 && next.start >= f.end
@@ -1677,26 +1933,39 @@ impl Scanner<'_, '_> {
                 if gap_ok && next.low > 1.0 && !f.range {
                     let rate = f.low / next.low;
                     if (700.0..=2000.0).contains(&rate) {
-                        return "KRW";
+                        return Some("KRW");
                     }
                     if !(300.0..=2000.0).contains(&rate) {
-                        return "KPW";
+                        return Some("KPW");
                     }
                 }
             }
         }
-        let ss = t.sentence_start(f.start, 600);
-        let se = t.sentence_end(f.end, 600);
-        let cs = t.context_start(f.start, 2500);
-        let ps = t.paragraph_start(f.start, 2500);
-        let pe = t.paragraph_end(f.end, 2500);
-        // every won cue of the text, found once (one automaton pass) and shared by all won figures
-        let cues = self.won_cues.get_or_init(|| {
-            won_automaton()
-                .find_iter(&t.lc)
-                .map(|m| (m.start(), m.pattern().as_usize()))
-                .collect()
-        });
+        None
+    }
+
+    /// The sentence, paragraph and context windows of the figure at `idx`.
+    fn won_windows(&self, idx: usize) -> WonWindows {
+        let t = self.t;
+        let f = &self.out[idx];
+        WonWindows {
+            ss: t.sentence_start(f.start, 600),
+            se: t.sentence_end(f.end, 600),
+            cs: t.context_start(f.start, 2500),
+            ps: t.paragraph_start(f.start, 2500),
+            pe: t.paragraph_end(f.end, 2500),
+        }
+    }
+
+    /// KPW or KRW for the "won" figure at `idx` from the won cues (positions and ids,
+    /// sorted, covering the windows `w`).
+    fn won_context(&self, idx: usize, w: &WonWindows, cues: &[(usize, usize)]) -> &'static str {
+        let f = &self.out[idx];
+        let default: &'static str = if self.opts.default_won == "KRW" {
+            "KRW"
+        } else {
+            "KPW"
+        };
         // a cue weighs 6 in the sentence, 2 elsewhere in the paragraph, 1 in the paragraph before
         let mut krw = 0;
         let mut kpw = 0;
@@ -1704,17 +1973,19 @@ impl Scanner<'_, '_> {
             // trillions of won are South Korean aggregates (budgets, GNI, losses)
             krw += 3;
         }
-        for (lo, hi, weight) in [(ss, se, 4), (ps, pe, 2), (cs, ps, 1)] {
+        for (lo, hi, weight) in [(w.ss, w.se, 4), (w.ps, w.pe, 2), (w.cs, w.ps, 1)] {
             let from = cues.partition_point(|&(p, _)| p < lo);
-            let mut seen: Vec<usize> = Vec::new();
+            // the ids seen in this window (fewer than 64 cues)
+            let mut seen = 0u64;
             for &(p, id) in &cues[from..] {
                 if p >= hi {
                     break;
                 }
-                if seen.contains(&id) {
+                let bit = 1u64 << (id & 63);
+                if seen & bit != 0 {
                     continue;
                 }
-                seen.push(id);
+                seen |= bit;
                 if weight == 4 && id == 0 {
                     return "KRW"; // "South Korean won" in the sentence
                 }
@@ -1736,6 +2007,15 @@ impl Scanner<'_, '_> {
             default
         }
     }
+}
+
+/// Where the context of a "won" figure is read: sentence, paragraph, paragraph before.
+struct WonWindows {
+    ss: usize,
+    se: usize,
+    cs: usize,
+    ps: usize,
+    pe: usize,
 }
 
 /// The result of reading a counted noun phrase.
@@ -1829,6 +2109,101 @@ mod tests {
         let r = one("Total trade stood at $142.7 million.");
         assert_eq!(r[0].1, 142_700_000.0);
         assert!(one("Resolution 2397 was adopted in January 2020 after Covid-19.").is_empty());
+    }
+
+    #[test]
+    fn filters_cover_their_lists() {
+        assert!(CUES.len() <= 256);
+        // won cues: ids fit a 64-bit set, and no cue spans a line
+        assert!(KRW_CUES.len() + KPW_CUES.len() <= 64);
+        for c in KRW_CUES.iter().chain(KPW_CUES) {
+            assert!(!c.contains(&b'\n'));
+        }
+        for (phrase, _, _) in CUES {
+            let last = phrase.last().map_or(&b""[..], |w| w.as_bytes());
+            assert!(cue_last_id(last).is_some(), "{phrase:?}");
+        }
+        assert_eq!(cue_groups().iter().map(Vec::len).sum::<usize>(), CUES.len());
+        let check = |f: &PairFilter, p: &[u8]| {
+            assert!(p.len() >= 2 && pair_hit(f, p, 0), "{p:?}");
+        };
+        for (p, _) in CURRENCY_PHRASES {
+            check(&CURRENCY_PAIRS, p);
+        }
+        for (p, _, _) in UNIT_PHRASES {
+            check(&UNIT_PAIRS, p);
+        }
+        for (p, _) in TRAILING_CUES {
+            check(&TRAILING_PAIRS, p);
+        }
+    }
+
+    #[test]
+    fn next_event_matches_the_walk() {
+        // the byte-by-byte walk: positions where it acts (digits, word starts) and
+        // whether a word start there may be a number word
+        let pieces = [
+            "a",
+            "the ",
+            "one",
+            "Two",
+            "x",
+            "7",
+            " ",
+            ",",
+            "seventeen",
+            "\u{e9}",
+            "\u{2013}",
+            "ten",
+            "tens",
+            "\n",
+            "Abc",
+            "ninety-",
+            "5,000",
+            "zZ",
+            "E",
+            "oNe",
+        ];
+        let mut seed = 12345u64;
+        for _ in 0..300 {
+            let mut s = String::new();
+            for _ in 0..40 {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                s.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            let b = s.as_bytes();
+            for p in 0..=b.len() {
+                // the walk from p
+                let mut visits = Vec::new();
+                let mut q = p;
+                let reference = loop {
+                    if q >= b.len() {
+                        break b.len();
+                    }
+                    let c = b[q];
+                    if c.is_ascii_digit() {
+                        break q;
+                    }
+                    if c.is_ascii_alphabetic() {
+                        let we = alpha_end(b, q + 1);
+                        if lex::may_start_number(c | 0x20, we - q) {
+                            break q;
+                        }
+                        visits.push(q);
+                        q = we;
+                        continue;
+                    }
+                    q += 1;
+                };
+                let got = next_event(b, p);
+                assert!(
+                    got == reference || visits.contains(&got),
+                    "{s:?} from {p}: {got} vs {reference}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -1,6 +1,20 @@
 //! The text being scanned, with an ASCII-lowercased copy (same byte offsets) and
 //! small cursor helpers. Every returned offset lies on a `char` boundary.
 
+const LO7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+const HI: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each byte of `w` (little-endian) that is an ASCII letter.
+#[inline]
+pub(crate) fn letter_bits(w: u64) -> u64 {
+    // per byte: seven low bits with the case bit set; a letter is 0x61..=0x7a there and
+    // has its high bit clear (no carry crosses a byte: 0x7f + 0x1f < 0x100)
+    let h = (w | 0x2020_2020_2020_2020) & LO7;
+    let ge_a = h.wrapping_add(0x1f1f_1f1f_1f1f_1f1f);
+    let gt_z = h.wrapping_add(0x0505_0505_0505_0505);
+    ge_a & !gt_z & !w & HI
+}
+
 /// A text and its lowercased bytes.
 pub(crate) struct Text<'a> {
     /// The original text.
@@ -75,6 +89,15 @@ impl<'a> Text<'a> {
     pub fn word_at(&self, i: usize) -> (usize, usize) {
         let mut e = i;
         while e < self.b.len() {
+            // eight ASCII letters at a time
+            if let Some(chunk) = self.b.get(e..).and_then(|r| r.first_chunk::<8>()) {
+                let other = !letter_bits(u64::from_le_bytes(*chunk)) & HI;
+                if other == 0 {
+                    e += 8;
+                    continue;
+                }
+                e += (other.trailing_zeros() / 8) as usize;
+            }
             let c = self.b[e];
             if c.is_ascii_alphabetic() {
                 e += 1;
@@ -110,6 +133,20 @@ impl<'a> Text<'a> {
     pub fn word_before(&self, i: usize) -> (usize, usize) {
         let mut s = i;
         while s > 0 {
+            // eight ASCII letters at a time
+            if let Some(chunk) = s
+                .checked_sub(8)
+                .and_then(|lo| self.b.get(lo..s))
+                .and_then(|r| r.first_chunk::<8>())
+            {
+                let other = !letter_bits(u64::from_le_bytes(*chunk)) & HI;
+                if other == 0 {
+                    s -= 8;
+                    continue;
+                }
+                // past the letters after the last non-letter
+                s -= (other.leading_zeros() / 8) as usize;
+            }
             let c = self.b[s - 1];
             if c.is_ascii_alphabetic() {
                 s -= 1;
@@ -266,6 +303,56 @@ impl<'a> Text<'a> {
                     k -= 1;
                 }
                 k
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_match_the_byte_walk() {
+        let pieces = [
+            "a",
+            "Word",
+            "x",
+            "7",
+            " ",
+            ",",
+            "seventeen",
+            "\u{e9}",
+            "\u{2013}",
+            "\u{4e2d}",
+            "-",
+            "\n",
+            "ABCDEFGHIJ",
+            "\u{b0}",
+            "'",
+        ];
+        let mut seed = 99u64;
+        for _ in 0..300 {
+            let mut s = String::new();
+            for _ in 0..30 {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                s.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            let t = Text::new(&s);
+            let alpha = |ch: Option<char>| ch.is_some_and(char::is_alphabetic);
+            for i in (0..=s.len()).filter(|&i| s.is_char_boundary(i)) {
+                let mut e = i;
+                while alpha(t.char_at(e)) {
+                    e += t.char_at(e).map_or(1, char::len_utf8);
+                }
+                assert_eq!(t.word_at(i), (i, e), "{s:?} at {i}");
+                let mut b = i;
+                while alpha(t.char_before(b)) {
+                    b -= t.char_before(b).map_or(1, char::len_utf8);
+                }
+                assert_eq!(t.word_before(i), (b, i), "{s:?} before {i}");
             }
         }
     }
