@@ -551,13 +551,16 @@ fn next_event(b: &[u8], p: usize) -> usize {
                 }
                 let ws = i + (sh / 8) as usize;
                 let we = alpha_end(b, i + 8);
-                if lex::may_start_number(first, we - ws) {
+                let second = b.get(ws + 1).map_or(0, |c| c | 0x20);
+                if lex::may_be_number_word(first, second, we - ws) {
                     return ws;
                 }
                 i = we;
                 continue 'chunks;
             }
-            if lex::may_start_number(first, (rest.trailing_zeros() / 8) as usize) {
+            // the word ends in the chunk, so its second letter (if any) is there too
+            let second = (w >> sh >> 8) as u8 | 0x20;
+            if lex::may_be_number_word(first, second, (rest.trailing_zeros() / 8) as usize) {
                 hit |= 0x80 << sh;
             }
         }
@@ -2188,7 +2191,8 @@ mod tests {
                     }
                     if c.is_ascii_alphabetic() {
                         let we = alpha_end(b, q + 1);
-                        if lex::may_start_number(c | 0x20, we - q) {
+                        let w = s[q..we].to_ascii_lowercase();
+                        if lex::small_number(w.as_bytes()).is_some() || w == "a" {
                             break q;
                         }
                         visits.push(q);
