@@ -51,6 +51,40 @@ pub(crate) fn small_number(w: &[u8]) -> Option<(f64, bool)> {
 /// a [`small_number`] or "a" (no false negatives: keep the list in step with
 /// [`small_number`]; a test checks every word).
 const NUMBER_START: [u16; 32] = {
+    let words = NUMBER_WORDS;
+    let mut f = [0u16; 32];
+    let mut i = 0;
+    while i < words.len() {
+        f[(words[i][0] & 31) as usize] |= 1 << words[i].len();
+        i += 1;
+    }
+    f
+};
+
+/// Entry `[first & 31][len]`, bit `second & 31`: the second letters of the words of
+/// [`NUMBER_WORDS`] with that first letter and length (all bits for one-letter words).
+const NUMBER_SECOND: [[u32; 16]; 32] = {
+    let words = NUMBER_WORDS;
+    let mut f = [[0u32; 16]; 32];
+    let mut i = 0;
+    while i < words.len() {
+        let w = words[i];
+        f[(w[0] & 31) as usize][w.len()] |= if w.len() > 1 { 1 << (w[1] & 31) } else { !0 };
+        i += 1;
+    }
+    f
+};
+
+/// True when a word of `len` ASCII letters whose lowercased first two letters are
+/// `first` and `second` (`second` unused for one letter) may be a [`small_number`] or "a".
+#[inline]
+pub(crate) fn may_be_number_word(first: u8, second: u8, len: usize) -> bool {
+    len < 16 && NUMBER_SECOND[(first & 31) as usize][len] & (1 << (second & 31)) != 0
+}
+
+/// The words of [`small_number`] and "a" (keep in step with [`small_number`]; a test
+/// checks every word).
+const NUMBER_WORDS: [&[u8]; 29] = {
     let words: [&[u8]; 29] = [
         b"a",
         b"zero",
@@ -82,13 +116,7 @@ const NUMBER_START: [u16; 32] = {
         b"eighty",
         b"ninety",
     ];
-    let mut f = [0u16; 32];
-    let mut i = 0;
-    while i < words.len() {
-        f[(words[i][0] & 31) as usize] |= 1 << words[i].len();
-        i += 1;
-    }
-    f
+    words
 };
 
 /// True when a word of `len` ASCII letters whose lowercased first letter is `first` may be
@@ -1233,6 +1261,13 @@ mod tests {
         ] {
             assert!(small_number(w.as_bytes()).is_some() || w == "a");
             assert!(may_start_number(w.as_bytes()[0], w.len()), "{w}");
+            let second = w.as_bytes().get(1).copied().unwrap_or(b' ');
+            assert!(may_be_number_word(w.as_bytes()[0], second, w.len()), "{w}");
+            assert!(NUMBER_WORDS.contains(&w.as_bytes()));
+        }
+        assert_eq!(NUMBER_WORDS.len(), 29);
+        for w in NUMBER_WORDS {
+            assert!(small_number(w).is_some() || w == b"a");
         }
     }
 

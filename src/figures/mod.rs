@@ -148,7 +148,7 @@ pub fn extract(text: &str, opts: &FigureOptions) -> Vec<Figure> {
     let mut sc = Scanner {
         t: &t,
         opts,
-        out: Vec::new(),
+        out: Vec::with_capacity(8),
         number_of_at: std::cell::OnceCell::new(),
     };
     sc.run();
@@ -551,13 +551,16 @@ fn next_event(b: &[u8], p: usize) -> usize {
                 }
                 let ws = i + (sh / 8) as usize;
                 let we = alpha_end(b, i + 8);
-                if lex::may_start_number(first, we - ws) {
+                let second = b.get(ws + 1).map_or(0, |c| c | 0x20);
+                if lex::may_be_number_word(first, second, we - ws) {
                     return ws;
                 }
                 i = we;
                 continue 'chunks;
             }
-            if lex::may_start_number(first, (rest.trailing_zeros() / 8) as usize) {
+            // the word ends in the chunk, so its second letter (if any) is there too
+            let second = (w >> sh >> 8) as u8 | 0x20;
+            if lex::may_be_number_word(first, second, (rest.trailing_zeros() / 8) as usize) {
                 hit |= 0x80 << sh;
             }
         }
@@ -1575,7 +1578,9 @@ impl Scanner<'_, '_> {
         let t = self.t;
         let b = t.b;
         let mut k = j;
-        let mut mods: Vec<(usize, usize)> = Vec::new();
+        // the modifiers read so far: at most one per word, four words
+        let mut mods = [(0usize, 0usize); 4];
+        let mut nmods = 0;
         for _ in 0..4 {
             let (ws, we) = t.hword_at(k);
             if we == ws {
@@ -1583,7 +1588,7 @@ impl Scanner<'_, '_> {
             }
             let w = &t.lc[ws..we];
             let cap = b[ws].is_ascii_uppercase();
-            if lex::is_stop_word(w) || lex::duration_unit(w).is_some() && !mods.is_empty() {
+            if lex::is_stop_word(w) || lex::duration_unit(w).is_some() && nmods > 0 {
                 return NpHead::None;
             }
             let next = {
@@ -1619,7 +1624,8 @@ impl Scanner<'_, '_> {
             if plural && !w.ends_with(b"ed") && !w.ends_with(b"ing") {
                 // "two sanctions resolutions": the last plural of a compound is the head
                 if !cap && next_is_noun && !lex::is_person_noun(w) {
-                    mods.push((ws, we));
+                    mods[nmods.min(3)] = (ws, we);
+                    nmods = (nmods + 1).min(4);
                     let (s2, _) = next.unwrap_or((we, we));
                     k = s2;
                     continue;
@@ -1629,8 +1635,8 @@ impl Scanner<'_, '_> {
                     "person".to_string()
                 } else {
                     let head = lex::singular(&String::from_utf8_lossy(w));
-                    match mods.last() {
-                        Some(&(ms, me))
+                    match nmods.checked_sub(1).map(|k| mods[k]) {
+                        Some((ms, me))
                             if !b[ms].is_ascii_uppercase()
                                 && !lex::is_adjective(&t.lc[ms..me])
                                 && !t.lc[ms..me].iter().any(u8::is_ascii_digit) =>
@@ -1649,17 +1655,18 @@ impl Scanner<'_, '_> {
                 return NpHead::Head(unit, we, person);
             }
             // a modifier: adjective, participle after an adverb, noun, capitalised name
-            if w.ends_with(b"ed") && mods.is_empty() && !cap {
+            if w.ends_with(b"ed") && nmods == 0 && !cap {
                 return NpHead::None;
             }
-            if w.ends_with(b"ly") && mods.is_empty() {
+            if w.ends_with(b"ly") && nmods == 0 {
                 // "officially recognized markets"
                 let ok = next.is_some_and(|(s2, e2)| t.lc[s2..e2].ends_with(b"ed"));
                 if !ok {
                     return NpHead::None;
                 }
             }
-            mods.push((ws, we));
+            mods[nmods.min(3)] = (ws, we);
+            nmods = (nmods + 1).min(4);
             match next {
                 Some((s2, _)) => k = s2,
                 None => return NpHead::None,
@@ -2188,7 +2195,8 @@ mod tests {
                     }
                     if c.is_ascii_alphabetic() {
                         let we = alpha_end(b, q + 1);
-                        if lex::may_start_number(c | 0x20, we - q) {
+                        let w = s[q..we].to_ascii_lowercase();
+                        if lex::small_number(w.as_bytes()).is_some() || w == "a" {
                             break q;
                         }
                         visits.push(q);
