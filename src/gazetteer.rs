@@ -716,6 +716,13 @@ mod tests {
             folded += usize::from(t.bytes().any(|b| (0xC3..=0xCA).contains(&b)) && !h.is_empty());
             found += usize::from(l.is_some());
         }
+        // longer texts
+        for _ in 0..50_000 {
+            let t = (0..4)
+                .map(|_| random_text(&mut r, &pats))
+                .collect::<String>();
+            assert_eq!(find(&t), old::find(&t), "{t:?}");
+        }
         // the texts do exercise matching, folding and lookups
         assert!(
             hits > 50_000 && folded > 30_000 && found > 1_000,
