@@ -26,6 +26,12 @@
 use crate::model::{Date, DateMention};
 use chrono::{Datelike, Duration};
 use std::borrow::Cow;
+use std::cell::Cell;
+
+/// Tokens a date expression may start before its trigger: every expression the matchers
+/// accept holds a trigger token (see [`tokenize`]) at most this many tokens after its
+/// first token ("the end of the year", "the beginning of last month").
+const REACH: usize = 4;
 
 /// Finds the date expressions in `text[start..end]` (byte offsets into `text`),
 /// resolved against `anchor` (the post's publication date). Offsets of the returned
@@ -34,16 +40,33 @@ pub fn find(text: &str, start: usize, end: usize, anchor: Option<Date>) -> Vec<D
     let Some(span) = text.get(start..end) else {
         return Vec::new();
     };
-    let toks = tokenize(span, start);
-    let future = speaks_of_future(&toks);
+    let (toks, trig) = tokenize(span);
+    if trig.is_empty() {
+        return Vec::new();
+    }
     let cx = Cx {
+        span,
         toks: &toks,
         anchor,
-        future,
+        future: Cell::new(None),
     };
     let mut out = Vec::new();
     let mut i = 0;
+    // `trig[next]`: the first trigger at or after token `i`
+    let mut next = 0;
     while i < toks.len() {
+        while trig.get(next).is_some_and(|&t| t < i) {
+            next += 1;
+        }
+        // no trigger in `i..=i + REACH`: no expression starts at `i` (or before the next
+        // trigger's reach)
+        let Some(&t) = trig.get(next) else {
+            break;
+        };
+        if t > i + REACH {
+            i = t - REACH;
+            continue;
+        }
         if !cx.may_start(i) {
             i += 1;
             continue;
@@ -51,8 +74,8 @@ pub fn find(text: &str, start: usize, end: usize, anchor: Option<Date>) -> Vec<D
         if let Some(m) = cx.match_at(i) {
             if m.end_tok > i {
                 out.push(DateMention {
-                    start: toks[m.start_tok].s,
-                    end: toks[m.end_tok - 1].e,
+                    start: start + toks[m.start_tok].s,
+                    end: start + toks[m.end_tok - 1].e,
                     first: m.first,
                     last: m.last,
                 });
@@ -72,16 +95,25 @@ enum Kind {
     Punct,
 }
 
+/// A token: `span[s..e]` (byte offsets into the span).
 #[derive(Debug, Clone)]
-struct Tok<'a> {
+struct Tok {
     s: usize,
     e: usize,
-    t: &'a str,
     kind: Kind,
-    /// Numeric value of a number token (ordinal suffix ignored).
-    n: Option<u32>,
-    /// `t` lower-cased (borrowed when it already is), computed once per token.
-    lo: std::cell::OnceCell<Cow<'a, str>>,
+    /// 1 + index in [`VOCAB`] of the lower-cased token, 0 until looked up.
+    v: Cell<u8>,
+}
+
+impl Tok {
+    fn new(s: usize, e: usize, kind: Kind) -> Tok {
+        Tok {
+            s,
+            e,
+            kind,
+            v: Cell::new(0),
+        }
+    }
 }
 
 /// `w.to_lowercase()`, borrowing `w` when that changes nothing (no char has another
@@ -139,120 +171,420 @@ fn char_at(s: &str, i: usize) -> Option<char> {
     }
 }
 
-impl Tok<'_> {
-    /// The token lower-cased (computed on first use).
-    fn lower(&self) -> &str {
-        self.lo.get_or_init(|| lower_token(self.t))
-    }
-}
+/// Byte classes of the tokenizer: ASCII whitespace (as `char::is_whitespace`), digit,
+/// letter, other ASCII; `WIDE` starts a multi-byte char (decoded and classed by char).
+const SPACE: u8 = 0;
+const DIGIT: u8 = 1;
+const ALPHA: u8 = 2;
+const PUNCT: u8 = 3;
+const WIDE: u8 = 4;
 
-fn tokenize(span: &str, base: usize) -> Vec<Tok<'_>> {
+static CLASS: [u8; 256] = {
+    let mut t = [WIDE; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if matches!(c, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ') {
+            SPACE
+        } else if c.is_ascii_digit() {
+            DIGIT
+        } else if c.is_ascii_alphabetic() {
+            ALPHA
+        } else {
+            PUNCT
+        };
+        b += 1;
+    }
+    t
+};
+
+/// Splits `span` into words (runs of letters), numbers (runs of ASCII digits with an
+/// ordinal suffix) and single punctuation chars; whitespace separates. Also returns the
+/// indices of the trigger tokens, one of which every date expression contains: numbers,
+/// month and weekday names (as written) and the words whose lower-case form is "year",
+/// "month", "months", "week", "quarter", "half", "yesterday", "today" or "tomorrow".
+/// (Derived from the matchers: qualified targets are a month, a year or "<x> year/month";
+/// periods need "Q"/"H" + number, "quarter", "half" or "month(s)"; calendar dates a month
+/// (or a day number); weekdays their name; relative dates one of the words; iso dates,
+/// years and decades a number.)
+fn tokenize(span: &str) -> (Vec<Tok>, Vec<usize>) {
     let b = span.as_bytes();
-    let mut out = Vec::with_capacity(span.len() / 4 + 1);
+    let n = b.len();
+    let mut toks = Vec::with_capacity(n / 4 + 1);
+    let mut trig = Vec::new();
     let mut i = 0;
-    while let Some(c) = char_at(span, i) {
-        let clen = c.len_utf8();
-        if c.is_whitespace() {
-            i += clen;
-            continue;
+    while let Some(&c) = b.get(i) {
+        let mut class = CLASS[c as usize];
+        let mut clen = 1;
+        if class == WIDE {
+            let Some(ch) = span.get(i..).and_then(|r| r.chars().next()) else {
+                break;
+            };
+            class = if ch.is_whitespace() {
+                SPACE
+            } else if ch.is_alphabetic() {
+                ALPHA
+            } else {
+                PUNCT
+            };
+            clen = ch.len_utf8();
         }
-        if c.is_ascii_digit() {
-            let mut e = i + 1;
-            while e < b.len() && b[e].is_ascii_digit() {
-                e += 1;
-            }
-            let digits = &span[i..e];
-            // ordinal suffix
-            let rest = &b[e..];
-            let mut full_e = e;
-            for suf in [b"st", b"nd", b"rd", b"th"] {
-                if rest.starts_with(suf)
-                    && !char_at(span, e + 2).is_some_and(|x| x.is_alphanumeric())
-                {
-                    full_e = e + 2;
+        match class {
+            SPACE => i += clen,
+            ALPHA => {
+                let mut e = i + clen;
+                let mut wide = clen > 1;
+                loop {
+                    while e < n && CLASS[b[e] as usize] == ALPHA {
+                        e += 1;
+                    }
+                    if e < n && b[e] >= 0x80 {
+                        if let Some(d) = char_at(span, e).filter(|d| d.is_alphabetic()) {
+                            e += d.len_utf8();
+                            wide = true;
+                            continue;
+                        }
+                    }
                     break;
                 }
-            }
-            out.push(Tok {
-                s: base + i,
-                e: base + full_e,
-                t: &span[i..full_e],
-                // digits and a lower-case suffix: already lower case
-                lo: std::cell::OnceCell::from(Cow::Borrowed(&span[i..full_e])),
-                kind: Kind::Num,
-                n: if digits.len() <= 6 {
-                    digits.parse().ok()
+                let w = span.get(i..e).unwrap_or("");
+                let trigger = if wide {
+                    lower_trigger(&lower(w))
                 } else {
-                    None
-                },
-            });
-            i = full_e;
-        } else if c.is_alphabetic() {
-            let mut e = i + clen;
-            loop {
-                while e < b.len() && b[e].is_ascii_alphabetic() {
+                    ascii_trigger(w)
+                };
+                if trigger {
+                    trig.push(toks.len());
+                }
+                toks.push(Tok::new(i, e, Kind::Word));
+                i = e;
+            }
+            DIGIT => {
+                let mut e = i + 1;
+                while e < n && CLASS[b[e] as usize] == DIGIT {
                     e += 1;
                 }
-                match b.get(e) {
-                    Some(&x) if x >= 0x80 => match char_at(span, e) {
-                        Some(d) if d.is_alphabetic() => e += d.len_utf8(),
-                        _ => break,
-                    },
-                    _ => break,
+                // ordinal suffix
+                if matches!(b.get(e..e + 2), Some(b"st" | b"nd" | b"rd" | b"th"))
+                    && !char_at(span, e + 2).is_some_and(|x| x.is_alphanumeric())
+                {
+                    e += 2;
                 }
+                trig.push(toks.len());
+                toks.push(Tok::new(i, e, Kind::Num));
+                i = e;
             }
-            out.push(Tok {
-                s: base + i,
-                e: base + e,
-                t: &span[i..e],
-                lo: std::cell::OnceCell::new(),
-                kind: Kind::Word,
-                n: None,
-            });
-            i = e;
-        } else {
-            let e = i + clen;
-            out.push(Tok {
-                s: base + i,
-                e: base + e,
-                t: &span[i..e],
-                lo: if c.is_ascii() {
-                    std::cell::OnceCell::from(Cow::Borrowed(&span[i..e]))
-                } else {
-                    std::cell::OnceCell::new()
-                },
-                kind: Kind::Punct,
-                n: None,
-            });
-            i = e;
+            _ => {
+                toks.push(Tok::new(i, i + clen, Kind::Punct));
+                i += clen;
+            }
         }
     }
-    out
+    (toks, trig)
 }
 
-fn speaks_of_future(toks: &[Tok]) -> bool {
-    toks.iter().any(|t| {
-        matches!(
-            t.t,
-            "will"
-                | "plans"
-                | "plan"
-                | "planned"
-                | "planning"
-                | "expected"
-                | "expects"
-                | "scheduled"
-                | "intends"
-                | "aims"
-                | "until"
-                | "upcoming"
-                | "next"
-                | "due"
-                | "by"
-                | "begin"
-                | "start"
-                | "shall"
-        )
+/// The trigger words in lower case.
+fn lower_trigger(l: &str) -> bool {
+    matches!(
+        l,
+        "year"
+            | "month"
+            | "months"
+            | "week"
+            | "quarter"
+            | "half"
+            | "yesterday"
+            | "today"
+            | "tomorrow"
+    )
+}
+
+/// First bytes of the ASCII triggers: month and weekday names, trigger words in any case.
+static TRIGGER_FIRST: [bool; 256] = {
+    let mut t = [false; 256];
+    let firsts = b"JFMASONDTWyYmMwWqQhHtT";
+    let mut k = 0;
+    while k < firsts.len() {
+        t[firsts[k] as usize] = true;
+        k += 1;
+    }
+    t
+};
+
+/// Is the ASCII word `w` a trigger: a month or weekday name, or a trigger word in any case?
+#[inline]
+fn ascii_trigger(w: &str) -> bool {
+    let b = w.as_bytes();
+    let (Some(&f), 3..=9) = (b.first(), b.len()) else {
+        return false;
+    };
+    if !TRIGGER_FIRST[f as usize] {
+        return false;
+    }
+    if f.is_ascii_uppercase() && (month_of(w).is_some() || weekday_of(w).is_some()) {
+        return true;
+    }
+    let is = |x: &str| b.eq_ignore_ascii_case(x.as_bytes());
+    match b.len() {
+        4 => is("year") || is("week") || is("half"),
+        5 => is("month") || is("today"),
+        6 => is("months"),
+        7 => is("quarter"),
+        8 => is("tomorrow"),
+        9 => is("yesterday"),
+        _ => false,
+    }
+}
+
+/// Every lower-case word the matchers compare a lower-cased token with (`Cx::lw`);
+/// `""` (index 0) stands for any other token.
+static VOCAB: [&str; 84] = [
+    "",
+    "in",
+    "of",
+    "since",
+    "until",
+    "through",
+    "from",
+    "early",
+    "mid",
+    "late",
+    "and",
+    "to",
+    "by",
+    "during",
+    "last",
+    "this",
+    "next",
+    "between",
+    "end",
+    "for",
+    "-",
+    "–",
+    "—",
+    "before",
+    "after",
+    "percent",
+    "tons",
+    "tonnes",
+    "people",
+    "workers",
+    "won",
+    "yuan",
+    "dollars",
+    "units",
+    "km",
+    "kilometers",
+    "hectares",
+    "times",
+    "barrels",
+    "trucks",
+    "households",
+    "firms",
+    "companies",
+    "kg",
+    "kilograms",
+    "ships",
+    "the",
+    "year",
+    "beginning",
+    "start",
+    "middle",
+    "month",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "final",
+    "quarter",
+    "half",
+    "months",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "on",
+    "yesterday",
+    "today",
+    "tomorrow",
+    "previous",
+    "current",
+    "coming",
+    "past",
+    "preceding",
+    "following",
+    "earlier",
+    "later",
+    "week",
+];
+
+/// The lower-case words that may start a date expression (`Cx::may_start`; "until" is
+/// not one: its first letter fails the test before).
+const MAY_START_WORDS: [&str; 27] = [
+    "between",
+    "the",
+    "early",
+    "mid",
+    "late",
+    "end",
+    "beginning",
+    "start",
+    "middle",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "last",
+    "final",
+    "this",
+    "next",
+    "previous",
+    "current",
+    "coming",
+    "on",
+    "since",
+    "yesterday",
+    "today",
+    "tomorrow",
+    "earlier",
+    "later",
+];
+
+/// Up to 15 bytes, ASCII capitals lower-cased, and their count in one integer.
+const fn pack(b: &[u8]) -> u128 {
+    let mut k = b.len() as u128;
+    let mut i = 0;
+    while i < b.len() && i < 15 {
+        k |= (b[i].to_ascii_lowercase() as u128) << (8 * (i + 1));
+        i += 1;
+    }
+    k
+}
+
+const fn slot(k: u128) -> usize {
+    let x = (k as u64) ^ ((k >> 64) as u64).rotate_left(29);
+    (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 56) as usize
+}
+
+const fn str_eq(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// `pack` of each vocabulary word.
+static VOCAB_KEYS: [u128; 84] = {
+    let mut t = [0u128; 84];
+    let mut i = 0;
+    while i < VOCAB.len() {
+        t[i] = pack(VOCAB[i].as_bytes());
+        i += 1;
+    }
+    t
+};
+
+/// Open-addressing table (linear probing) from `slot(pack(word))` to the word's index in
+/// [`VOCAB`]; 0 is an empty slot.
+static VOCAB_SLOTS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 1;
+    while i < VOCAB.len() {
+        if !VOCAB[i].is_empty() {
+            let k = pack(VOCAB[i].as_bytes());
+            let mut s = slot(k);
+            while t[s] != 0 {
+                s = (s + 1) & 255;
+            }
+            t[s] = i as u8;
+        }
+        i += 1;
+    }
+    t
+};
+
+/// Which vocabulary words may start a date expression.
+static MAY_START: [bool; 84] = {
+    let mut t = [false; 84];
+    let mut i = 1;
+    while i < VOCAB.len() {
+        let mut j = 0;
+        while j < MAY_START_WORDS.len() {
+            if str_eq(VOCAB[i], MAY_START_WORDS[j]) {
+                t[i] = true;
+            }
+            j += 1;
+        }
+        i += 1;
+    }
+    t
+};
+
+/// Index in [`VOCAB`] of the lower-cased token `w` (`lower`), 0 if it is none of its words.
+fn vocab_id(w: &str) -> u8 {
+    let l = if w.is_ascii() {
+        Cow::Borrowed(w)
+    } else {
+        lower(w)
+    };
+    let l = l.as_bytes();
+    if l.len() > 15 {
+        return 0;
+    }
+    // (`pack` lower-cases ASCII capitals, as `lower` does; `lower`'s result has none left)
+    let k = pack(l);
+    let mut s = slot(k);
+    loop {
+        let v = VOCAB_SLOTS[s];
+        if v == 0 {
+            return 0;
+        }
+        if VOCAB_KEYS.get(v as usize) == Some(&k) {
+            return v;
+        }
+        s = (s + 1) & 255;
+    }
+}
+
+fn speaks_of_future(cx: &Cx) -> bool {
+    cx.toks.iter().any(|t| {
+        t.kind == Kind::Word
+            && matches!(
+                cx.text(t),
+                "will"
+                    | "plans"
+                    | "plan"
+                    | "planned"
+                    | "planning"
+                    | "expected"
+                    | "expects"
+                    | "scheduled"
+                    | "intends"
+                    | "aims"
+                    | "until"
+                    | "upcoming"
+                    | "next"
+                    | "due"
+                    | "by"
+                    | "begin"
+                    | "start"
+                    | "shall"
+            )
     })
 }
 
@@ -276,9 +608,11 @@ impl M {
 }
 
 struct Cx<'a, 'b> {
-    toks: &'b [Tok<'a>],
+    span: &'a str,
+    toks: &'b [Tok],
     anchor: Option<Date>,
-    future: bool,
+    /// [`speaks_of_future`], computed on first use.
+    future: Cell<Option<bool>>,
 }
 
 /// The month names in lower case, January first: the one list the page parser,
@@ -355,29 +689,73 @@ fn plausible_year(n: u32) -> bool {
 }
 
 impl<'a, 'b> Cx<'a, 'b> {
-    fn w(&self, i: usize) -> &'a str {
-        self.toks.get(i).map_or("", |t| t.t)
+    /// The text of token `t`.
+    fn text(&self, t: &Tok) -> &'a str {
+        self.span.get(t.s..t.e).unwrap_or("")
     }
 
-    fn lw(&self, i: usize) -> &'b str {
-        self.toks.get(i).map_or("", |t| t.lower())
+    fn w(&self, i: usize) -> &'a str {
+        self.toks.get(i).map_or("", |t| self.text(t))
+    }
+
+    /// Index in [`VOCAB`] of token `i` lower-cased (0 for any other token or none).
+    fn lw_id(&self, i: usize) -> usize {
+        let Some(t) = self.toks.get(i) else {
+            return 0;
+        };
+        let v = t.v.get();
+        if v != 0 {
+            return usize::from(v - 1);
+        }
+        let id = vocab_id(self.text(t));
+        t.v.set(id + 1);
+        usize::from(id)
+    }
+
+    /// Token `i` lower-cased when that is a word of the matchers' vocabulary, else "".
+    fn lw(&self, i: usize) -> &'static str {
+        VOCAB.get(self.lw_id(i)).copied().unwrap_or("")
+    }
+
+    fn future(&self) -> bool {
+        if let Some(f) = self.future.get() {
+            return f;
+        }
+        let f = speaks_of_future(self);
+        self.future.set(Some(f));
+        f
     }
 
     fn is_num(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| t.kind == Kind::Num)
     }
 
+    /// Numeric value of a number token of at most 6 digits (ordinal suffix ignored).
     fn num(&self, i: usize) -> Option<u32> {
-        self.toks.get(i).and_then(|t| t.n)
+        let t = self.toks.get(i)?;
+        if t.kind != Kind::Num {
+            return None;
+        }
+        let mut n = 0u32;
+        for (k, &c) in self.text(t).as_bytes().iter().enumerate() {
+            if !c.is_ascii_digit() {
+                break;
+            }
+            if k == 6 {
+                return None;
+            }
+            n = n * 10 + u32::from(c - b'0');
+        }
+        Some(n)
     }
 
     /// A plain 4-digit year token (no ordinal suffix, not part of a larger number).
     fn year_at(&self, i: usize) -> Option<i32> {
         let t = self.toks.get(i)?;
-        if t.kind != Kind::Num || t.t.len() != 4 {
+        if t.kind != Kind::Num || t.e - t.s != 4 {
             return None;
         }
-        let n = t.n?;
+        let n = self.num(i)?;
         if !plausible_year(n) {
             return None;
         }
@@ -385,57 +763,55 @@ impl<'a, 'b> Cx<'a, 'b> {
         if i > 0 {
             let p = &self.toks[i - 1];
             if p.kind == Kind::Punct
-                && matches!(p.t, "," | ".")
+                && matches!(self.text(p), "," | ".")
                 && p.e == t.s
                 && i >= 2
                 && self.is_num(i - 2)
             {
                 return None;
             }
-            if p.kind == Kind::Punct && matches!(p.t, "$" | "€" | "£" | "¥" | "₩") {
+            if p.kind == Kind::Punct && matches!(self.text(p), "$" | "€" | "£" | "¥" | "₩") {
                 return None;
             }
         }
         if let Some(nx) = self.toks.get(i + 1) {
             if nx.kind == Kind::Punct
-                && matches!(nx.t, "," | ".")
+                && matches!(self.text(nx), "," | ".")
                 && nx.s == t.e
                 && self.is_num(i + 2)
                 && self.toks[i + 2].s == nx.e
             {
                 return None;
             }
-            if nx.t == "%" {
+            if self.text(nx) == "%" {
                 return None;
             }
         }
-        if let Some(nx) = self.toks.get(i + 1) {
-            if matches!(
-                nx.lower(),
-                "percent"
-                    | "tons"
-                    | "tonnes"
-                    | "people"
-                    | "workers"
-                    | "won"
-                    | "yuan"
-                    | "dollars"
-                    | "units"
-                    | "km"
-                    | "kilometers"
-                    | "hectares"
-                    | "times"
-                    | "barrels"
-                    | "trucks"
-                    | "households"
-                    | "firms"
-                    | "companies"
-                    | "kg"
-                    | "kilograms"
-                    | "ships"
-            ) {
-                return None;
-            }
+        if matches!(
+            self.lw(i + 1),
+            "percent"
+                | "tons"
+                | "tonnes"
+                | "people"
+                | "workers"
+                | "won"
+                | "yuan"
+                | "dollars"
+                | "units"
+                | "km"
+                | "kilometers"
+                | "hectares"
+                | "times"
+                | "barrels"
+                | "trucks"
+                | "households"
+                | "firms"
+                | "companies"
+                | "kg"
+                | "kilograms"
+                | "ships"
+        ) {
+            return None;
         }
         Some(n as i32)
     }
@@ -459,10 +835,11 @@ impl<'a, 'b> Cx<'a, 'b> {
         if t.kind != Kind::Word {
             return None;
         }
-        let m = month_of(t.t)?;
-        let full = t.t.len() > 3 || t.t == "May";
+        let w = self.text(t);
+        let m = month_of(w)?;
+        let full = w.len() > 3 || w == "May";
         if full {
-            if t.t == "May" && !self.may_is_month(i) {
+            if w == "May" && !self.may_is_month(i) {
                 return None;
             }
             return Some((m, i + 1));
@@ -523,7 +900,7 @@ impl<'a, 'b> Cx<'a, 'b> {
             return Some(y);
         }
         let ahead = (date - a).num_days();
-        if self.future && ahead <= 92 {
+        if ahead <= 92 && self.future() {
             Some(y)
         } else {
             Some(y - 1)
@@ -574,20 +951,19 @@ impl<'a, 'b> Cx<'a, 'b> {
             Kind::Num => true,
             Kind::Punct => false,
             Kind::Word => {
+                let w = self.text(t);
                 // month and weekday names, "Q" and "H" are capitalised
-                if t.t.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
-                    && (month_of(t.t).is_some()
-                        || weekday_of(t.t).is_some()
-                        || matches!(t.t, "Q" | "H"))
+                if w.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
+                    && (month_of(w).is_some() || weekday_of(w).is_some() || matches!(w, "Q" | "H"))
                 {
                     return true;
                 }
-                let first =
-                    t.t.as_bytes()
-                        .first()
-                        .copied()
-                        .unwrap_or(b' ')
-                        .to_ascii_lowercase();
+                let first = w
+                    .as_bytes()
+                    .first()
+                    .copied()
+                    .unwrap_or(b' ')
+                    .to_ascii_lowercase();
                 if !matches!(
                     first,
                     b'b' | b'c'
@@ -604,45 +980,9 @@ impl<'a, 'b> Cx<'a, 'b> {
                 ) {
                     return false;
                 }
-                // (`lo` equals the ASCII lower-casing for ASCII words)
-                let ascii_lower;
-                let l = if t.t.is_ascii() {
-                    t.lower()
-                } else {
-                    ascii_lower = t.t.to_ascii_lowercase();
-                    ascii_lower.as_str()
-                };
-                matches!(
-                    l,
-                    "between"
-                        | "the"
-                        | "early"
-                        | "mid"
-                        | "late"
-                        | "end"
-                        | "beginning"
-                        | "start"
-                        | "middle"
-                        | "first"
-                        | "second"
-                        | "third"
-                        | "fourth"
-                        | "last"
-                        | "final"
-                        | "this"
-                        | "next"
-                        | "previous"
-                        | "current"
-                        | "coming"
-                        | "on"
-                        | "since"
-                        | "until"
-                        | "yesterday"
-                        | "today"
-                        | "tomorrow"
-                        | "earlier"
-                        | "later"
-                )
+                // the ASCII lower-casing of a word with other chars equals no word below
+                // ("until" never passes the first-letter test above)
+                w.is_ascii() && MAY_START.get(self.lw_id(i)).copied().unwrap_or(false)
             }
         }
     }
@@ -807,7 +1147,7 @@ impl<'a, 'b> Cx<'a, 'b> {
         }
         // Day Month [Year]
         if let Some(d) = self.num(i) {
-            if (1..=31).contains(&d) && self.toks[i].t.len() <= 4 {
+            if (1..=31).contains(&d) && self.w(i).len() <= 4 {
                 if let Some((m, k)) = self.month_at(i + 1) {
                     let (y, end) = match self.year_at(k) {
                         Some(y) => (y, k + 1),
@@ -828,14 +1168,14 @@ impl<'a, 'b> Cx<'a, 'b> {
         // Month Day
         if let Some(d) = self.num(k) {
             let tok = &self.toks[k];
-            if (1..=31).contains(&d) && tok.t.len() <= 4 && !(tok.t.len() == 4 && plausible_year(d))
-            {
+            let len = tok.e - tok.s;
+            if (1..=31).contains(&d) && len <= 4 && !(len == 4 && plausible_year(d)) {
                 // range "December 26 to 31" / "26-31"
                 let mut end = k + 1;
                 let mut d2 = d;
                 if matches!(self.w(end), "to" | "-" | "–") {
                     if let Some(x) = self.num(end + 1) {
-                        if x > d && x <= 31 && self.toks[end + 1].t.len() <= 4 {
+                        if x > d && x <= 31 && self.w(end + 1).len() <= 4 {
                             d2 = x;
                             end += 2;
                         }
@@ -1014,11 +1354,11 @@ impl<'a, 'b> Cx<'a, 'b> {
     fn year_or_decade(&self, i: usize) -> Option<M> {
         let t = self.toks.get(i)?;
         if t.kind == Kind::Num
-            && t.t.len() == 4
+            && t.e - t.s == 4
             && self.w(i + 1) == "s"
             && self.toks.get(i + 1).is_some_and(|x| x.s == t.e)
         {
-            let y = t.n? as i32;
+            let y = self.num(i)? as i32;
             if y % 10 == 0 && plausible_year(y as u32) {
                 let start_tok = if i > 0 && self.lw(i - 1) == "the" {
                     i - 1
@@ -1092,6 +1432,9 @@ fn sub_range(part: &str, first: Date, last: Date) -> Option<(Date, Date)> {
 }
 
 #[cfg(test)]
+mod old;
+
+#[cfg(test)]
 mod tests {
     use super::*;
 
@@ -1139,5 +1482,293 @@ mod tests {
             one("In January 2020 it fell.", "2022-10-25")[0].2,
             "2020-01-31"
         );
+    }
+
+    /// xorshift64*: a fixed, dependency-free random stream.
+    struct Rng(u64);
+
+    impl Rng {
+        fn next(&mut self) -> u64 {
+            self.0 ^= self.0 >> 12;
+            self.0 ^= self.0 << 25;
+            self.0 ^= self.0 >> 27;
+            self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+        }
+
+        fn below(&mut self, n: usize) -> usize {
+            (self.next() % n as u64) as usize
+        }
+
+        fn pick<'x>(&mut self, xs: &[&'x str]) -> &'x str {
+            xs[self.below(xs.len())]
+        }
+    }
+
+    /// Every string literal of the old resolver (all the words and punctuation its
+    /// matchers know), as written, capitalised and in capitals.
+    fn known_words() -> Vec<String> {
+        let src = include_str!("dates/old.rs");
+        let mut out = Vec::new();
+        let mut rest = src;
+        while let Some(a) = rest.find('"') {
+            let after = &rest[a + 1..];
+            let Some(b) = after.find('"') else { break };
+            let lit = &after[..b];
+            rest = &after[b + 1..];
+            if lit.is_empty() || lit.len() > 12 || lit.contains('\\') || lit.contains(' ') {
+                continue;
+            }
+            let mut cap = lit.to_string();
+            if let Some(f) = cap.get_mut(..1) {
+                f.make_ascii_uppercase();
+            }
+            out.push(lit.to_string());
+            out.push(cap);
+            out.push(lit.to_uppercase());
+            out.push(lit.to_lowercase());
+        }
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    const PHRASES: &[&str] = &[
+        "the end of",
+        "the beginning of",
+        "the start of",
+        "the middle of",
+        "early",
+        "mid-",
+        "late",
+        "mid–",
+        "the first",
+        "the second",
+        "the third",
+        "the fourth",
+        "the last",
+        "the final",
+        "of the year",
+        "of this year",
+        "of last year",
+        "in 2017",
+        "of 2017",
+        "this year",
+        "last year",
+        "next year",
+        "the year",
+        "the month",
+        "this month",
+        "last month",
+        "the previous month",
+        "the past year",
+        "the following week",
+        "the preceding month",
+        "earlier this year",
+        "later this year",
+        "first five months",
+        "first 5 months",
+        "first twelve months of",
+        "quarter",
+        "half",
+        "Q1",
+        "Q4 2013",
+        "H2",
+        "H1 2017",
+        "Q5",
+        "2010-7-26",
+        "2010-13-40",
+        "Nov. 1",
+        "Nov 1",
+        "Sept. 30",
+        "October 26th, 2022",
+        "26 October 2022",
+        "31 February",
+        "December 26 to 31",
+        "December 26-31",
+        "December 26–31",
+        "January–June",
+        "January to June 2017",
+        "June - January",
+        "between January and May",
+        "between May and",
+        "May 2020",
+        "in May",
+        "May",
+        "may",
+        "on Monday",
+        "last Wednesday",
+        "next Friday",
+        "this Sunday",
+        "since Tuesday",
+        "until Thursday",
+        "Saturday",
+        "the 1990s",
+        "1990s",
+        "2015s",
+        "2,000",
+        "1.5",
+        "2014.5",
+        "$2014",
+        "€2020",
+        "2014 tons",
+        "2014 Tons",
+        "2020 people",
+        "2019%",
+        "2014-15",
+        "1899",
+        "1900",
+        "2100",
+        "2101",
+        "1234567",
+        "123456",
+        "31st",
+        "1st",
+        "2nd",
+        "3rd",
+        "4th",
+        "22nd",
+        "5st",
+        "12th,",
+        "yesterday",
+        "today",
+        "tomorrow",
+        "TODAY",
+        "Yesterday",
+        "will",
+        "plans",
+        "by",
+        "Will",
+        "expected",
+        "until",
+        "shall",
+        "due",
+        "week",
+        "wee\u{212A}",
+        "\u{212A}m",
+        "Yéar",
+        "İn",
+        "naïve",
+        "북한",
+        "Ⅻ",
+        "ⓜonth",
+    ];
+
+    const FILLER: &[&str] = &[
+        "the", "a", "trade", "rose", "said", "North", "Korea", "China", "exports", "of", "in",
+        "and", "to", "percent", "won", "The", "It", "source", "prices", "market", "rice",
+        "between", "about", "some", "x", "s", "th", "st", "Q", "H",
+    ];
+
+    const PUNCTS: &[&str] = &[
+        ",", ".", "-", "–", "—", "$", "€", "£", "¥", "₩", "%", "(", ")", "“", "”", "'", "’", ";",
+        ":", "/",
+    ];
+
+    const SEPS: &[&str] = &[
+        " ", " ", " ", " ", "", "\t", "\u{a0}", "\n", "  ", "\u{3000}",
+    ];
+
+    fn sentence(rng: &mut Rng, known: &[String]) -> String {
+        let n = 1 + rng.below(24);
+        let mut s = String::new();
+        for _ in 0..n {
+            let piece: String = match rng.below(10) {
+                0..=2 => known[rng.below(known.len())].clone(),
+                3..=4 => rng.pick(PHRASES).to_string(),
+                5 => rng.pick(FILLER).to_string(),
+                6 => rng.pick(PUNCTS).to_string(),
+                7 => match rng.below(4) {
+                    0 => (rng.below(40)).to_string(),
+                    1 => (1880 + rng.below(240)).to_string(),
+                    2 => rng.next().to_string()[..1 + rng.below(9)].to_string(),
+                    _ => format!("{}{}", rng.below(32), rng.pick(&["st", "nd", "rd", "th"])),
+                },
+                8 => {
+                    let len = 1 + rng.below(9);
+                    (0..len)
+                        .map(|_| (b'a' + rng.below(26) as u8) as char)
+                        .collect()
+                }
+                _ => rng.pick(SEPS).to_string(),
+            };
+            s.push_str(&piece);
+            s.push_str(rng.pick(SEPS));
+        }
+        s
+    }
+
+    #[test]
+    fn same_as_old_resolver() {
+        let known = known_words();
+        assert!(known.len() > 300, "{}", known.len());
+        let anchors = [
+            None,
+            Some(d("2022-10-26")),
+            Some(d("2022-01-03")),
+            Some(d("2020-02-29")),
+            Some(d("2019-12-31")),
+            Some(d("2017-06-15")),
+            Some(d("2023-11-05")),
+            Some(d("1900-01-01")),
+        ];
+        let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+        let mut found = 0usize;
+        for k in 0..400_000 {
+            let text = sentence(&mut rng, &known);
+            let anchor = anchors[k % anchors.len()];
+            let (start, end) = if k % 5 == 0 {
+                let a = rng.below(text.len() + 1);
+                (a, a + rng.below(text.len() + 1 - a))
+            } else {
+                (0, text.len())
+            };
+            let new = find(&text, start, end, anchor);
+            let old = old::find(&text, start, end, anchor);
+            assert_eq!(new, old, "{text:?} {start}..{end} {anchor:?}");
+            found += new.len();
+        }
+        assert!(found > 100_000, "{found}");
+    }
+
+    #[test]
+    fn vocabulary_lookup() {
+        for (i, w) in VOCAB.iter().enumerate().skip(1) {
+            assert_eq!(usize::from(vocab_id(w)), i, "{w}");
+            assert_eq!(usize::from(vocab_id(&w.to_uppercase())), i, "{w}");
+        }
+        for w in MAY_START_WORDS {
+            assert!(MAY_START[usize::from(vocab_id(w))], "{w}");
+        }
+        for w in [
+            "",
+            "x",
+            "yearly",
+            "thee",
+            "wee\u{212A}s",
+            "İn",
+            "kilometerss",
+            "mmmmmmmmmmmmmmmmmmm",
+        ] {
+            assert_eq!(vocab_id(w), 0, "{w}");
+        }
+        // lower-cased as `lower` does: the Kelvin sign is a "k"
+        assert_eq!(VOCAB[usize::from(vocab_id("wee\u{212A}"))], "week");
+    }
+
+    #[test]
+    fn byte_classes_match_char_methods() {
+        for b in 0u8..128 {
+            let c = b as char;
+            let class = if c.is_whitespace() {
+                SPACE
+            } else if c.is_ascii_digit() {
+                DIGIT
+            } else if c.is_alphabetic() {
+                ALPHA
+            } else {
+                super::PUNCT
+            };
+            assert_eq!(CLASS[b as usize], class, "{b}");
+        }
     }
 }
