@@ -28,11 +28,6 @@ use chrono::{Datelike, Duration};
 use std::borrow::Cow;
 use std::cell::Cell;
 
-/// Tokens a date expression may start before its trigger: every expression the matchers
-/// accept holds a trigger token (see [`tokenize`]) at most this many tokens after its
-/// first token ("the end of the year", "the beginning of last month").
-const REACH: usize = 4;
-
 /// Finds the date expressions in `text[start..end]` (byte offsets into `text`),
 /// resolved against `anchor` (the post's publication date). Offsets of the returned
 /// mentions are byte offsets into `text`; `text[m.start..m.end]` is the expression as written.
@@ -40,10 +35,10 @@ pub fn find(text: &str, start: usize, end: usize, anchor: Option<Date>) -> Vec<D
     let Some(span) = text.get(start..end) else {
         return Vec::new();
     };
-    let (toks, trig) = tokenize(span);
-    if trig.is_empty() {
+    let (toks, first) = tokenize(span);
+    let Some(mut i) = first else {
         return Vec::new();
-    }
+    };
     let cx = Cx {
         span,
         toks: &toks,
@@ -51,20 +46,9 @@ pub fn find(text: &str, start: usize, end: usize, anchor: Option<Date>) -> Vec<D
         future: Cell::new(None),
     };
     let mut out = Vec::new();
-    let mut i = 0;
-    // `trig[next]`: the first trigger at or after token `i`
-    let mut next = 0;
-    while i < toks.len() {
-        while trig.get(next).is_some_and(|&t| t < i) {
-            next += 1;
-        }
-        // no trigger in `i..=i + REACH`: no expression starts at `i` (or before the next
-        // trigger's reach)
-        let Some(&t) = trig.get(next) else {
-            break;
-        };
-        if t > i + REACH {
-            i = t - REACH;
+    while let Some(t) = toks.get(i) {
+        if !t.cand {
+            i += 1;
             continue;
         }
         if !cx.may_start(i) {
@@ -101,19 +85,10 @@ struct Tok {
     s: usize,
     e: usize,
     kind: Kind,
+    /// A date expression may start here (see [`tokenize`]).
+    cand: bool,
     /// 1 + index in [`VOCAB`] of the lower-cased token, 0 until looked up.
     v: Cell<u8>,
-}
-
-impl Tok {
-    fn new(s: usize, e: usize, kind: Kind) -> Tok {
-        Tok {
-            s,
-            e,
-            kind,
-            v: Cell::new(0),
-        }
-    }
 }
 
 /// `w.to_lowercase()`, borrowing `w` when that changes nothing (no char has another
@@ -199,104 +174,150 @@ static CLASS: [u8; 256] = {
 };
 
 /// Splits `span` into words (runs of letters), numbers (runs of ASCII digits with an
-/// ordinal suffix) and single punctuation chars; whitespace separates. Also returns the
-/// indices of the trigger tokens, one of which every date expression contains: numbers,
-/// month and weekday names (as written) and the words whose lower-case form is "year",
-/// "month", "months", "week", "quarter", "half", "yesterday", "today" or "tomorrow".
-/// (Derived from the matchers: qualified targets are a month, a year or "<x> year/month";
-/// periods need "Q"/"H" + number, "quarter", "half" or "month(s)"; calendar dates a month
-/// (or a day number); weekdays their name; relative dates one of the words; iso dates,
-/// years and decades a number.)
-fn tokenize(span: &str) -> (Vec<Tok>, Vec<usize>) {
+/// ordinal suffix) and single punctuation chars; whitespace separates. Marks the tokens
+/// where a date expression may start (`cand`) and returns the first of them (`None`:
+/// there is none).
+///
+/// Every expression the matchers accept holds a trigger token a bounded number of tokens
+/// after its first token (its reach, [`ascii_reach`]): a month name (3: "the end of
+/// November"), a weekday name (1: "last Monday"), "year"/"month" in any case (4: "the end
+/// of the year"), "months" (3: "the first five months"), "quarter"/"half" (2: "the first
+/// quarter"), "week" (2: "the previous week"), "yesterday"/"today"/"tomorrow" (0), a
+/// plain 4-digit number from 1900 to 2100 (3: "the end of 2018") or any other number (1:
+/// "Q1"). (Derived from the matchers: qualified targets are a month, a year or "<x>
+/// year/month"; periods need "Q"/"H" + number, "quarter", "half" or "month(s)"; calendar
+/// dates a month or a day number at their start; weekdays their name; relative dates one
+/// of the words; iso dates, years and decades a number at their start.) Only tokens
+/// within the reach before a trigger (and triggers) are marked.
+fn tokenize(span: &str) -> (Vec<Tok>, Option<usize>) {
     let b = span.as_bytes();
     let n = b.len();
-    let mut toks = Vec::with_capacity(n / 4 + 1);
-    let mut trig = Vec::new();
+    let mut toks: Vec<Tok> = Vec::with_capacity(n / 4 + 2);
+    let mut first = usize::MAX;
     let mut i = 0;
-    while let Some(&c) = b.get(i) {
-        let mut class = CLASS[c as usize];
-        let mut clen = 1;
-        if class == WIDE {
-            let Some(ch) = span.get(i..).and_then(|r| r.chars().next()) else {
-                break;
-            };
-            class = if ch.is_whitespace() {
-                SPACE
-            } else if ch.is_alphabetic() {
-                ALPHA
-            } else {
-                PUNCT
-            };
-            clen = ch.len_utf8();
-        }
-        match class {
-            SPACE => i += clen,
+    while i < n {
+        let c = b[i];
+        let class = CLASS[c as usize];
+        let (s, reach, kind) = match class {
+            SPACE => {
+                i += 1;
+                continue;
+            }
             ALPHA => {
-                let mut e = i + clen;
-                let mut wide = clen > 1;
-                loop {
-                    while e < n && CLASS[b[e] as usize] == ALPHA {
-                        e += 1;
-                    }
-                    if e < n && b[e] >= 0x80 {
-                        if let Some(d) = char_at(span, e).filter(|d| d.is_alphabetic()) {
-                            e += d.len_utf8();
-                            wide = true;
-                            continue;
-                        }
-                    }
-                    break;
+                let s = i;
+                i += 1;
+                while i < n && CLASS[b[i] as usize] == ALPHA {
+                    i += 1;
                 }
-                let w = span.get(i..e).unwrap_or("");
-                let trigger = if wide {
-                    lower_trigger(&lower(w))
+                let e = if i < n && b[i] >= 0x80 {
+                    word_end(span, i)
                 } else {
-                    ascii_trigger(w)
+                    i
                 };
-                if trigger {
-                    trig.push(toks.len());
-                }
-                toks.push(Tok::new(i, e, Kind::Word));
-                i = e;
+                let reach = if e > i {
+                    i = e;
+                    wide_reach(span.get(s..i).unwrap_or(""))
+                } else {
+                    ascii_reach(b.get(s..i).unwrap_or(b""))
+                };
+                (s, reach, Kind::Word)
             }
             DIGIT => {
-                let mut e = i + 1;
-                while e < n && CLASS[b[e] as usize] == DIGIT {
-                    e += 1;
+                let s = i;
+                i += 1;
+                while i < n && CLASS[b[i] as usize] == DIGIT {
+                    i += 1;
                 }
+                let digits = i - s;
                 // ordinal suffix
-                if matches!(b.get(e..e + 2), Some(b"st" | b"nd" | b"rd" | b"th"))
-                    && !char_at(span, e + 2).is_some_and(|x| x.is_alphanumeric())
+                if matches!(b.get(i..i + 2), Some(b"st" | b"nd" | b"rd" | b"th"))
+                    && !char_at(span, i + 2).is_some_and(|x| x.is_alphanumeric())
                 {
-                    e += 2;
+                    i += 2;
                 }
-                trig.push(toks.len());
-                toks.push(Tok::new(i, e, Kind::Num));
-                i = e;
+                // a plain 4-digit number that may be a year, or any number
+                let year = digits == 4
+                    && i - s == 4
+                    && b.get(s..i).is_some_and(|d| {
+                        plausible_year(d.iter().fold(0, |n, &c| n * 10 + u32::from(c - b'0')))
+                    });
+                (s, if year { 3 } else { 1 }, Kind::Num)
+            }
+            PUNCT => {
+                i += 1;
+                (i - 1, NO_TRIGGER, Kind::Punct)
             }
             _ => {
-                toks.push(Tok::new(i, i + clen, Kind::Punct));
-                i += clen;
+                let Some(ch) = span.get(i..).and_then(|r| r.chars().next()) else {
+                    break;
+                };
+                let s = i;
+                i += ch.len_utf8();
+                if ch.is_whitespace() {
+                    continue;
+                } else if ch.is_alphabetic() {
+                    i = word_end(span, i);
+                    (s, wide_reach(span.get(s..i).unwrap_or("")), Kind::Word)
+                } else {
+                    (s, NO_TRIGGER, Kind::Punct)
+                }
+            }
+        };
+        let k = toks.len();
+        toks.push(Tok {
+            s,
+            e: i,
+            kind,
+            cand: reach != NO_TRIGGER,
+            v: Cell::new(0),
+        });
+        if reach != NO_TRIGGER {
+            let from = k.saturating_sub(usize::from(reach));
+            first = first.min(from);
+            for t in toks.get_mut(from..k).unwrap_or_default() {
+                t.cand = true;
             }
         }
     }
-    (toks, trig)
+    (toks, (first != usize::MAX).then_some(first))
 }
 
-/// The trigger words in lower case.
-fn lower_trigger(l: &str) -> bool {
-    matches!(
-        l,
-        "year"
-            | "month"
-            | "months"
-            | "week"
-            | "quarter"
-            | "half"
-            | "yesterday"
-            | "today"
-            | "tomorrow"
-    )
+/// End of the word whose letters run up to byte `e` of `span`: further ASCII letters and
+/// alphabetic chars.
+fn word_end(span: &str, mut e: usize) -> usize {
+    let b = span.as_bytes();
+    loop {
+        while e < b.len() && b[e].is_ascii_alphabetic() {
+            e += 1;
+        }
+        match b.get(e) {
+            Some(&x) if x >= 0x80 => match char_at(span, e) {
+                Some(d) if d.is_alphabetic() => e += d.len_utf8(),
+                _ => break,
+            },
+            _ => break,
+        }
+    }
+    e
+}
+
+/// Reach of a token that is no trigger.
+const NO_TRIGGER: u8 = u8::MAX;
+
+/// Reach of a word with non-ASCII letters: a trigger word in lower case (never a name).
+fn wide_reach(w: &str) -> u8 {
+    lower_reach(&lower(w))
+}
+
+/// Reach of the trigger words in lower case.
+fn lower_reach(l: &str) -> u8 {
+    match l {
+        "year" | "month" => 4,
+        "months" => 3,
+        "quarter" | "half" | "week" => 2,
+        "yesterday" | "today" | "tomorrow" => 0,
+        _ => NO_TRIGGER,
+    }
 }
 
 /// First bytes of the ASCII triggers: month and weekday names, trigger words in any case.
@@ -311,29 +332,38 @@ static TRIGGER_FIRST: [bool; 256] = {
     t
 };
 
-/// Is the ASCII word `w` a trigger: a month or weekday name, or a trigger word in any case?
+/// Reach of the ASCII word `w`: a month or weekday name, or a trigger word in any case
+/// ([`lower_reach`]).
 #[inline]
-fn ascii_trigger(w: &str) -> bool {
-    let b = w.as_bytes();
-    let (Some(&f), 3..=9) = (b.first(), b.len()) else {
-        return false;
+fn ascii_reach(w: &[u8]) -> u8 {
+    let (Some(&f), 3..=9) = (w.first(), w.len()) else {
+        return NO_TRIGGER;
     };
     if !TRIGGER_FIRST[f as usize] {
-        return false;
+        return NO_TRIGGER;
     }
-    if f.is_ascii_uppercase() && (month_of(w).is_some() || weekday_of(w).is_some()) {
-        return true;
+    if f.is_ascii_uppercase() {
+        if month_of_bytes(w).is_some() {
+            return 3;
+        }
+        if weekday_of_bytes(w).is_some() {
+            return 1;
+        }
     }
-    let is = |x: &str| b.eq_ignore_ascii_case(x.as_bytes());
-    match b.len() {
-        4 => is("year") || is("week") || is("half"),
-        5 => is("month") || is("today"),
-        6 => is("months"),
-        7 => is("quarter"),
-        8 => is("tomorrow"),
-        9 => is("yesterday"),
-        _ => false,
-    }
+    let is = |x: &str| w.eq_ignore_ascii_case(x.as_bytes());
+    let word = match w.len() {
+        4 if is("year") => "year",
+        4 if is("week") => "week",
+        4 if is("half") => "half",
+        5 if is("month") => "month",
+        5 if is("today") => "today",
+        6 if is("months") => "months",
+        7 if is("quarter") => "quarter",
+        8 if is("tomorrow") => "tomorrow",
+        9 if is("yesterday") => "yesterday",
+        _ => return NO_TRIGGER,
+    };
+    lower_reach(word)
 }
 
 /// Every lower-case word the matchers compare a lower-cased token with (`Cx::lw`);
@@ -634,34 +664,43 @@ pub const MONTH_NAMES: [&str; 12] = [
 
 /// Month number of a month name or abbreviation (capitalised, as months are in English).
 fn month_of(w: &str) -> Option<u32> {
+    month_of_bytes(w.as_bytes())
+}
+
+/// [`month_of`] on the bytes of the word.
+fn month_of_bytes(w: &[u8]) -> Option<u32> {
     let m = match w {
-        "January" | "Jan" => 1,
-        "February" | "Feb" => 2,
-        "March" | "Mar" => 3,
-        "April" | "Apr" => 4,
-        "May" => 5,
-        "June" | "Jun" => 6,
-        "July" | "Jul" => 7,
-        "August" | "Aug" => 8,
-        "September" | "Sep" | "Sept" => 9,
-        "October" | "Oct" => 10,
-        "November" | "Nov" => 11,
-        "December" | "Dec" => 12,
+        b"January" | b"Jan" => 1,
+        b"February" | b"Feb" => 2,
+        b"March" | b"Mar" => 3,
+        b"April" | b"Apr" => 4,
+        b"May" => 5,
+        b"June" | b"Jun" => 6,
+        b"July" | b"Jul" => 7,
+        b"August" | b"Aug" => 8,
+        b"September" | b"Sep" | b"Sept" => 9,
+        b"October" | b"Oct" => 10,
+        b"November" | b"Nov" => 11,
+        b"December" | b"Dec" => 12,
         _ => return None,
     };
     Some(m)
 }
 
 fn weekday_of(w: &str) -> Option<u32> {
-    // days from Monday
+    weekday_of_bytes(w.as_bytes())
+}
+
+/// Days from Monday of a weekday name (capitalised).
+fn weekday_of_bytes(w: &[u8]) -> Option<u32> {
     let d = match w {
-        "Monday" => 0,
-        "Tuesday" => 1,
-        "Wednesday" => 2,
-        "Thursday" => 3,
-        "Friday" => 4,
-        "Saturday" => 5,
-        "Sunday" => 6,
+        b"Monday" => 0,
+        b"Tuesday" => 1,
+        b"Wednesday" => 2,
+        b"Thursday" => 3,
+        b"Friday" => 4,
+        b"Saturday" => 5,
+        b"Sunday" => 6,
         _ => return None,
     };
     Some(d)
