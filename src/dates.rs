@@ -136,15 +136,7 @@ pub(crate) fn lower_token(t: &str) -> Cow<'_, str> {
     }
 }
 
-/// The char starting at byte `i` of `s` (ASCII without decoding).
-#[inline]
-fn char_at(s: &str, i: usize) -> Option<char> {
-    match s.as_bytes().get(i) {
-        Some(&b) if b < 0x80 => Some(b as char),
-        Some(_) => s.get(i..).and_then(|r| r.chars().next()),
-        None => None,
-    }
-}
+use crate::sentences::char_at;
 
 /// Byte classes of the tokenizer: ASCII whitespace (as `char::is_whitespace`), digit,
 /// letter, other ASCII; `WIDE` starts a multi-byte char (decoded and classed by char).

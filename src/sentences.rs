@@ -126,9 +126,10 @@ fn is_closer(c: char) -> bool {
     matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»' | '}')
 }
 
-/// The char starting at byte offset `i` of `s` (`None` at the end or off a boundary).
+/// The char starting at byte offset `i` of `s` (`None` at the end or off a boundary),
+/// ASCII without decoding. Shared by the byte-walking tokenizers.
 #[inline]
-fn char_at(s: &str, i: usize) -> Option<char> {
+pub(crate) fn char_at(s: &str, i: usize) -> Option<char> {
     match s.as_bytes().get(i) {
         Some(&b) if b < 0x80 => Some(b as char),
         Some(_) => s.get(i..).and_then(|r| r.chars().next()),
