@@ -31,17 +31,43 @@ use std::cell::Cell;
 /// Finds the date expressions in `text[start..end]` (byte offsets into `text`),
 /// resolved against `anchor` (the post's publication date). Offsets of the returned
 /// mentions are byte offsets into `text`; `text[m.start..m.end]` is the expression as written.
+// (not inlined: keeps its cost visible to profilers)
+#[inline(never)]
 pub fn find(text: &str, start: usize, end: usize, anchor: Option<Date>) -> Vec<DateMention> {
     let Some(span) = text.get(start..end) else {
         return Vec::new();
     };
-    let (toks, first) = tokenize(span);
-    let Some(mut i) = first else {
+    TOKS.with(|buf| match buf.try_borrow_mut() {
+        Ok(mut toks) => {
+            let out = find_in(span, start, anchor, &mut toks);
+            if toks.capacity() > 1 << 12 {
+                *toks = Vec::new();
+            }
+            out
+        }
+        Err(_) => find_in(span, start, anchor, &mut Vec::new()),
+    })
+}
+
+thread_local! {
+    /// The token buffer of [`find`], reused from call to call.
+    static TOKS: std::cell::RefCell<Vec<Tok>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// [`find`] on `span` (at byte `start` of the text), tokenizing into `toks`.
+fn find_in(
+    span: &str,
+    start: usize,
+    anchor: Option<Date>,
+    toks: &mut Vec<Tok>,
+) -> Vec<DateMention> {
+    let Some(mut i) = tokenize(span, toks) else {
         return Vec::new();
     };
+    let toks = &toks[..];
     let cx = Cx {
         span,
-        toks: &toks,
+        toks,
         anchor,
         future: Cell::new(None),
     };
@@ -181,10 +207,11 @@ static CLASS: [u8; 256] = {
 /// dates a month or a day number at their start; weekdays their name; relative dates one
 /// of the words; iso dates, years and decades a number at their start.) Only tokens
 /// within the reach before a trigger (and triggers) are marked.
-fn tokenize(span: &str) -> (Vec<Tok>, Option<usize>) {
+fn tokenize(span: &str, toks: &mut Vec<Tok>) -> Option<usize> {
     let b = span.as_bytes();
     let n = b.len();
-    let mut toks: Vec<Tok> = Vec::with_capacity(n / 4 + 2);
+    toks.clear();
+    toks.reserve(n / 4 + 2);
     let mut first = usize::MAX;
     let mut i = 0;
     while i < n {
@@ -197,10 +224,7 @@ fn tokenize(span: &str) -> (Vec<Tok>, Option<usize>) {
             }
             ALPHA => {
                 let s = i;
-                i += 1;
-                while i < n && CLASS[b[i] as usize] == ALPHA {
-                    i += 1;
-                }
+                i = letters_end(b, i + 1);
                 let e = if i < n && b[i] >= 0x80 {
                     word_end(span, i)
                 } else {
@@ -245,7 +269,9 @@ fn tokenize(span: &str) -> (Vec<Tok>, Option<usize>) {
                 };
                 let s = i;
                 i += ch.len_utf8();
-                if ch.is_whitespace() {
+                if is_general_punct(ch) {
+                    (s, NO_TRIGGER, Kind::Punct)
+                } else if ch.is_whitespace() {
                     continue;
                 } else if ch.is_alphabetic() {
                     i = word_end(span, i);
@@ -255,10 +281,15 @@ fn tokenize(span: &str) -> (Vec<Tok>, Option<usize>) {
                 }
             }
         };
+        let e = i;
+        // (most tokens are followed by a space)
+        if b.get(i) == Some(&b' ') {
+            i += 1;
+        }
         let k = toks.len();
         toks.push(Tok {
             s,
-            e: i,
+            e,
             kind,
             cand: reach != NO_TRIGGER,
             v: Cell::new(0),
@@ -271,7 +302,7 @@ fn tokenize(span: &str) -> (Vec<Tok>, Option<usize>) {
             }
         }
     }
-    (toks, (first != usize::MAX).then_some(first))
+    (first != usize::MAX).then_some(first)
 }
 
 /// End of the word whose letters run up to byte `e` of `span`: further ASCII letters and
@@ -284,13 +315,29 @@ fn word_end(span: &str, mut e: usize) -> usize {
         }
         match b.get(e) {
             Some(&x) if x >= 0x80 => match char_at(span, e) {
-                Some(d) if d.is_alphabetic() => e += d.len_utf8(),
+                Some(d) if !is_general_punct(d) && d.is_alphabetic() => e += d.len_utf8(),
                 _ => break,
             },
             _ => break,
         }
     }
     e
+}
+
+/// End of the run of ASCII letters from byte `i` of `b`.
+#[inline]
+fn letters_end(b: &[u8], mut i: usize) -> usize {
+    while i < b.len() && CLASS[b[i] as usize] == ALPHA {
+        i += 1;
+    }
+    i
+}
+
+/// Dashes, quotes, bullets and ellipsis (U+2010 to U+2027): neither whitespace nor
+/// letters, and common in text (spares the Unicode tables).
+#[inline]
+fn is_general_punct(c: char) -> bool {
+    ('\u{2010}'..='\u{2027}').contains(&c)
 }
 
 /// Reach of a token that is no trigger.
@@ -1019,6 +1066,15 @@ impl<'a, 'b> Cx<'a, 'b> {
     }
 
     fn match_at(&self, i: usize) -> Option<M> {
+        // at a number only a day before a month, an iso date, a year or a decade can start
+        // (qualified, period, weekday and relative expressions start with a word: their
+        // first test fails on a number; so does the calendar's "between" or month)
+        if self.toks.get(i).is_some_and(|t| t.kind == Kind::Num) {
+            return self
+                .day_month(i)
+                .or_else(|| self.iso(i))
+                .or_else(|| self.year_or_decade(i));
+        }
         self.qualified(i)
             .or_else(|| self.period(i))
             .or_else(|| self.calendar(i))
@@ -1177,23 +1233,8 @@ impl<'a, 'b> Cx<'a, 'b> {
             return self.month_span(i, m1, m2, k2);
         }
         // Day Month [Year]
-        if let Some(d) = self.num(i) {
-            if (1..=31).contains(&d) && self.w(i).len() <= 4 {
-                if let Some((m, k)) = self.month_at(i + 1) {
-                    let (y, end) = match self.year_at(k) {
-                        Some(y) => (y, k + 1),
-                        None => (self.year_for(m, Some(d))?, k),
-                    };
-                    let date = ymd(y, m, d)?;
-                    return Some(M {
-                        start_tok: i,
-                        end_tok: end,
-                        first: date,
-                        last: date,
-                    });
-                }
-            }
-            return None;
+        if self.num(i).is_some() {
+            return self.day_month(i);
         }
         let (m, k) = self.month_at(i)?;
         // Month Day
@@ -1248,6 +1289,27 @@ impl<'a, 'b> Cx<'a, 'b> {
             first: f,
             last: l,
         })
+    }
+
+    /// "26 October 2022", "1 May" (a number at `i`).
+    fn day_month(&self, i: usize) -> Option<M> {
+        let d = self.num(i)?;
+        if (1..=31).contains(&d) && self.w(i).len() <= 4 {
+            if let Some((m, k)) = self.month_at(i + 1) {
+                let (y, end) = match self.year_at(k) {
+                    Some(y) => (y, k + 1),
+                    None => (self.year_for(m, Some(d))?, k),
+                };
+                let date = ymd(y, m, d)?;
+                return Some(M {
+                    start_tok: i,
+                    end_tok: end,
+                    first: date,
+                    last: date,
+                });
+            }
+        }
+        None
     }
 
     fn month_span(&self, start_tok: usize, m1: u32, m2: u32, k: usize) -> Option<M> {
@@ -1800,6 +1862,11 @@ mod tests {
                 super::PUNCT
             };
             assert_eq!(CLASS[b as usize], class, "{b}");
+        }
+        for c in '\u{2000}'..='\u{2030}' {
+            if is_general_punct(c) {
+                assert!(!c.is_whitespace() && !c.is_alphabetic(), "{c:?}");
+            }
         }
     }
 }
