@@ -32,7 +32,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
     }
     let props = WriterProperties::builder()
-        .set_compression(Compression::ZSTD(ZstdLevel::try_new(3)?))
+        .set_compression(Compression::ZSTD(ZstdLevel::try_new(
+            std::env::var("LEVEL")
+                .ok()
+                .and_then(|l| l.parse().ok())
+                .unwrap_or(3),
+        )?))
         .set_statistics_enabled(match std::env::var("STATS").as_deref() {
             Ok("none") => EnabledStatistics::None,
             Ok("chunk") => EnabledStatistics::Chunk,
