@@ -284,7 +284,8 @@ mod tests {
 
     fn cues(t: &str) -> Vec<String> {
         let m = quote_mask(t, 0, t.len());
-        let toks = tokenize(t, 0, t.len(), &m, 0);
+        let mut buf = String::new();
+        let toks = tokenize(t, 0, t.len(), &m, 0, &mut buf);
         find(&toks, t).into_iter().map(|h| h.text).collect()
     }
 
