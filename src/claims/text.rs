@@ -113,6 +113,44 @@ pub fn quote_mask(text: &str, start: usize, end: usize) -> Vec<bool> {
     mask
 }
 
+/// A quick necessary test for membership in a fixed word list: a word can be in the list
+/// only if some listed word has its length and its first two bytes (compared on their low
+/// five bits, so ASCII case does not matter). Most words fail it after one table load.
+pub struct Shapes([u32; 1024]);
+
+impl Shapes {
+    /// The shapes of `words` added to `self` (build with `Shapes::EMPTY.with(..)`).
+    pub const fn with(mut self, words: &[&str]) -> Shapes {
+        let mut i = 0;
+        while i < words.len() {
+            let b = words[i].as_bytes();
+            self.0[Self::key(b)] |= Self::bit(b);
+            i += 1;
+        }
+        self
+    }
+
+    /// No words.
+    pub const EMPTY: Shapes = Shapes([0; 1024]);
+
+    const fn key(b: &[u8]) -> usize {
+        let b0 = if b.is_empty() { 0 } else { b[0] & 31 };
+        let b1 = if b.len() < 2 { 0 } else { b[1] & 31 };
+        (b0 as usize) << 5 | b1 as usize
+    }
+
+    const fn bit(b: &[u8]) -> u32 {
+        1 << if b.len() < 31 { b.len() } else { 31 }
+    }
+
+    /// False when `w` is surely none of the words; true when it may be one.
+    #[inline]
+    pub fn may_contain(&self, w: &str) -> bool {
+        let b = w.as_bytes();
+        self.0[Self::key(b)] & Self::bit(b) != 0
+    }
+}
+
 use crate::dates::lower;
 
 /// Byte classes of the tokenizer: ASCII whitespace (as `char::is_whitespace`), other
@@ -337,6 +375,23 @@ mod tests {
         );
         assert!(toks[1].quoted);
         assert!(!toks.iter().find(|x| x.t == "said").unwrap().quoted);
+    }
+
+    #[test]
+    fn shapes_never_miss_a_listed_word() {
+        const LIST: &[&str] = &["said", "according", "if", "x", "far"];
+        static S: Shapes = Shapes::EMPTY
+            .with(LIST)
+            .with(&["internationalisation-wide"]);
+        for w in LIST {
+            assert!(S.may_contain(w));
+        }
+        assert!(S.may_contain("SAID"));
+        assert!(S.may_contain("internationalisation-wide"));
+        // length or first two letters differ
+        for w in ["sai", "saidx", "sxid", "it", "fir", "", "according-"] {
+            assert!(!S.may_contain(w), "{w}");
+        }
     }
 
     #[test]
