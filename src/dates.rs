@@ -144,24 +144,6 @@ pub(crate) fn lower(w: &str) -> Cow<'_, str> {
     }
 }
 
-/// [`lower`] with a fast path for the common token: ASCII without capitals (borrowed)
-/// or ASCII with capitals (ASCII lower-casing, which equals `to_lowercase` there).
-#[inline]
-pub(crate) fn lower_token(t: &str) -> Cow<'_, str> {
-    let mut upper = false;
-    for &b in t.as_bytes() {
-        if b >= 0x80 {
-            return lower(t);
-        }
-        upper |= b.is_ascii_uppercase();
-    }
-    if upper {
-        Cow::Owned(t.to_ascii_lowercase())
-    } else {
-        Cow::Borrowed(t)
-    }
-}
-
 use crate::sentences::char_at;
 
 /// Byte classes of the tokenizer: ASCII whitespace (as `char::is_whitespace`), digit,

@@ -23,7 +23,7 @@
 //! attribution wins over a weak one; among equals the first in the sentence.
 
 use super::speakers::{self, SpeakerKind};
-use super::text::Tok;
+use super::text::{Shapes, Tok};
 
 /// The attribution of a sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -155,54 +155,17 @@ fn weak_verbs() -> &'static [&'static str] {
     })
 }
 
-/// Can `w` (as written) be "according"/"According" or a strong or weak reporting verb?
-/// A (first letter, length) table: exact "no" for most words, before any byte loop.
-fn may_be_verb(w: &str) -> bool {
-    static SHAPES: std::sync::OnceLock<[u64; 26]> = std::sync::OnceLock::new();
-    let shapes = SHAPES.get_or_init(|| {
-        let mut m = [0u64; 26];
-        let all = STRONG
-            .iter()
-            .chain(weak_verbs())
-            .chain(std::iter::once(&"according"));
-        for v in all {
-            if let Some(k) = v.bytes().next().and_then(|b| b.checked_sub(b'a')) {
-                if let Some(slot) = m.get_mut(k as usize) {
-                    *slot |= 1u64 << v.len().min(63);
-                }
-            }
-        }
-        m
-    });
-    w.bytes()
-        .next()
-        .and_then(|b| b.to_ascii_lowercase().checked_sub(b'a'))
-        .and_then(|k| shapes.get(k as usize))
-        .is_some_and(|m| m & (1u64 << w.len().min(63)) != 0)
-}
+/// Shapes of "according" and the strong and weak reporting verbs (see [`Shapes`]: ASCII
+/// case does not matter).
+static VERB_SHAPES: Shapes = Shapes::EMPTY.with(STRONG).with(WEAK).with(&["according"]);
 
-/// Is `w` (lower-case ASCII) one of the weak reporting verbs? A table of (first
-/// letter, length) pairs answers "no" for most words before the binary search.
+/// Shapes of the weak reporting verbs.
+static WEAK_SHAPES: Shapes = Shapes::EMPTY.with(WEAK);
+
+/// Is `w` (lower-case ASCII) one of the weak reporting verbs? The shape table answers
+/// "no" for most words before the binary search.
 fn is_weak_verb(w: &str) -> bool {
-    static SHAPES: std::sync::OnceLock<[u64; 26]> = std::sync::OnceLock::new();
-    let shapes = SHAPES.get_or_init(|| {
-        let mut m = [0u64; 26];
-        for v in weak_verbs() {
-            if let Some(k) = v.bytes().next().and_then(|b| b.checked_sub(b'a')) {
-                if let Some(slot) = m.get_mut(k as usize) {
-                    *slot |= 1u64 << v.len().min(63);
-                }
-            }
-        }
-        m
-    });
-    let shape_ok = w
-        .bytes()
-        .next()
-        .and_then(|b| b.checked_sub(b'a'))
-        .and_then(|k| shapes.get(k as usize))
-        .is_some_and(|m| m & (1u64 << w.len().min(63)) != 0);
-    shape_ok && weak_verbs().binary_search(&w).is_ok()
+    WEAK_SHAPES.may_contain(w) && weak_verbs().binary_search(&w).is_ok()
 }
 
 /// Verbs whose speaker may follow them ("said the source").
@@ -387,7 +350,10 @@ pub fn find(toks: &[Tok], body: &str) -> Option<Attribution> {
             continue;
         }
         // reporting verbs are lower-case ASCII words of 3+ letters ("According" aside)
-        if t.t.len() < 3 || !may_be_verb(t.t) || !t.t.bytes().all(|b| b.is_ascii_alphabetic()) {
+        if t.t.len() < 3
+            || !VERB_SHAPES.may_contain(t.t)
+            || !t.t.bytes().all(|b| b.is_ascii_alphabetic())
+        {
             continue;
         }
         // verbs are written in lower case, "According" aside: no allocation per word

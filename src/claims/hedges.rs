@@ -10,7 +10,7 @@
 //!   could, perhaps, possibly, possible, maybe, seem(s), appear(s), apparently,
 //!   suggest(s), believe(d), is thought to, expected, plans to, almost certainly…
 
-use super::text::Tok;
+use super::text::{Shapes, Tok};
 
 /// Family of a hedge cue.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -183,32 +183,16 @@ fn candidates(word: &str) -> Option<&'static [usize]> {
     index().get(word).map(|v| v.as_slice())
 }
 
-/// Can `word` (as written) lower-case to the first word of a cue? A cheap test on the
-/// first letter and the length; words with non-ASCII letters always pass.
-fn may_be_cue(word: &str) -> bool {
-    static SHAPES: std::sync::OnceLock<[u16; 128]> = std::sync::OnceLock::new();
-    let shapes = SHAPES.get_or_init(|| {
-        let mut m = [0u16; 128];
-        for w in index().keys() {
-            if let Some(&b) = w.as_bytes().first() {
-                if b < 0x80 {
-                    m[usize::from(b)] |= 1 << w.len().min(15);
-                    m[usize::from(b.to_ascii_uppercase())] |= 1 << w.len().min(15);
-                } else {
-                    // (cue words are ASCII; this keeps the test exact if one is not)
-                    m.iter_mut().for_each(|x| *x = u16::MAX);
-                }
-            }
-        }
-        m
-    });
-    let b = word.as_bytes();
-    if !b.is_ascii() {
-        return true;
+/// Shapes of the cues' first words: most words fail this test before any hashing.
+static FIRST_WORDS: Shapes = {
+    let mut s = Shapes::EMPTY;
+    let mut i = 0;
+    while i < CUES.len() {
+        s = s.with(std::slice::from_ref(&CUES[i].0[0]));
+        i += 1;
     }
-    let first = b.first().copied().unwrap_or(0);
-    shapes[usize::from(first)] & (1 << b.len().min(15)) != 0
-}
+    s
+};
 
 /// Hedge cues among `toks` (words only are compared), in order, longest match first.
 pub fn find(toks: &[Tok], body: &str) -> Vec<Hedge> {
@@ -220,9 +204,7 @@ pub fn find(toks: &[Tok], body: &str) -> Vec<Hedge> {
     let mut w = 0;
     while w < words.len() {
         let mut hit = None;
-        // most words fail the (first letter, length) test on their written form, before
-        // anything is lower-cased (ASCII letters keep their length when lower-cased)
-        if !may_be_cue(toks[words[w]].t) {
+        if !FIRST_WORDS.may_contain(lower(w)) {
             w += 1;
             continue;
         }
@@ -284,7 +266,8 @@ mod tests {
 
     fn cues(t: &str) -> Vec<String> {
         let m = quote_mask(t, 0, t.len());
-        let toks = tokenize(t, 0, t.len(), &m, 0);
+        let mut buf = String::new();
+        let toks = tokenize(t, 0, t.len(), &m, 0, &mut buf);
         find(&toks, t).into_iter().map(|h| h.text).collect()
     }
 

@@ -1,10 +1,8 @@
 //! Word tokens of a sentence with byte offsets and a quotation mask.
 
-use std::borrow::Cow;
-
 /// A token of a sentence: a word (letters, digits, inner apostrophes, hyphens and the dots
 /// of `U.S.`) or a single punctuation character.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 pub struct Tok<'a> {
     /// Byte offset in the body.
     pub s: usize,
@@ -12,19 +10,22 @@ pub struct Tok<'a> {
     pub e: usize,
     /// The token as written.
     pub t: &'a str,
+    /// `t.to_lowercase()`: `t` itself when lower-casing changes nothing, else a slice of
+    /// the buffer given to [`tokenize`].
+    lo: &'a str,
     /// True for words, false for punctuation.
     pub word: bool,
     /// True when the token lies inside double quotation marks (the marks included).
     pub quoted: bool,
-    /// `t.to_lowercase()`, computed on first use (borrowed when `t` is already lower
-    /// case): most tokens are never asked for it.
-    lo: std::cell::OnceCell<Cow<'a, str>>,
+    /// The first char is upper-case.
+    cap: bool,
 }
 
 impl Tok<'_> {
-    /// The token lower-cased (as `str::to_lowercase`), without allocating.
+    /// The token lower-cased (as `str::to_lowercase`).
+    #[inline]
     pub fn lower(&self) -> &str {
-        self.lo.get_or_init(|| lower_token(self.t))
+        self.lo
     }
 
     /// The word lower-cased, without a possessive `’s` / `'s` / trailing apostrophe.
@@ -40,8 +41,9 @@ impl Tok<'_> {
     }
 
     /// Starts with an upper-case letter (or a digit-led name such as "38 North" is not).
+    #[inline]
     pub fn capitalised(&self) -> bool {
-        self.t.chars().next().is_some_and(|c| c.is_uppercase())
+        self.cap
     }
 
     /// Is this punctuation token one of `chars`?
@@ -111,14 +113,69 @@ pub fn quote_mask(text: &str, start: usize, end: usize) -> Vec<bool> {
     mask
 }
 
-use crate::dates::lower_token;
+/// A quick necessary test for membership in a fixed word list: a word can be in the list
+/// only if some listed word has its length and its first two bytes (compared on their low
+/// five bits, so ASCII case does not matter). Most words fail it after one table load.
+pub struct Shapes([u32; 1024]);
 
-/// ASCII letters and digits, by byte (non-ASCII bytes: false).
-static ASCII_ALNUM: [bool; 256] = {
-    let mut t = [false; 256];
+impl Shapes {
+    /// The shapes of `words` added to `self` (build with `Shapes::EMPTY.with(..)`).
+    pub const fn with(mut self, words: &[&str]) -> Shapes {
+        let mut i = 0;
+        while i < words.len() {
+            let b = words[i].as_bytes();
+            self.0[Self::key(b)] |= Self::bit(b);
+            i += 1;
+        }
+        self
+    }
+
+    /// No words.
+    pub const EMPTY: Shapes = Shapes([0; 1024]);
+
+    const fn key(b: &[u8]) -> usize {
+        let b0 = if b.is_empty() { 0 } else { b[0] & 31 };
+        let b1 = if b.len() < 2 { 0 } else { b[1] & 31 };
+        (b0 as usize) << 5 | b1 as usize
+    }
+
+    const fn bit(b: &[u8]) -> u32 {
+        1 << if b.len() < 31 { b.len() } else { 31 }
+    }
+
+    /// False when `w` is surely none of the words; true when it may be one.
+    #[inline]
+    pub fn may_contain(&self, w: &str) -> bool {
+        let b = w.as_bytes();
+        self.0[Self::key(b)] & Self::bit(b) != 0
+    }
+}
+
+use crate::dates::lower;
+
+/// Byte classes of the tokenizer: ASCII whitespace (as `char::is_whitespace`), other
+/// ASCII punctuation, lower-case letters and digits, capitals; `WIDE` starts or continues
+/// a multi-byte char (decoded and classed by char).
+const SPACE: u8 = 1;
+const PUNCT: u8 = 2;
+const LOWER: u8 = 4;
+const UPPER: u8 = 8;
+const WIDE: u8 = 16;
+const ALNUM: u8 = LOWER | UPPER;
+static CLASS: [u8; 256] = {
+    let mut t = [WIDE; 256];
     let mut b = 0;
     while b < 128 {
-        t[b] = (b as u8).is_ascii_alphanumeric();
+        let c = b as u8;
+        t[b] = if matches!(c, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r') {
+            SPACE
+        } else if c.is_ascii_uppercase() {
+            UPPER
+        } else if c.is_ascii_alphanumeric() {
+            LOWER
+        } else {
+            PUNCT
+        };
         b += 1;
     }
     t
@@ -129,13 +186,16 @@ fn word_char(c: char) -> bool {
 }
 
 /// Tokenises `text[start..end]`; `mask` (relative to `mask_base`) marks quoted bytes.
+/// Tokens whose lower-cased form differs from the text get it written to `buf`.
 pub fn tokenize<'a>(
     text: &'a str,
     start: usize,
     end: usize,
     mask: &[bool],
     mask_base: usize,
+    buf: &'a mut String,
 ) -> Vec<Tok<'a>> {
+    buf.clear();
     let Some(span) = text.get(start..end) else {
         return Vec::new();
     };
@@ -152,86 +212,147 @@ pub fn tokenize<'a>(
         Some(_) => span.get(pos..).and_then(|r| r.chars().next()),
         None => None,
     };
-    let tok = |i: usize, e: usize, word: bool| {
-        let t = span.get(i..e).unwrap_or("");
-        Tok {
-            s: start + i,
-            e: start + e,
-            t,
-            lo: std::cell::OnceCell::new(),
-            word,
-            quoted: quoted(start + i),
-        }
-    };
-    let mut out = Vec::with_capacity(span.len() / 5 + 1);
+    // Tokens lowered into `buf`: (token index, range in `buf`).
+    let mut lowered: Vec<(usize, usize, usize)> = Vec::new();
+    let mut out: Vec<Tok<'a>> = Vec::with_capacity(span.len() / 4 + 2);
     let mut k = 0;
     while k < bytes.len() {
-        let b0 = bytes[k];
-        // ASCII fast paths: spaces, letters and digits, punctuation
-        if b0 < 0x80 {
-            if matches!(b0, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r') {
-                k += 1;
-                continue;
-            }
-            if !b0.is_ascii_alphanumeric() {
-                out.push(tok(k, k + 1, false));
-                k += 1;
-                continue;
-            }
-        }
-        let Some(c) = char_at(k) else {
-            break;
-        };
         let i = k;
-        if c.is_whitespace() {
-            k += c.len_utf8();
+        let cl = CLASS[usize::from(bytes[k])];
+        if cl == SPACE {
+            k += 1;
             continue;
         }
-        if word_char(c) {
-            let mut j = k + c.len_utf8();
-            loop {
-                while j < bytes.len() && ASCII_ALNUM[usize::from(bytes[j])] {
-                    j += 1;
+        if cl == PUNCT {
+            k += 1;
+            out.push(Tok {
+                s: start + i,
+                e: start + k,
+                t: span.get(i..k).unwrap_or(""),
+                lo: span.get(i..k).unwrap_or(""),
+                word: false,
+                quoted: quoted(start + i),
+                cap: false,
+            });
+            continue;
+        }
+        // a word: `class` ORs the ASCII classes of its bytes; `wide`: it has a non-ASCII
+        // char (then lower-cased by `lower`)
+        let (cap, mut class, mut wide);
+        if cl == WIDE {
+            let Some(c) = char_at(k) else {
+                break;
+            };
+            k += c.len_utf8();
+            if c.is_whitespace() {
+                continue;
+            }
+            if !word_char(c) {
+                let t = span.get(i..k).unwrap_or("");
+                if let std::borrow::Cow::Owned(l) = lower(t) {
+                    lowered.push((out.len(), buf.len(), buf.len() + l.len()));
+                    buf.push_str(&l);
                 }
-                let Some(d) = char_at(j) else {
+                out.push(Tok {
+                    s: start + i,
+                    e: start + k,
+                    t,
+                    lo: t,
+                    word: false,
+                    quoted: quoted(start + i),
+                    cap: c.is_uppercase(),
+                });
+                continue;
+            }
+            (cap, class, wide) = (c.is_uppercase(), 0, true);
+        } else {
+            k += 1;
+            (cap, class, wide) = (cl == UPPER, cl, false);
+        }
+        let mut j = k;
+        loop {
+            while let Some(&b) = bytes.get(j) {
+                let cl = CLASS[usize::from(b)];
+                if cl & ALNUM == 0 {
                     break;
-                };
-                if word_char(d) {
-                    j += d.len_utf8();
-                    continue;
                 }
-                let after = j + d.len_utf8();
-                let next = char_at(after);
-                // inner apostrophe / hyphen: NK’s, Hye-rin, P'yongyang
-                if matches!(d, '’' | '\'' | '-' | '‑') && next.is_some_and(word_char) {
-                    j = after;
-                    continue;
-                }
-                // dots of acronyms and initials: U.S., U.N., N.
-                if d == '.' {
-                    let word = &span[k..j];
-                    let acr = word.chars().all(|x| x.is_uppercase() || x == '.')
-                        && word.chars().filter(|x| x.is_alphabetic()).count() <= 4;
-                    if acr && (next.is_some_and(|x| x.is_uppercase()) || word.contains('.')) {
-                        j = after;
-                        continue;
-                    }
-                }
-                // trailing possessive apostrophe: companies’
-                if matches!(d, '’' | '\'')
-                    && span[..j].ends_with('s')
-                    && !next.is_some_and(word_char)
-                {
-                    j = after;
-                }
+                class |= cl;
+                j += 1;
+            }
+            // only letters and digits, apostrophes, hyphens and dots continue a word
+            match bytes.get(j) {
+                None => break,
+                Some(&b) if b < 0x80 && !matches!(b, b'\'' | b'-' | b'.') => break,
+                _ => {}
+            }
+            let Some(d) = char_at(j) else {
+                break;
+            };
+            if word_char(d) {
+                wide = true;
+                j += d.len_utf8();
+                continue;
+            }
+            if !matches!(d, '’' | '\'' | '-' | '‑' | '.') {
                 break;
             }
-            out.push(tok(i, j, true));
-            k = j;
-        } else {
-            let e = i + c.len_utf8();
-            out.push(tok(i, e, false));
-            k = e;
+            let after = j + d.len_utf8();
+            let next = char_at(after);
+            // inner apostrophe / hyphen: NK’s, Hye-rin, P'yongyang
+            if matches!(d, '’' | '\'' | '-' | '‑') && next.is_some_and(word_char) {
+                wide |= !d.is_ascii();
+                j = after;
+                continue;
+            }
+            // dots of acronyms and initials: U.S., U.N., N.
+            if d == '.' {
+                let word = span.get(i..j).unwrap_or("");
+                let acr = word.chars().all(|x| x.is_uppercase() || x == '.')
+                    && word.chars().filter(|x| x.is_alphabetic()).count() <= 4;
+                if acr && (next.is_some_and(|x| x.is_uppercase()) || word.contains('.')) {
+                    j = after;
+                    continue;
+                }
+            }
+            // trailing possessive apostrophe: companies’
+            if matches!(d, '’' | '\'')
+                && span.get(..j).is_some_and(|w| w.ends_with('s'))
+                && !next.is_some_and(word_char)
+            {
+                wide |= !d.is_ascii();
+                j = after;
+            }
+            break;
+        }
+        let t = span.get(i..j).unwrap_or("");
+        if wide {
+            if let std::borrow::Cow::Owned(l) = lower(t) {
+                lowered.push((out.len(), buf.len(), buf.len() + l.len()));
+                buf.push_str(&l);
+            }
+        } else if class & UPPER != 0 {
+            let a = buf.len();
+            buf.push_str(t);
+            if let Some(l) = buf.get_mut(a..) {
+                l.make_ascii_lowercase();
+            }
+            lowered.push((out.len(), a, buf.len()));
+        }
+        out.push(Tok {
+            s: start + i,
+            e: start + j,
+            t,
+            lo: t,
+            word: true,
+            quoted: quoted(start + i),
+            cap,
+        });
+        k = j;
+    }
+    let buf: &'a String = buf;
+    for (ti, a, b) in lowered {
+        if let (Some(t), Some(l)) = (out.get_mut(ti), buf.get(a..b)) {
+            t.lo = l;
         }
     }
     out
@@ -245,7 +366,8 @@ mod tests {
     fn tokens_and_quotes() {
         let t = "“It rose,” said the U.S. official’s aide.";
         let m = quote_mask(t, 0, t.len());
-        let toks = tokenize(t, 0, t.len(), &m, 0);
+        let mut buf = String::new();
+        let toks = tokenize(t, 0, t.len(), &m, 0, &mut buf);
         let words: Vec<&str> = toks.iter().filter(|x| x.word).map(|x| x.t).collect();
         assert_eq!(
             words,
@@ -253,5 +375,40 @@ mod tests {
         );
         assert!(toks[1].quoted);
         assert!(!toks.iter().find(|x| x.t == "said").unwrap().quoted);
+    }
+
+    #[test]
+    fn shapes_never_miss_a_listed_word() {
+        const LIST: &[&str] = &["said", "according", "if", "x", "far"];
+        static S: Shapes = Shapes::EMPTY
+            .with(LIST)
+            .with(&["internationalisation-wide"]);
+        for w in LIST {
+            assert!(S.may_contain(w));
+        }
+        assert!(S.may_contain("SAID"));
+        assert!(S.may_contain("internationalisation-wide"));
+        // length or first two letters differ
+        for w in ["sai", "saidx", "sxid", "it", "fir", "", "according-"] {
+            assert!(!S.may_contain(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn lower_and_capitalised_as_written_form() {
+        let t = "The U.S. and İstanbul’s ÉTAT «Σ» said: Daily NK’s 38 North, ΟΔΟΣ x—Ⓐ.";
+        let m = quote_mask(t, 0, t.len());
+        let mut buf = String::from("stale");
+        let toks = tokenize(t, 0, t.len(), &m, 0, &mut buf);
+        assert!(toks.len() > 15);
+        for x in &toks {
+            assert_eq!(x.lower(), x.t.to_lowercase(), "{}", x.t);
+            let cap = x.t.chars().next().is_some_and(|c| c.is_uppercase());
+            assert_eq!(x.capitalised(), cap, "{}", x.t);
+        }
+        let lowered: Vec<&str> = toks.iter().map(|x| x.lower()).collect();
+        assert!(lowered.contains(&"i̇stanbul’s"));
+        assert!(lowered.contains(&"u.s."));
+        assert!(!lowered.contains(&"stale"));
     }
 }
