@@ -323,7 +323,7 @@ const INTER_KOREAN_KEYS: Keys =
     Keys::EMPTY.with_all(&["inter", "two", "both", "the", "north", "south"]);
 
 fn inter_korean(toks: &[Tok]) -> bool {
-    (0..toks.len()).any(|i| INTER_KOREAN_KEYS.may_hold(toks[i].lo) && inter_korean_at(toks, i))
+    (0..toks.len()).any(|i| toks[i].may_be_in(&INTER_KOREAN_KEYS) && inter_korean_at(toks, i))
 }
 
 fn inter_korean_at(toks: &[Tok], i: usize) -> bool {
@@ -347,7 +347,7 @@ fn excluding_inter(toks: &[Tok]) -> bool {
 
 fn world_cue(toks: &[Tok], lo: usize, hi: usize) -> bool {
     let hi = hi.min(toks.len());
-    (lo..hi).any(|i| WORLD_KEYS.may_hold(toks[i].lo) && world_cue_at(toks, i))
+    (lo..hi).any(|i| toks[i].may_be_in(&WORLD_KEYS) && world_cue_at(toks, i))
 }
 
 /// The first words of the phrases [`world_cue`] looks for.

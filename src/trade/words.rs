@@ -18,6 +18,8 @@ pub struct Tok<'a> {
     pre: u8,
     /// Index of the figure this token stands for.
     pub fig: Option<usize>,
+    /// [`Keys::hash`] of `lo`, computed once for the many word lists a token is looked up in.
+    key: u16,
 }
 
 /// A clause-breaking mark: `,` `;` `:` `(` `)` `[` `]`, an em dash, or a hyphen or en
@@ -51,28 +53,38 @@ impl Keys {
     /// No word.
     pub const EMPTY: Keys = Keys([0; 64]);
 
+    /// The filter's hash of a word (12 bits): that of `w`, lowered as ASCII when `lower`.
     #[inline]
-    const fn key(w: &str) -> (usize, u32) {
-        let b = w.as_bytes();
+    const fn hash_bytes(b: &[u8], lower: bool) -> u16 {
         let n = b.len();
         let x = if n == 0 {
             0
         } else {
-            let second = if n > 1 { b[1] } else { 0 };
-            (b[0] as u32)
+            let (mut first, mut second, mut last) = (b[0], if n > 1 { b[1] } else { 0 }, b[n - 1]);
+            if lower {
+                first = first.to_ascii_lowercase();
+                second = second.to_ascii_lowercase();
+                last = last.to_ascii_lowercase();
+            }
+            (first as u32)
                 | (second as u32) << 8
-                | (b[n - 1] as u32) << 16
+                | (last as u32) << 16
                 | ((if n > 255 { 255 } else { n }) as u32) << 24
         };
-        let h = x.wrapping_mul(0x9E37_79B1) >> 20;
-        ((h >> 6) as usize, h & 63)
+        (x.wrapping_mul(0x9E37_79B1) >> 20) as u16
+    }
+
+    /// The filter's hash of `w`.
+    #[inline]
+    pub const fn hash(w: &str) -> u16 {
+        Keys::hash_bytes(w.as_bytes(), false)
     }
 
     /// The filter with `w` added.
     pub const fn with(self, w: &str) -> Keys {
         let mut m = self.0;
-        let (f, l) = Keys::key(w);
-        m[f] |= 1 << l;
+        let h = Keys::hash(w);
+        m[(h >> 6) as usize] |= 1 << (h & 63);
         Keys(m)
     }
 
@@ -87,11 +99,12 @@ impl Keys {
         k
     }
 
-    /// False when `w` is surely none of the words added.
+    /// False when the word of hash `h` (see [`Keys::hash`]) is surely none of the words added.
     #[inline]
-    pub fn may_hold(&self, w: &str) -> bool {
-        let (f, l) = Keys::key(w);
-        self.0[f] & (1 << l) != 0
+    fn may_hold_hash(&self, h: u16) -> bool {
+        self.0
+            .get(usize::from(h >> 6))
+            .is_some_and(|m| m & (1 << (h & 63)) != 0)
     }
 }
 
@@ -109,12 +122,6 @@ impl WordSet {
             keys: Keys::EMPTY.with_all(words),
             words,
         }
-    }
-
-    /// True when `w` is one of the words.
-    #[inline]
-    pub fn has(&self, w: &str) -> bool {
-        self.keys.may_hold(w) && self.words.iter().any(|x| same(x, w))
     }
 }
 
@@ -134,7 +141,16 @@ impl Tok<'_> {
     /// True when the token is one of the words of `set`.
     #[inline]
     pub fn in_set(&self, set: &WordSet) -> bool {
-        self.fig.is_none() && set.has(self.lo)
+        self.fig.is_none()
+            && set.keys.may_hold_hash(self.key)
+            && set.words.iter().any(|x| same(x, self.lo))
+    }
+
+    /// False when the token's word is surely none of the words of `keys` (its hash is
+    /// computed once, when the token is made).
+    #[inline]
+    pub fn may_be_in(&self, keys: &Keys) -> bool {
+        keys.may_hold_hash(self.key)
     }
 
     /// True when a clause-breaking mark (`,` `;` `:` `(` `)` dash) precedes the token.
@@ -260,6 +276,7 @@ pub fn tokenize_window<'a>(
                 poss: false,
                 pre,
                 fig: Some(idx),
+                key: Keys::hash(""),
             });
             pre = 0;
             last = Last::Empty;
@@ -413,22 +430,22 @@ fn push_word<'a>(
     } else {
         w.chars().next().is_some_and(char::is_uppercase)
     };
-    let lo: &'a str = if ascii && !upper {
-        w
+    let (lo, key): (&'a str, u16) = if ascii && !upper {
+        (w, Keys::hash(w))
     } else if ascii {
         let b0 = buf.len();
         buf.push_str(w);
         buf[b0..].make_ascii_lowercase();
         lowered.push((out.len(), b0, buf.len()));
-        ""
+        ("", Keys::hash_bytes(w.as_bytes(), true))
     } else {
         match crate::dates::lower(w) {
-            std::borrow::Cow::Borrowed(_) => w,
+            std::borrow::Cow::Borrowed(_) => (w, Keys::hash(w)),
             std::borrow::Cow::Owned(l) => {
                 let b0 = buf.len();
                 buf.push_str(&l);
                 lowered.push((out.len(), b0, buf.len()));
-                ""
+                ("", Keys::hash(&l))
             }
         }
     };
@@ -438,6 +455,7 @@ fn push_word<'a>(
         poss: false,
         pre,
         fig: None,
+        key,
     });
 }
 
@@ -579,7 +597,7 @@ const RELATIVE_SECOND: WordSet = WordSet::new(&[
 #[inline]
 fn may_start_period(t: &Tok) -> bool {
     let w = t.lo;
-    PERIOD_KEYS.may_hold(w) || (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
+    t.may_be_in(&PERIOD_KEYS) || (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// Parses a period expression starting at token `i`.
@@ -788,7 +806,7 @@ pub fn mentions(toks: &[Tok]) -> Vec<Mention> {
     while i < toks.len() {
         if let Some((spec, j, event)) = parse_at(toks, i) {
             let j = j.max(i + 1);
-            let before: Vec<&Tok> = toks[i.saturating_sub(3)..i].iter().collect();
+            let before = toks.get(i.saturating_sub(3)..i).unwrap_or_default();
             let event = event
                 || before.iter().any(|t| t.in_set(&EVENT_SET))
                 || (i > 0 && toks[i - 1].is("by") && !matches!(spec, Spec::Abs(Shape::Year, _)));
@@ -949,7 +967,7 @@ pub fn countries(toks: &[Tok]) -> Vec<Country> {
         let t = &toks[i];
         let mut found: Option<(usize, &'static str, bool)> = None;
         let mut the_form = false;
-        if t.fig.is_none() && COUNTRY_KEYS.may_hold(t.lo) {
+        if t.fig.is_none() && t.may_be_in(&COUNTRY_KEYS) {
             let next = toks.get(i + 1);
             if (t.is("north") || t.is("n")) && t.cap {
                 if next.is_some_and(|u| u.is("korea") || u.is("koreas")) {
@@ -1193,6 +1211,8 @@ mod tests {
             assert_eq!(want.len(), got.len(), "{text:?}");
             for (w, g) in want.iter().zip(&got) {
                 assert_eq!(w.lo, g.lo, "{text:?}");
+                // The hash kept for the word lists is that of the lowered word.
+                assert_eq!(g.key, Keys::hash(g.lo), "{text:?}");
                 assert_eq!((w.cap, w.poss, w.fig), (g.cap, g.poss, g.fig), "{text:?}");
                 let comma = w
                     .pre
