@@ -85,8 +85,8 @@ use chrono::Datelike;
 use lexicon::{commodity_at, Cue, CueKind};
 use period::{Anchor, Period, Spec};
 use words::{
-    at, countries, mentions, tokenize, tokenize_window, usd, Country, Keys, Mention, Tok, WordSet,
-    NK, SK,
+    at, countries, mentions, tokenize, tokenize_window, usd, Country, Keys, Lowered, Mention, Tok,
+    WordSet, NK, SK,
 };
 
 /// Direction of a flow from North Korea's side.
@@ -210,7 +210,7 @@ pub fn build(post: &Post, sentences: &[Sentence], figures: &[Figure]) -> Vec<Tra
     let mut para = usize::MAX;
     let in_order = figures.windows(2).all(|w| w[0].start <= w[1].start);
     // Lowered words of the sentence being read.
-    let mut lowered = String::new();
+    let mut lowered = Lowered::default();
     for (si, s) in sentences.iter().enumerate() {
         if s.start > last_money {
             break;
@@ -286,7 +286,7 @@ fn paragraph_starts(post: &Post) -> Vec<usize> {
 }
 
 fn title_context(post: &Post) -> Ctx {
-    let mut lowered = String::new();
+    let mut lowered = Lowered::default();
     let toks = tokenize(&post.title, 0, post.title.len(), &[], &mut lowered);
     let cs = countries(&toks);
     let anchor = Anchor {

@@ -184,6 +184,16 @@ impl Tok<'_> {
     }
 }
 
+/// Where a sentence's tokens keep the words that lowering changes; reused from one
+/// sentence to the next.
+#[derive(Debug, Default)]
+pub struct Lowered {
+    /// The lowered words, one after the other.
+    text: String,
+    /// (token index, range in `text`) of each lowered word.
+    at: Vec<(usize, usize, usize)>,
+}
+
 /// Splits `text[start..end]` into tokens; figures (by byte span) become single tokens.
 /// Lowered words that differ from the text are written to `buf`.
 pub fn tokenize<'a>(
@@ -191,7 +201,7 @@ pub fn tokenize<'a>(
     start: usize,
     end: usize,
     figures: &[Figure],
-    buf: &'a mut String,
+    buf: &'a mut Lowered,
 ) -> Vec<Tok<'a>> {
     tokenize_window(text, start, end, figures, 0..figures.len(), buf)
 }
@@ -209,6 +219,21 @@ const ASCII_WORD: [u8; 256] = {
         }
         b += 1;
     }
+    t
+};
+
+/// The `PRE_*` bits an ASCII mark that is not a space sets.
+const ASCII_PRE: [u8; 128] = {
+    let mut t = [0u8; 128];
+    t[b',' as usize] = PRE_COMMA;
+    t[b'(' as usize] = PRE_COMMA;
+    t[b')' as usize] = PRE_COMMA;
+    t[b'[' as usize] = PRE_COMMA;
+    t[b']' as usize] = PRE_COMMA;
+    t[b';' as usize] = PRE_COMMA | PRE_STRONG;
+    t[b':' as usize] = PRE_COMMA | PRE_STRONG;
+    t[b'/' as usize] = PRE_SLASH;
+    t[b'-' as usize] = PRE_HYPHEN;
     t
 };
 
@@ -230,10 +255,12 @@ pub fn tokenize_window<'a>(
     end: usize,
     figures: &[Figure],
     window: std::ops::Range<usize>,
-    buf: &'a mut String,
+    buf: &'a mut Lowered,
 ) -> Vec<Tok<'a>> {
-    buf.clear();
-    let mut out: Vec<Tok<'a>> = Vec::with_capacity(end.saturating_sub(start) / 5 + 1);
+    let Lowered { text: lowered, at } = buf;
+    lowered.clear();
+    at.clear();
+    let out: Vec<Tok<'a>> = Vec::with_capacity(end.saturating_sub(start) / 5 + 1);
     let end = end.min(text.len());
     let Some(slice) = text.get(start..end) else {
         return out;
@@ -247,8 +274,12 @@ pub fn tokenize_window<'a>(
         .filter(|(_, f)| f.start >= start && f.end <= end && f.start < f.end)
         .collect();
     figs.sort_by_key(|(_, f)| f.start);
-    // Words lowered into `buf`: (token index, range in `buf`).
-    let mut lowered: Vec<(usize, usize, usize)> = Vec::new();
+    let mut words = Words {
+        out,
+        slice,
+        lowered,
+        at,
+    };
     let bytes = slice.as_bytes();
     let mut fi = 0;
     let mut pre = 0u8;
@@ -266,11 +297,11 @@ pub fn tokenize_window<'a>(
         }
         if fi < figs.len() && figs[fi].1.start == abs {
             if let Some(s) = word_start.take() {
-                push_word(&mut out, slice, s, i, ascii, upper, pre, buf, &mut lowered);
+                words.push(s, i, ascii, upper, pre);
                 pre = 0;
             }
             let (idx, f) = figs[fi];
-            out.push(Tok {
+            words.out.push(Tok {
                 lo: "",
                 cap: false,
                 poss: false,
@@ -289,27 +320,14 @@ pub fn tokenize_window<'a>(
             continue;
         }
         let b = bytes[i];
-        let (c, n) = if b < 0x80 {
-            (b as char, 1)
-        } else {
-            match slice[i..].chars().next() {
-                Some(c) => (c, c.len_utf8()),
-                None => break,
-            }
-        };
-        let alnum = if b < 0x80 {
-            b.is_ascii_alphanumeric()
-        } else {
-            c.is_alphanumeric()
-        };
-        if alnum {
-            if word_start.is_none() {
-                word_start = Some(i);
-                ascii = true;
-                upper = false;
-            }
-            if b < 0x80 {
-                upper |= b.is_ascii_uppercase();
+        if b < 0x80 {
+            let class = ASCII_WORD[usize::from(b)];
+            if class != 0 {
+                if word_start.is_none() {
+                    word_start = Some(i);
+                    ascii = true;
+                    upper = false;
+                }
                 // The rest of the ASCII run, up to where the next figure starts or ends.
                 let stop = match figs.get(fi) {
                     Some((_, f)) => {
@@ -320,7 +338,7 @@ pub fn tokenize_window<'a>(
                 };
                 let run = bytes.get(i + 1..stop).unwrap_or_default();
                 let mut k = 0;
-                let mut seen = 0u8;
+                let mut seen = class;
                 while k < run.len() {
                     let class = ASCII_WORD[usize::from(run[k])];
                     if class == 0 {
@@ -331,54 +349,77 @@ pub fn tokenize_window<'a>(
                 }
                 upper |= seen & 2 != 0;
                 i += 1 + k;
-            } else {
-                ascii = false;
-                i += n;
+                continue;
             }
-            continue;
-        }
-        if let Some(s) = word_start {
-            if c == '\'' || c == '’' {
+            if let Some(s) = word_start {
                 // Possessive 's / s'
-                let rest = &slice[i + n..];
-                let mut rc = rest.chars();
-                if rc.next() == Some('s') && !rc.next().is_some_and(char::is_alphanumeric) {
-                    push_word(&mut out, slice, s, i, ascii, upper, pre, buf, &mut lowered);
+                if b == b'\'' && possessive(slice, i + 1) {
+                    words.push(s, i, ascii, upper, pre);
                     word_start = None;
                     pre = 0;
                     last = Last::Empty;
-                    if let Some(t) = out.last_mut() {
+                    if let Some(t) = words.out.last_mut() {
                         t.poss = true;
                     }
-                    i += n + 1;
+                    i += 2;
                     continue;
                 }
+                words.push(s, i, ascii, upper, pre);
+                word_start = None;
+                pre = 0;
+                last = Last::Empty;
             }
-            push_word(&mut out, slice, s, i, ascii, upper, pre, buf, &mut lowered);
+            if matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ') {
+                if last != Last::Empty {
+                    if last == Last::Dash {
+                        pre |= PRE_COMMA;
+                    }
+                    last = Last::Space;
+                }
+            } else {
+                pre |= ASCII_PRE[usize::from(b)];
+                last = if b == b'-' { Last::Dash } else { Last::Other };
+            }
+            i += 1;
+            continue;
+        }
+        let Some(c) = slice.get(i..).and_then(|r| r.chars().next()) else {
+            break;
+        };
+        let n = c.len_utf8();
+        if c.is_alphanumeric() {
+            if word_start.is_none() {
+                word_start = Some(i);
+                upper = false;
+            }
+            ascii = false;
+            i += n;
+            continue;
+        }
+        if let Some(s) = word_start {
+            if c == '’' && possessive(slice, i + n) {
+                words.push(s, i, ascii, upper, pre);
+                word_start = None;
+                pre = 0;
+                last = Last::Empty;
+                if let Some(t) = words.out.last_mut() {
+                    t.poss = true;
+                }
+                i += n + 1;
+                continue;
+            }
+            words.push(s, i, ascii, upper, pre);
             word_start = None;
             pre = 0;
             last = Last::Empty;
         }
-        let space = if b < 0x80 {
-            matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ')
-        } else {
-            c.is_whitespace()
-        };
-        if !space {
+        if !c.is_whitespace() {
             pre |= match c {
-                ',' | '(' | ')' | '[' | ']' => PRE_COMMA,
-                ';' | ':' => PRE_COMMA | PRE_STRONG,
                 '—' => PRE_COMMA | PRE_STRONG | PRE_EM,
-                '/' => PRE_SLASH,
-                '-' => PRE_HYPHEN,
                 '–' => PRE_EN,
                 _ => 0,
             };
-            last = if matches!(c, '-' | '–') {
-                Last::Dash
-            } else {
-                Last::Other
-            };
+            last = if c == '–' { Last::Dash } else { Last::Other };
         } else if last != Last::Empty {
             if last == Last::Dash {
                 pre |= PRE_COMMA;
@@ -388,75 +429,85 @@ pub fn tokenize_window<'a>(
         i += n;
     }
     if let Some(s) = word_start {
-        push_word(
-            &mut out,
-            slice,
-            s,
-            bytes.len(),
-            ascii,
-            upper,
-            pre,
-            buf,
-            &mut lowered,
-        );
+        words.push(s, bytes.len(), ascii, upper, pre);
     }
-    let buf: &'a str = buf;
-    for (k, s, e) in lowered {
-        if let (Some(t), Some(lo)) = (out.get_mut(k), buf.get(s..e)) {
+    let Words {
+        mut out,
+        lowered,
+        at,
+        ..
+    } = words;
+    let lowered: &'a str = lowered;
+    for &(k, s, e) in at.iter() {
+        if let (Some(t), Some(lo)) = (out.get_mut(k), lowered.get(s..e)) {
             t.lo = lo;
         }
     }
     out
 }
 
-/// Appends the word `slice[s..e]` (lowered into `buf` when that changes it; `lowered`
-/// records where) with the punctuation `pre` before it.
+/// True when `slice[i..]` is the `s` of a possessive: an `s` not followed by a letter
+/// or digit.
 #[inline]
-#[allow(clippy::too_many_arguments)]
-fn push_word<'a>(
-    out: &mut Vec<Tok<'a>>,
+fn possessive(slice: &str, i: usize) -> bool {
+    let bytes = slice.as_bytes();
+    if bytes.get(i) != Some(&b's') {
+        return false;
+    }
+    match bytes.get(i + 1) {
+        None => true,
+        Some(&b) if b < 0x80 => ASCII_WORD[usize::from(b)] == 0,
+        Some(_) => !slice
+            .get(i + 1..)
+            .and_then(|r| r.chars().next())
+            .is_some_and(char::is_alphanumeric),
+    }
+}
+
+/// The tokens of a sentence being read, and where its lowered words go.
+struct Words<'a, 'b> {
+    out: Vec<Tok<'a>>,
     slice: &'a str,
-    s: usize,
-    e: usize,
-    ascii: bool,
-    upper: bool,
-    pre: u8,
-    buf: &mut String,
-    lowered: &mut Vec<(usize, usize, usize)>,
-) {
-    let w = slice.get(s..e).unwrap_or_default();
-    let cap = if ascii {
-        w.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
-    } else {
-        w.chars().next().is_some_and(char::is_uppercase)
-    };
-    let (lo, key): (&'a str, u16) = if ascii && !upper {
-        (w, Keys::hash(w))
-    } else if ascii {
-        let b0 = buf.len();
-        buf.push_str(w);
-        buf[b0..].make_ascii_lowercase();
-        lowered.push((out.len(), b0, buf.len()));
-        ("", Keys::hash_bytes(w.as_bytes(), true))
-    } else {
-        match crate::dates::lower(w) {
-            std::borrow::Cow::Borrowed(_) => (w, Keys::hash(w)),
-            std::borrow::Cow::Owned(l) => {
-                let b0 = buf.len();
-                buf.push_str(&l);
-                lowered.push((out.len(), b0, buf.len()));
-                ("", Keys::hash(&l))
+    lowered: &'b mut String,
+    at: &'b mut Vec<(usize, usize, usize)>,
+}
+
+impl Words<'_, '_> {
+    /// Appends the word `slice[s..e]` (lowered into `lowered` when that changes it;
+    /// `at` records where) with the punctuation `pre` before it.
+    #[inline]
+    fn push(&mut self, s: usize, e: usize, ascii: bool, upper: bool, pre: u8) {
+        let w = self.slice.get(s..e).unwrap_or_default();
+        let (lo, key, cap) = if ascii && !upper {
+            (w, Keys::hash(w), false)
+        } else if ascii {
+            let b0 = self.lowered.len();
+            self.lowered.push_str(w);
+            self.lowered[b0..].make_ascii_lowercase();
+            self.at.push((self.out.len(), b0, self.lowered.len()));
+            let cap = w.as_bytes().first().is_some_and(u8::is_ascii_uppercase);
+            ("", Keys::hash_bytes(w.as_bytes(), true), cap)
+        } else {
+            let cap = w.chars().next().is_some_and(char::is_uppercase);
+            match crate::dates::lower(w) {
+                std::borrow::Cow::Borrowed(_) => (w, Keys::hash(w), cap),
+                std::borrow::Cow::Owned(l) => {
+                    let b0 = self.lowered.len();
+                    self.lowered.push_str(&l);
+                    self.at.push((self.out.len(), b0, self.lowered.len()));
+                    ("", Keys::hash(&l), cap)
+                }
             }
-        }
-    };
-    out.push(Tok {
-        lo,
-        cap,
-        poss: false,
-        pre,
-        fig: None,
-        key,
-    });
+        };
+        self.out.push(Tok {
+            lo,
+            cap,
+            poss: false,
+            pre,
+            fig: None,
+            key,
+        });
+    }
 }
 
 /// True when `toks[i..]` starts with the words `ws`.
@@ -1206,7 +1257,7 @@ mod tests {
                 text.len()
             };
             let want = reference(&text, start, end, &figures);
-            let mut buf = String::new();
+            let mut buf = Lowered::default();
             let got = tokenize(&text, start, end, &figures, &mut buf);
             assert_eq!(want.len(), got.len(), "{text:?}");
             for (w, g) in want.iter().zip(&got) {
