@@ -99,7 +99,7 @@ const CUE_KEYS: Keys = Keys::EMPTY.with_all(&[
 /// Classifies token `j` as a cue word.
 fn classify(toks: &[Tok], j: usize) -> Option<Cue> {
     let t = toks.get(j)?;
-    if t.fig.is_some() || !CUE_KEYS.may_hold(t.lo) {
+    if t.fig.is_some() || !t.may_be_in(&CUE_KEYS) {
         return None;
     }
     let w = t.lo;
@@ -552,7 +552,7 @@ const COMMODITY_KEYS: Keys = {
 /// A commodity named at token `i`: canonical name and token count.
 pub fn commodity_at(toks: &[Tok], i: usize) -> Option<(&'static str, usize)> {
     let t = toks.get(i)?;
-    if t.fig.is_some() || !COMMODITY_KEYS.may_hold(t.lo) {
+    if t.fig.is_some() || !t.may_be_in(&COMMODITY_KEYS) {
         return None;
     }
     COMMODITIES

@@ -85,8 +85,8 @@ use chrono::Datelike;
 use lexicon::{commodity_at, Cue, CueKind};
 use period::{Anchor, Period, Spec};
 use words::{
-    at, countries, mentions, tokenize, tokenize_window, usd, Country, Keys, Mention, Tok, WordSet,
-    NK, SK,
+    at, countries, mentions, tokenize, tokenize_window, usd, Country, Keys, Lowered, Mention, Tok,
+    WordSet, NK, SK,
 };
 
 /// Direction of a flow from North Korea's side.
@@ -210,7 +210,7 @@ pub fn build(post: &Post, sentences: &[Sentence], figures: &[Figure]) -> Vec<Tra
     let mut para = usize::MAX;
     let in_order = figures.windows(2).all(|w| w[0].start <= w[1].start);
     // Lowered words of the sentence being read.
-    let mut lowered = String::new();
+    let mut lowered = Lowered::default();
     for (si, s) in sentences.iter().enumerate() {
         if s.start > last_money {
             break;
@@ -286,7 +286,7 @@ fn paragraph_starts(post: &Post) -> Vec<usize> {
 }
 
 fn title_context(post: &Post) -> Ctx {
-    let mut lowered = String::new();
+    let mut lowered = Lowered::default();
     let toks = tokenize(&post.title, 0, post.title.len(), &[], &mut lowered);
     let cs = countries(&toks);
     let anchor = Anchor {
@@ -323,7 +323,7 @@ const INTER_KOREAN_KEYS: Keys =
     Keys::EMPTY.with_all(&["inter", "two", "both", "the", "north", "south"]);
 
 fn inter_korean(toks: &[Tok]) -> bool {
-    (0..toks.len()).any(|i| INTER_KOREAN_KEYS.may_hold(toks[i].lo) && inter_korean_at(toks, i))
+    (0..toks.len()).any(|i| toks[i].may_be_in(&INTER_KOREAN_KEYS) && inter_korean_at(toks, i))
 }
 
 fn inter_korean_at(toks: &[Tok], i: usize) -> bool {
@@ -347,7 +347,7 @@ fn excluding_inter(toks: &[Tok]) -> bool {
 
 fn world_cue(toks: &[Tok], lo: usize, hi: usize) -> bool {
     let hi = hi.min(toks.len());
-    (lo..hi).any(|i| WORLD_KEYS.may_hold(toks[i].lo) && world_cue_at(toks, i))
+    (lo..hi).any(|i| toks[i].may_be_in(&WORLD_KEYS) && world_cue_at(toks, i))
 }
 
 /// The first words of the phrases [`world_cue`] looks for.

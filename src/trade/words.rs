@@ -18,6 +18,8 @@ pub struct Tok<'a> {
     pre: u8,
     /// Index of the figure this token stands for.
     pub fig: Option<usize>,
+    /// [`Keys::hash`] of `lo`, computed once for the many word lists a token is looked up in.
+    key: u16,
 }
 
 /// A clause-breaking mark: `,` `;` `:` `(` `)` `[` `]`, an em dash, or a hyphen or en
@@ -51,28 +53,38 @@ impl Keys {
     /// No word.
     pub const EMPTY: Keys = Keys([0; 64]);
 
+    /// The filter's hash of a word (12 bits): that of `w`, lowered as ASCII when `lower`.
     #[inline]
-    const fn key(w: &str) -> (usize, u32) {
-        let b = w.as_bytes();
+    const fn hash_bytes(b: &[u8], lower: bool) -> u16 {
         let n = b.len();
         let x = if n == 0 {
             0
         } else {
-            let second = if n > 1 { b[1] } else { 0 };
-            (b[0] as u32)
+            let (mut first, mut second, mut last) = (b[0], if n > 1 { b[1] } else { 0 }, b[n - 1]);
+            if lower {
+                first = first.to_ascii_lowercase();
+                second = second.to_ascii_lowercase();
+                last = last.to_ascii_lowercase();
+            }
+            (first as u32)
                 | (second as u32) << 8
-                | (b[n - 1] as u32) << 16
+                | (last as u32) << 16
                 | ((if n > 255 { 255 } else { n }) as u32) << 24
         };
-        let h = x.wrapping_mul(0x9E37_79B1) >> 20;
-        ((h >> 6) as usize, h & 63)
+        (x.wrapping_mul(0x9E37_79B1) >> 20) as u16
+    }
+
+    /// The filter's hash of `w`.
+    #[inline]
+    pub const fn hash(w: &str) -> u16 {
+        Keys::hash_bytes(w.as_bytes(), false)
     }
 
     /// The filter with `w` added.
     pub const fn with(self, w: &str) -> Keys {
         let mut m = self.0;
-        let (f, l) = Keys::key(w);
-        m[f] |= 1 << l;
+        let h = Keys::hash(w);
+        m[(h >> 6) as usize] |= 1 << (h & 63);
         Keys(m)
     }
 
@@ -87,11 +99,12 @@ impl Keys {
         k
     }
 
-    /// False when `w` is surely none of the words added.
+    /// False when the word of hash `h` (see [`Keys::hash`]) is surely none of the words added.
     #[inline]
-    pub fn may_hold(&self, w: &str) -> bool {
-        let (f, l) = Keys::key(w);
-        self.0[f] & (1 << l) != 0
+    fn may_hold_hash(&self, h: u16) -> bool {
+        self.0
+            .get(usize::from(h >> 6))
+            .is_some_and(|m| m & (1 << (h & 63)) != 0)
     }
 }
 
@@ -109,12 +122,6 @@ impl WordSet {
             keys: Keys::EMPTY.with_all(words),
             words,
         }
-    }
-
-    /// True when `w` is one of the words.
-    #[inline]
-    pub fn has(&self, w: &str) -> bool {
-        self.keys.may_hold(w) && self.words.iter().any(|x| same(x, w))
     }
 }
 
@@ -134,7 +141,16 @@ impl Tok<'_> {
     /// True when the token is one of the words of `set`.
     #[inline]
     pub fn in_set(&self, set: &WordSet) -> bool {
-        self.fig.is_none() && set.has(self.lo)
+        self.fig.is_none()
+            && set.keys.may_hold_hash(self.key)
+            && set.words.iter().any(|x| same(x, self.lo))
+    }
+
+    /// False when the token's word is surely none of the words of `keys` (its hash is
+    /// computed once, when the token is made).
+    #[inline]
+    pub fn may_be_in(&self, keys: &Keys) -> bool {
+        keys.may_hold_hash(self.key)
     }
 
     /// True when a clause-breaking mark (`,` `;` `:` `(` `)` dash) precedes the token.
@@ -168,6 +184,16 @@ impl Tok<'_> {
     }
 }
 
+/// Where a sentence's tokens keep the words that lowering changes; reused from one
+/// sentence to the next.
+#[derive(Debug, Default)]
+pub struct Lowered {
+    /// The lowered words, one after the other.
+    text: String,
+    /// (token index, range in `text`) of each lowered word.
+    at: Vec<(usize, usize, usize)>,
+}
+
 /// Splits `text[start..end]` into tokens; figures (by byte span) become single tokens.
 /// Lowered words that differ from the text are written to `buf`.
 pub fn tokenize<'a>(
@@ -175,7 +201,7 @@ pub fn tokenize<'a>(
     start: usize,
     end: usize,
     figures: &[Figure],
-    buf: &'a mut String,
+    buf: &'a mut Lowered,
 ) -> Vec<Tok<'a>> {
     tokenize_window(text, start, end, figures, 0..figures.len(), buf)
 }
@@ -193,6 +219,21 @@ const ASCII_WORD: [u8; 256] = {
         }
         b += 1;
     }
+    t
+};
+
+/// The `PRE_*` bits an ASCII mark that is not a space sets.
+const ASCII_PRE: [u8; 128] = {
+    let mut t = [0u8; 128];
+    t[b',' as usize] = PRE_COMMA;
+    t[b'(' as usize] = PRE_COMMA;
+    t[b')' as usize] = PRE_COMMA;
+    t[b'[' as usize] = PRE_COMMA;
+    t[b']' as usize] = PRE_COMMA;
+    t[b';' as usize] = PRE_COMMA | PRE_STRONG;
+    t[b':' as usize] = PRE_COMMA | PRE_STRONG;
+    t[b'/' as usize] = PRE_SLASH;
+    t[b'-' as usize] = PRE_HYPHEN;
     t
 };
 
@@ -214,10 +255,12 @@ pub fn tokenize_window<'a>(
     end: usize,
     figures: &[Figure],
     window: std::ops::Range<usize>,
-    buf: &'a mut String,
+    buf: &'a mut Lowered,
 ) -> Vec<Tok<'a>> {
-    buf.clear();
-    let mut out: Vec<Tok<'a>> = Vec::with_capacity(end.saturating_sub(start) / 5 + 1);
+    let Lowered { text: lowered, at } = buf;
+    lowered.clear();
+    at.clear();
+    let out: Vec<Tok<'a>> = Vec::with_capacity(end.saturating_sub(start) / 5 + 1);
     let end = end.min(text.len());
     let Some(slice) = text.get(start..end) else {
         return out;
@@ -231,8 +274,12 @@ pub fn tokenize_window<'a>(
         .filter(|(_, f)| f.start >= start && f.end <= end && f.start < f.end)
         .collect();
     figs.sort_by_key(|(_, f)| f.start);
-    // Words lowered into `buf`: (token index, range in `buf`).
-    let mut lowered: Vec<(usize, usize, usize)> = Vec::new();
+    let mut words = Words {
+        out,
+        slice,
+        lowered,
+        at,
+    };
     let bytes = slice.as_bytes();
     let mut fi = 0;
     let mut pre = 0u8;
@@ -250,16 +297,17 @@ pub fn tokenize_window<'a>(
         }
         if fi < figs.len() && figs[fi].1.start == abs {
             if let Some(s) = word_start.take() {
-                push_word(&mut out, slice, s, i, ascii, upper, pre, buf, &mut lowered);
+                words.push(s, i, ascii, upper, pre);
                 pre = 0;
             }
             let (idx, f) = figs[fi];
-            out.push(Tok {
+            words.out.push(Tok {
                 lo: "",
                 cap: false,
                 poss: false,
                 pre,
                 fig: Some(idx),
+                key: Keys::hash(""),
             });
             pre = 0;
             last = Last::Empty;
@@ -272,27 +320,14 @@ pub fn tokenize_window<'a>(
             continue;
         }
         let b = bytes[i];
-        let (c, n) = if b < 0x80 {
-            (b as char, 1)
-        } else {
-            match slice[i..].chars().next() {
-                Some(c) => (c, c.len_utf8()),
-                None => break,
-            }
-        };
-        let alnum = if b < 0x80 {
-            b.is_ascii_alphanumeric()
-        } else {
-            c.is_alphanumeric()
-        };
-        if alnum {
-            if word_start.is_none() {
-                word_start = Some(i);
-                ascii = true;
-                upper = false;
-            }
-            if b < 0x80 {
-                upper |= b.is_ascii_uppercase();
+        if b < 0x80 {
+            let class = ASCII_WORD[usize::from(b)];
+            if class != 0 {
+                if word_start.is_none() {
+                    word_start = Some(i);
+                    ascii = true;
+                    upper = false;
+                }
                 // The rest of the ASCII run, up to where the next figure starts or ends.
                 let stop = match figs.get(fi) {
                     Some((_, f)) => {
@@ -303,7 +338,7 @@ pub fn tokenize_window<'a>(
                 };
                 let run = bytes.get(i + 1..stop).unwrap_or_default();
                 let mut k = 0;
-                let mut seen = 0u8;
+                let mut seen = class;
                 while k < run.len() {
                     let class = ASCII_WORD[usize::from(run[k])];
                     if class == 0 {
@@ -314,54 +349,77 @@ pub fn tokenize_window<'a>(
                 }
                 upper |= seen & 2 != 0;
                 i += 1 + k;
-            } else {
-                ascii = false;
-                i += n;
+                continue;
             }
-            continue;
-        }
-        if let Some(s) = word_start {
-            if c == '\'' || c == '’' {
+            if let Some(s) = word_start {
                 // Possessive 's / s'
-                let rest = &slice[i + n..];
-                let mut rc = rest.chars();
-                if rc.next() == Some('s') && !rc.next().is_some_and(char::is_alphanumeric) {
-                    push_word(&mut out, slice, s, i, ascii, upper, pre, buf, &mut lowered);
+                if b == b'\'' && possessive(slice, i + 1) {
+                    words.push(s, i, ascii, upper, pre);
                     word_start = None;
                     pre = 0;
                     last = Last::Empty;
-                    if let Some(t) = out.last_mut() {
+                    if let Some(t) = words.out.last_mut() {
                         t.poss = true;
                     }
-                    i += n + 1;
+                    i += 2;
                     continue;
                 }
+                words.push(s, i, ascii, upper, pre);
+                word_start = None;
+                pre = 0;
+                last = Last::Empty;
             }
-            push_word(&mut out, slice, s, i, ascii, upper, pre, buf, &mut lowered);
+            if matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ') {
+                if last != Last::Empty {
+                    if last == Last::Dash {
+                        pre |= PRE_COMMA;
+                    }
+                    last = Last::Space;
+                }
+            } else {
+                pre |= ASCII_PRE[usize::from(b)];
+                last = if b == b'-' { Last::Dash } else { Last::Other };
+            }
+            i += 1;
+            continue;
+        }
+        let Some(c) = slice.get(i..).and_then(|r| r.chars().next()) else {
+            break;
+        };
+        let n = c.len_utf8();
+        if c.is_alphanumeric() {
+            if word_start.is_none() {
+                word_start = Some(i);
+                upper = false;
+            }
+            ascii = false;
+            i += n;
+            continue;
+        }
+        if let Some(s) = word_start {
+            if c == '’' && possessive(slice, i + n) {
+                words.push(s, i, ascii, upper, pre);
+                word_start = None;
+                pre = 0;
+                last = Last::Empty;
+                if let Some(t) = words.out.last_mut() {
+                    t.poss = true;
+                }
+                i += n + 1;
+                continue;
+            }
+            words.push(s, i, ascii, upper, pre);
             word_start = None;
             pre = 0;
             last = Last::Empty;
         }
-        let space = if b < 0x80 {
-            matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ')
-        } else {
-            c.is_whitespace()
-        };
-        if !space {
+        if !c.is_whitespace() {
             pre |= match c {
-                ',' | '(' | ')' | '[' | ']' => PRE_COMMA,
-                ';' | ':' => PRE_COMMA | PRE_STRONG,
                 '—' => PRE_COMMA | PRE_STRONG | PRE_EM,
-                '/' => PRE_SLASH,
-                '-' => PRE_HYPHEN,
                 '–' => PRE_EN,
                 _ => 0,
             };
-            last = if matches!(c, '-' | '–') {
-                Last::Dash
-            } else {
-                Last::Other
-            };
+            last = if c == '–' { Last::Dash } else { Last::Other };
         } else if last != Last::Empty {
             if last == Last::Dash {
                 pre |= PRE_COMMA;
@@ -371,74 +429,85 @@ pub fn tokenize_window<'a>(
         i += n;
     }
     if let Some(s) = word_start {
-        push_word(
-            &mut out,
-            slice,
-            s,
-            bytes.len(),
-            ascii,
-            upper,
-            pre,
-            buf,
-            &mut lowered,
-        );
+        words.push(s, bytes.len(), ascii, upper, pre);
     }
-    let buf: &'a str = buf;
-    for (k, s, e) in lowered {
-        if let (Some(t), Some(lo)) = (out.get_mut(k), buf.get(s..e)) {
+    let Words {
+        mut out,
+        lowered,
+        at,
+        ..
+    } = words;
+    let lowered: &'a str = lowered;
+    for &(k, s, e) in at.iter() {
+        if let (Some(t), Some(lo)) = (out.get_mut(k), lowered.get(s..e)) {
             t.lo = lo;
         }
     }
     out
 }
 
-/// Appends the word `slice[s..e]` (lowered into `buf` when that changes it; `lowered`
-/// records where) with the punctuation `pre` before it.
+/// True when `slice[i..]` is the `s` of a possessive: an `s` not followed by a letter
+/// or digit.
 #[inline]
-#[allow(clippy::too_many_arguments)]
-fn push_word<'a>(
-    out: &mut Vec<Tok<'a>>,
+fn possessive(slice: &str, i: usize) -> bool {
+    let bytes = slice.as_bytes();
+    if bytes.get(i) != Some(&b's') {
+        return false;
+    }
+    match bytes.get(i + 1) {
+        None => true,
+        Some(&b) if b < 0x80 => ASCII_WORD[usize::from(b)] == 0,
+        Some(_) => !slice
+            .get(i + 1..)
+            .and_then(|r| r.chars().next())
+            .is_some_and(char::is_alphanumeric),
+    }
+}
+
+/// The tokens of a sentence being read, and where its lowered words go.
+struct Words<'a, 'b> {
+    out: Vec<Tok<'a>>,
     slice: &'a str,
-    s: usize,
-    e: usize,
-    ascii: bool,
-    upper: bool,
-    pre: u8,
-    buf: &mut String,
-    lowered: &mut Vec<(usize, usize, usize)>,
-) {
-    let w = slice.get(s..e).unwrap_or_default();
-    let cap = if ascii {
-        w.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
-    } else {
-        w.chars().next().is_some_and(char::is_uppercase)
-    };
-    let lo: &'a str = if ascii && !upper {
-        w
-    } else if ascii {
-        let b0 = buf.len();
-        buf.push_str(w);
-        buf[b0..].make_ascii_lowercase();
-        lowered.push((out.len(), b0, buf.len()));
-        ""
-    } else {
-        match crate::dates::lower(w) {
-            std::borrow::Cow::Borrowed(_) => w,
-            std::borrow::Cow::Owned(l) => {
-                let b0 = buf.len();
-                buf.push_str(&l);
-                lowered.push((out.len(), b0, buf.len()));
-                ""
+    lowered: &'b mut String,
+    at: &'b mut Vec<(usize, usize, usize)>,
+}
+
+impl Words<'_, '_> {
+    /// Appends the word `slice[s..e]` (lowered into `lowered` when that changes it;
+    /// `at` records where) with the punctuation `pre` before it.
+    #[inline]
+    fn push(&mut self, s: usize, e: usize, ascii: bool, upper: bool, pre: u8) {
+        let w = self.slice.get(s..e).unwrap_or_default();
+        let (lo, key, cap) = if ascii && !upper {
+            (w, Keys::hash(w), false)
+        } else if ascii {
+            let b0 = self.lowered.len();
+            self.lowered.push_str(w);
+            self.lowered[b0..].make_ascii_lowercase();
+            self.at.push((self.out.len(), b0, self.lowered.len()));
+            let cap = w.as_bytes().first().is_some_and(u8::is_ascii_uppercase);
+            ("", Keys::hash_bytes(w.as_bytes(), true), cap)
+        } else {
+            let cap = w.chars().next().is_some_and(char::is_uppercase);
+            match crate::dates::lower(w) {
+                std::borrow::Cow::Borrowed(_) => (w, Keys::hash(w), cap),
+                std::borrow::Cow::Owned(l) => {
+                    let b0 = self.lowered.len();
+                    self.lowered.push_str(&l);
+                    self.at.push((self.out.len(), b0, self.lowered.len()));
+                    ("", Keys::hash(&l), cap)
+                }
             }
-        }
-    };
-    out.push(Tok {
-        lo,
-        cap,
-        poss: false,
-        pre,
-        fig: None,
-    });
+        };
+        self.out.push(Tok {
+            lo,
+            cap,
+            poss: false,
+            pre,
+            fig: None,
+            key,
+        });
+    }
 }
 
 /// True when `toks[i..]` starts with the words `ws`.
@@ -579,7 +648,7 @@ const RELATIVE_SECOND: WordSet = WordSet::new(&[
 #[inline]
 fn may_start_period(t: &Tok) -> bool {
     let w = t.lo;
-    PERIOD_KEYS.may_hold(w) || (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
+    t.may_be_in(&PERIOD_KEYS) || (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// Parses a period expression starting at token `i`.
@@ -788,7 +857,7 @@ pub fn mentions(toks: &[Tok]) -> Vec<Mention> {
     while i < toks.len() {
         if let Some((spec, j, event)) = parse_at(toks, i) {
             let j = j.max(i + 1);
-            let before: Vec<&Tok> = toks[i.saturating_sub(3)..i].iter().collect();
+            let before = toks.get(i.saturating_sub(3)..i).unwrap_or_default();
             let event = event
                 || before.iter().any(|t| t.in_set(&EVENT_SET))
                 || (i > 0 && toks[i - 1].is("by") && !matches!(spec, Spec::Abs(Shape::Year, _)));
@@ -949,7 +1018,7 @@ pub fn countries(toks: &[Tok]) -> Vec<Country> {
         let t = &toks[i];
         let mut found: Option<(usize, &'static str, bool)> = None;
         let mut the_form = false;
-        if t.fig.is_none() && COUNTRY_KEYS.may_hold(t.lo) {
+        if t.fig.is_none() && t.may_be_in(&COUNTRY_KEYS) {
             let next = toks.get(i + 1);
             if (t.is("north") || t.is("n")) && t.cap {
                 if next.is_some_and(|u| u.is("korea") || u.is("koreas")) {
@@ -1188,11 +1257,13 @@ mod tests {
                 text.len()
             };
             let want = reference(&text, start, end, &figures);
-            let mut buf = String::new();
+            let mut buf = Lowered::default();
             let got = tokenize(&text, start, end, &figures, &mut buf);
             assert_eq!(want.len(), got.len(), "{text:?}");
             for (w, g) in want.iter().zip(&got) {
                 assert_eq!(w.lo, g.lo, "{text:?}");
+                // The hash kept for the word lists is that of the lowered word.
+                assert_eq!(g.key, Keys::hash(g.lo), "{text:?}");
                 assert_eq!((w.cap, w.poss, w.fig), (g.cap, g.poss, g.fig), "{text:?}");
                 let comma = w
                     .pre
