@@ -995,6 +995,7 @@ impl Scanner<'_, '_> {
         let b = t.b;
         let mut left = Left::default();
         let s = a.start;
+        let e = t.skip_sp_back(s);
         if !a.written && a.cur.is_none() {
             match t.char_before(s) {
                 Some(ch) if ch.is_alphabetic() => return Err(a.end),
@@ -1025,8 +1026,7 @@ impl Scanner<'_, '_> {
                 if open && close {
                     return Err(a.end + 1);
                 }
-                let ls = t.skip_sp_back(s);
-                let line_start = ls == 0 || b[ls - 1] == b'\n';
+                let line_start = e == 0 || b[e - 1] == b'\n';
                 if line_start
                     && a.plain
                     && a.ndigits <= 3
@@ -1157,7 +1157,6 @@ impl Scanner<'_, '_> {
         }
         // qualifier words
         if left.approx.is_none() {
-            let e = t.skip_sp_back(s);
             if let Some((cs, ap, in_span)) = self.cue_before(s, pw_s).filter(|&(cs, _, _)| {
                 // "would add up to 759,793 barrels": a sum, not a bound
                 !(t.lc_word_at(cs, b"up")
@@ -1301,6 +1300,10 @@ impl Scanner<'_, '_> {
     fn connector(&self, pos: usize, between: bool, a: &Num) -> Option<(usize, Conn)> {
         let t = self.t;
         let b = t.b;
+        // every connector starts with a hyphen, a dash or a space
+        if !matches!(b.get(pos), Some(b'-' | b' ' | b'\t' | 0xC2 | 0xE2)) {
+            return None;
+        }
         let digitish = |k: usize| {
             b.get(k).is_some_and(|c| c.is_ascii_digit() || *c == b'$')
                 || currency_symbol_len(b, k) > 0

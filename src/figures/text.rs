@@ -65,12 +65,10 @@ impl<'a> Text<'a> {
     /// Skips horizontal spaces backward (returns the position after the last non-space).
     pub fn skip_sp_back(&self, mut i: usize) -> usize {
         loop {
-            if i >= 1 && matches!(self.b[i - 1], b' ' | b'\t') {
-                i -= 1;
-            } else if i >= 2 && self.b[i - 2] == 0xC2 && self.b[i - 1] == 0xA0 {
-                i -= 2;
-            } else {
-                return i;
+            match i.checked_sub(1).and_then(|k| self.b.get(k)) {
+                Some(b' ' | b'\t') => i -= 1,
+                Some(0xA0) if i >= 2 && self.b[i - 2] == 0xC2 => i -= 2,
+                _ => return i,
             }
         }
     }
