@@ -180,16 +180,23 @@ pub fn days_to_date(days: i32) -> Option<Date> {
 
 use chrono::Datelike;
 
-/// Offset of the first byte >= 0x80, testing 32 bytes at a time.
+/// Offset of the first byte >= 0x80, testing eight bytes at a time.
 fn first_non_ascii(b: &[u8]) -> Option<usize> {
+    let mut words = b.chunks_exact(8);
     let mut at = 0;
-    for chunk in b.chunks(32) {
-        if !chunk.is_ascii() {
-            return chunk.iter().position(|&x| x >= 0x80).map(|k| at + k);
+    for w in words.by_ref() {
+        let high =
+            w.first_chunk::<8>().map_or(0, |c| u64::from_le_bytes(*c)) & 0x8080_8080_8080_8080;
+        if high != 0 {
+            return Some(at + (high.trailing_zeros() / 8) as usize);
         }
-        at += chunk.len();
+        at += 8;
     }
-    None
+    words
+        .remainder()
+        .iter()
+        .position(|&x| x >= 0x80)
+        .map(|k| at + k)
 }
 
 /// Converts byte offsets of a text into code point offsets and back.
@@ -411,25 +418,33 @@ pub fn posts_batch(posts: &[Post]) -> Result<RecordBatch> {
     )
 }
 
-/// The figure ids of a post's figures: `{post_id}:{sentence}:{k}`, `k` counting
-/// the figures of the sentence from 0.
-pub fn figure_ids(post_id: &str, a: &Analysis) -> Vec<String> {
-    let mut out = Vec::with_capacity(a.figures.len());
+/// The (sentence, ordinal within the sentence) of each of a post's figures, in order:
+/// the parts of the figure id `{post_id}:{sentence}:{k}`.
+fn figure_id_parts(a: &Analysis) -> impl Iterator<Item = (usize, usize)> + '_ {
     let mut last = (usize::MAX, 0usize);
-    for f in &a.figures {
+    a.figures.iter().map(move |f| {
         let s = sentence_of(&a.sentences, f.start);
         let k = if s == last.0 { last.1 + 1 } else { 0 };
         last = (s, k);
-        // (= ids::figure_id(&ids::claim_id(post_id, s), k), in one allocation)
-        let mut id = String::with_capacity(post_id.len() + 12);
-        id.push_str(post_id);
-        id.push(':');
-        crate::ids::push_num(&mut id, s);
-        id.push(':');
-        crate::ids::push_num(&mut id, k);
-        out.push(id);
-    }
-    out
+        (s, k)
+    })
+}
+
+/// The figure ids of a post's figures: `{post_id}:{sentence}:{k}`, `k` counting
+/// the figures of the sentence from 0.
+pub fn figure_ids(post_id: &str, a: &Analysis) -> Vec<String> {
+    figure_id_parts(a)
+        .map(|(s, k)| {
+            // (= ids::figure_id(&ids::claim_id(post_id, s), k), in one allocation)
+            let mut id = String::with_capacity(post_id.len() + 12);
+            id.push_str(post_id);
+            id.push(':');
+            ids::push_num(&mut id, s);
+            id.push(':');
+            ids::push_num(&mut id, k);
+            id
+        })
+        .collect()
 }
 
 /// The `figures` table of analysed posts.
@@ -452,19 +467,21 @@ pub fn figures_batch(items: &[(&Post, &Analysis)]) -> Result<RecordBatch> {
         Float64Builder::new(),
         Float64Builder::new(),
     );
+    // the claim id `{post_id}:{sentence}`, then the figure id `{claim_id}:{k}`, written
+    // in one reused buffer
+    let mut id = String::new();
     for (post, a) in items {
         let map = CharMap::new(&post.body);
-        for (f, id) in a.figures.iter().zip(figure_ids(&post.post_id, a)) {
+        for (f, (s, k)) in a.figures.iter().zip(figure_id_parts(a)) {
+            id.clear();
+            id.push_str(&post.post_id);
+            id.push(':');
+            ids::push_num(&mut id, s);
+            claim_id.append_value(&id);
+            id.push(':');
+            ids::push_num(&mut id, k);
             figure_id.append_value(&id);
             post_id.append_value(&post.post_id);
-            // the figure id is `{claim_id}:{k}`
-            match id.rsplit_once(':') {
-                Some((cid, _)) => claim_id.append_value(cid),
-                None => claim_id.append_value(ids::claim_id(
-                    &post.post_id,
-                    sentence_of(&a.sentences, f.start),
-                )),
-            }
             start.append_value(map.to_char(f.start));
             end.append_value(map.to_char(f.end));
             text.append_value(post.body.get(f.start..f.end).unwrap_or(""));
@@ -941,6 +958,32 @@ fn _unused(_: Option<NullBuffer>, _: BooleanArray) {}
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn first_non_ascii_finds_the_first_high_byte() {
+        let mut seed = 3u64;
+        for len in 0..70 {
+            for _ in 0..20 {
+                let b: Vec<u8> = (0..len)
+                    .map(|_| {
+                        seed = seed
+                            .wrapping_mul(6364136223846793005)
+                            .wrapping_add(1442695040888963407);
+                        if (seed >> 33) % 23 == 0 {
+                            0x80 | (seed >> 40) as u8
+                        } else {
+                            (seed >> 40) as u8 & 0x7f
+                        }
+                    })
+                    .collect();
+                assert_eq!(
+                    super::first_non_ascii(&b),
+                    b.iter().position(|&x| x >= 0x80),
+                    "{b:?}"
+                );
+            }
+        }
+    }
+
     use super::*;
 
     #[test]

@@ -995,6 +995,7 @@ impl Scanner<'_, '_> {
         let b = t.b;
         let mut left = Left::default();
         let s = a.start;
+        let e = t.skip_sp_back(s);
         if !a.written && a.cur.is_none() {
             match t.char_before(s) {
                 Some(ch) if ch.is_alphabetic() => return Err(a.end),
@@ -1025,8 +1026,7 @@ impl Scanner<'_, '_> {
                 if open && close {
                     return Err(a.end + 1);
                 }
-                let ls = t.skip_sp_back(s);
-                let line_start = ls == 0 || b[ls - 1] == b'\n';
+                let line_start = e == 0 || b[e - 1] == b'\n';
                 if line_start
                     && a.plain
                     && a.ndigits <= 3
@@ -1037,8 +1037,11 @@ impl Scanner<'_, '_> {
                 }
             }
         }
+        // the word before, read once: the checks below, the qualifier and "between"/"from"
+        // all start from it
+        let pw_s = t.prev_word(s);
         // the word before (across "Nov." style abbreviations)
-        let pw = t.prev_word_abbr(s);
+        let pw = t.prev_word_abbr(s, pw_s);
         if let Some((ws, we)) = pw {
             let w = &t.lc[ws..we];
             let orig = &b[ws..we];
@@ -1154,7 +1157,7 @@ impl Scanner<'_, '_> {
         }
         // qualifier words
         if left.approx.is_none() {
-            if let Some((cs, ap, in_span)) = self.cue_before(s).filter(|&(cs, _, _)| {
+            if let Some((cs, ap, in_span)) = self.cue_before(s, pw_s).filter(|&(cs, _, _)| {
                 // "would add up to 759,793 barrels": a sum, not a bound
                 !(t.lc_word_at(cs, b"up")
                     && t.prev_word(cs).is_some_and(|(ws, we)| {
@@ -1178,23 +1181,25 @@ impl Scanner<'_, '_> {
                 left.preposition = false;
             } else if let Some(n) = [&b"approx."[..], b"ca.", b"c."]
                 .iter()
+                // every pattern ends with '.'
+                .filter(|_| e > 0 && e < s && b[e - 1] == b'.')
                 .find(|p| {
-                    let e = t.skip_sp_back(s);
-                    e < s
-                        && t.lc[..e].ends_with(p)
+                    t.lc[..e].ends_with(p)
                         && (e == p.len() || !t.b[e - p.len() - 1].is_ascii_alphanumeric())
                 })
                 .map(|p| p.len())
             {
                 left.approx = Some(Approx::Approx);
-                left.cue_start = Some(t.skip_sp_back(s) - n);
-            } else if matches!(t.char_before(t.skip_sp_back(s)), Some('~')) {
+                left.cue_start = Some(e - n);
+            } else if e > 0 && b[e - 1] == b'~' {
                 left.approx = Some(Approx::Approx);
-                left.cue_start = Some(t.skip_sp_back(s) - 1);
+                left.cue_start = Some(e - 1);
             }
         }
-        let before = left.cue_start.unwrap_or(s);
-        let pw2 = t.prev_word(before);
+        let pw2 = match left.cue_start {
+            Some(c) if c != s => t.prev_word(c),
+            _ => pw_s,
+        };
         if lc_eq(t, pw2, b"between") {
             left.between = true;
             if left.cue_start.is_none() {
@@ -1234,7 +1239,8 @@ impl Scanner<'_, '_> {
     }
 
     /// A qualifier phrase ending right before `s`: (its start, approx, part of span).
-    fn cue_before(&self, s: usize) -> Option<(usize, Approx, bool)> {
+    /// `pw_s` is `prev_word(s)`.
+    fn cue_before(&self, s: usize, pw_s: Option<(usize, usize)>) -> Option<(usize, Approx, bool)> {
         let t = self.t;
         // up to four previous words, nearest first; an opening quote or bracket may sit in between
         let mut k = s;
@@ -1248,7 +1254,8 @@ impl Scanner<'_, '_> {
         let mut pos = k;
         let mut group = 0;
         while nw < 4 {
-            match t.prev_word(pos) {
+            let pw = if pos == s { pw_s } else { t.prev_word(pos) };
+            match pw {
                 Some((ws, we)) if t.skip_sp_back(pos) == we && (we < pos || pos == k) => {
                     if we == pos && pos != k {
                         break;
@@ -1293,6 +1300,10 @@ impl Scanner<'_, '_> {
     fn connector(&self, pos: usize, between: bool, a: &Num) -> Option<(usize, Conn)> {
         let t = self.t;
         let b = t.b;
+        // every connector starts with a hyphen, a dash or a space
+        if !matches!(b.get(pos), Some(b'-' | b' ' | b'\t' | 0xC2 | 0xE2)) {
+            return None;
+        }
         let digitish = |k: usize| {
             b.get(k).is_some_and(|c| c.is_ascii_digit() || *c == b'$')
                 || currency_symbol_len(b, k) > 0

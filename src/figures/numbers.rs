@@ -251,6 +251,11 @@ fn currency_prefix(t: &Text, i: usize) -> Option<(usize, Cur)> {
         let letters: Vec<u8> = t.lc[s..d].iter().copied().filter(|&c| c != b'.').collect();
         return lex::dollar_prefix(&letters).map(|code| (s, Cur::Iso(code)));
     }
+    // every symbol ends with a non-ASCII byte, every code with an upper-case letter
+    let last = if k > 0 { b[k - 1] } else { 0 };
+    if last < 0x80 && !last.is_ascii_uppercase() {
+        return None;
+    }
     let sym = |bytes: &[u8]| k >= bytes.len() && &b[k - bytes.len()..k] == bytes;
     for (bytes, cur) in [
         (&b"\xe2\x82\xac"[..], Cur::Iso("EUR")),

@@ -65,12 +65,10 @@ impl<'a> Text<'a> {
     /// Skips horizontal spaces backward (returns the position after the last non-space).
     pub fn skip_sp_back(&self, mut i: usize) -> usize {
         loop {
-            if i >= 1 && matches!(self.b[i - 1], b' ' | b'\t') {
-                i -= 1;
-            } else if i >= 2 && self.b[i - 2] == 0xC2 && self.b[i - 1] == 0xA0 {
-                i -= 2;
-            } else {
-                return i;
+            match i.checked_sub(1).and_then(|k| self.b.get(k)) {
+                Some(b' ' | b'\t') => i -= 1,
+                Some(0xA0) if i >= 2 && self.b[i - 2] == 0xC2 => i -= 2,
+                _ => return i,
             }
         }
     }
@@ -182,7 +180,8 @@ impl<'a> Text<'a> {
     }
 
     /// The previous word, also across one `.` after a short abbreviation ("Nov. 1", "No. 3").
-    pub fn prev_word_abbr(&self, i: usize) -> Option<(usize, usize)> {
+    /// `prev` is [`Text::prev_word`] at `i` (callers that need both read it once).
+    pub fn prev_word_abbr(&self, i: usize, prev: Option<(usize, usize)>) -> Option<(usize, usize)> {
         let e = self.skip_sp_back(i);
         if e == i || e == 0 {
             return None;
@@ -194,7 +193,7 @@ impl<'a> Text<'a> {
             }
             return None;
         }
-        self.prev_word(i)
+        prev
     }
 
     /// True when the lowercased text at `i` starts with `pat` and a word boundary follows.
@@ -209,24 +208,33 @@ impl<'a> Text<'a> {
     /// Start of the sentence holding `i` (after `. `, `? `, `! `, or a newline), at most `max` bytes back.
     pub fn sentence_start(&self, i: usize, max: usize) -> usize {
         let lo = i.saturating_sub(max);
-        let mut k = i;
-        while k > lo {
-            let c = self.b[k - 1];
-            if c == b'\n' {
-                return k;
-            }
-            if matches!(c, b' ') && k >= 2 && matches!(self.b[k - 2], b'.' | b'?' | b'!') {
+        // the last newline of the window; a stop after it ends the sentence before
+        let nl = memchr::memrchr(b'\n', &self.b[lo..i]).map(|p| lo + p);
+        // a stop at `q` followed by a space starts the sentence at `q + 2`, which must lie
+        // in `lo + 1..=i` and after the newline: `q` in `floor..=i - 2`
+        let floor = nl.map_or(lo.saturating_sub(1), |p| p + 1);
+        let mut top = i.saturating_sub(1);
+        while top > floor {
+            let Some(p) = memchr::memrchr3(b'.', b'?', b'!', &self.b[floor..top]) else {
+                break;
+            };
+            let q = floor + p;
+            if self.b[q + 1] == b' ' {
                 // not after a one-letter or abbreviation ("U.S. dollars", "No. 1")
-                let (ws, we) = self.word_before(k - 2);
+                let (ws, we) = self.word_before(q);
                 let abbr = we > ws && we - ws <= 3 && self.b[ws].is_ascii_uppercase();
                 let abbr = abbr
                     || (we > ws && matches!(&self.lc[ws..we], b"no" | b"nov" | b"sept" | b"vol"));
                 if !abbr {
-                    return k;
+                    return q + 2;
                 }
             }
-            k -= 1;
+            top = q;
         }
+        if let Some(p) = nl {
+            return p + 1;
+        }
+        let mut k = lo;
         // step to a char boundary
         while !self.s.is_char_boundary(k) {
             k += 1;
@@ -274,18 +282,17 @@ impl<'a> Text<'a> {
         let lo = i.saturating_sub(max);
         let mut k = i;
         let mut newlines_seen = 0;
-        while k > lo {
-            if self.b[k - 1] == b'\n' {
-                // a blank line counts once
-                if !(k >= 2 && self.b[k - 2] == b'\n') {
-                    newlines_seen += 1;
-                    if newlines_seen == 2 {
-                        return k;
-                    }
+        while let Some(p) = memchr::memrchr(b'\n', &self.b[lo..k]) {
+            k = lo + p;
+            // a blank line counts once
+            if !(k >= 1 && self.b[k - 1] == b'\n') {
+                newlines_seen += 1;
+                if newlines_seen == 2 {
+                    return k + 1;
                 }
             }
-            k -= 1;
         }
+        k = lo;
         while !self.s.is_char_boundary(k) {
             k += 1;
         }
@@ -311,6 +318,85 @@ impl<'a> Text<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The byte walk [`Text::sentence_start`] replaces (test oracle).
+    fn sentence_start_walk(t: &Text, i: usize, max: usize) -> usize {
+        let lo = i.saturating_sub(max);
+        let mut k = i;
+        while k > lo {
+            let c = t.b[k - 1];
+            if c == b'\n' {
+                return k;
+            }
+            if c == b' ' && k >= 2 && matches!(t.b[k - 2], b'.' | b'?' | b'!') {
+                let (ws, we) = t.word_before(k - 2);
+                let abbr = we > ws && we - ws <= 3 && t.b[ws].is_ascii_uppercase();
+                let abbr =
+                    abbr || (we > ws && matches!(&t.lc[ws..we], b"no" | b"nov" | b"sept" | b"vol"));
+                if !abbr {
+                    return k;
+                }
+            }
+            k -= 1;
+        }
+        while !t.s.is_char_boundary(k) {
+            k += 1;
+        }
+        k
+    }
+
+    /// The byte walk [`Text::context_start`] replaces (test oracle).
+    fn context_start_walk(t: &Text, i: usize, max: usize) -> usize {
+        let lo = i.saturating_sub(max);
+        let mut k = i;
+        let mut newlines_seen = 0;
+        while k > lo {
+            if t.b[k - 1] == b'\n' && !(k >= 2 && t.b[k - 2] == b'\n') {
+                newlines_seen += 1;
+                if newlines_seen == 2 {
+                    return k;
+                }
+            }
+            k -= 1;
+        }
+        while !t.s.is_char_boundary(k) {
+            k += 1;
+        }
+        k
+    }
+
+    #[test]
+    fn sentence_and_context_starts_match_the_byte_walk() {
+        let pieces = [
+            "a", "Word", " ", ". ", ".", "? ", "!", "\n", "\n\n", "U.S. ", "No. ", "vol. ", "x",
+            "\u{e9}", "\u{2013}", "7",
+        ];
+        let mut seed = 7u64;
+        for _ in 0..400 {
+            let mut s = String::new();
+            for _ in 0..40 {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                s.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            let t = Text::new(&s);
+            for i in (0..=s.len()).filter(|&i| s.is_char_boundary(i)) {
+                for max in [0, 1, 5, 17, 600] {
+                    assert_eq!(
+                        t.sentence_start(i, max),
+                        sentence_start_walk(&t, i, max),
+                        "{s:?} at {i} max {max}"
+                    );
+                    assert_eq!(
+                        t.context_start(i, max),
+                        context_start_walk(&t, i, max),
+                        "{s:?} at {i} max {max}"
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn words_match_the_byte_walk() {
