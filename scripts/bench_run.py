@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """End-to-end benchmark of nkecon on a generated corpus, against its own floor.
 
-    python scripts/bench_run.py [--mb 200] [--page-kb 4] [--data bench-data] [--skip-python] [--only-full] [--exe PATH]
+    python scripts/bench_run.py [--mb 200] [--page-kb 4] [--data bench-data] [--repeat 3] [--skip-python] [--only-full] [--exe PATH]
 
 Builds a corpus of N MB of ~4 KB page files from ../shared/corpus (or the shipped
 sample): distinct posts with varied titles and dates, sentences kept but their
@@ -13,6 +13,9 @@ realistic text. Then runs, each in a fresh process:
   python     read → parse_posts → extract_figures → extract_claims → build_trade
 
 and prints MB/s, posts/s, figures/s, peak RSS and the ratios the issues ask for.
+With `--repeat N` the CLI runs go round N times (floor, 1 thread, 2 threads, then
+again), and each line reports the median run. `cpu s` is user + system time and
+`cores` the cores kept busy on average (cpu s / seconds).
 """
 
 from __future__ import annotations
@@ -91,8 +94,9 @@ def build(data: Path, mb: int, page_kb: int) -> None:
     stamp.write_text(json.dumps({"files": n, "bytes": total, "posts": k}))
 
 
-def timed(cmd: list[str]) -> tuple[float, float, str]:
-    """Runs a command; returns wall seconds, its own peak RSS in MB (wait4) and stdout."""
+def timed(cmd: list[str]) -> tuple[float, float, str, float]:
+    """Runs a command; returns wall seconds, its own peak RSS in MB (wait4), stdout and
+    CPU seconds (user + system)."""
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
         t = time.perf_counter()
         proc = subprocess.Popen(cmd, stdout=out, stderr=err, text=True)
@@ -103,20 +107,25 @@ def timed(cmd: list[str]) -> tuple[float, float, str]:
         err.seek(0)
         if proc.returncode != 0:
             sys.exit(f"failed: {' '.join(cmd)}\n{err.read()}")
-        return secs, usage.ru_maxrss / 1024, out.read()
+        return secs, usage.ru_maxrss / 1024, out.read(), usage.ru_utime + usage.ru_stime
 
 
 PY_STAGES = r"""
 import json, resource, sys, time, nkecon, warnings
 warnings.simplefilter("ignore")
+def cpu():
+    u = resource.getrusage(resource.RUSAGE_SELF)
+    return u.ru_utime + u.ru_stime
+c0 = cpu()
 t = time.perf_counter()
 docs = nkecon.read([sys.argv[1]]); t1 = time.perf_counter()
 posts = nkecon.parse_posts(docs); t2 = time.perf_counter()
 figs = nkecon.extract_figures(posts); t3 = time.perf_counter()
 claims = nkecon.extract_claims(posts); t4 = time.perf_counter()
 trade = nkecon.build_trade(posts); t5 = time.perf_counter()
+c5 = cpu()
 print(json.dumps({"read": t1 - t, "parse_posts": t2 - t1, "figures": t3 - t2, "claims": t4 - t3, "trade": t5 - t4,
-                  "total": t5 - t, "posts": posts.num_rows, "figures_rows": figs.num_rows,
+                  "total": t5 - t, "cpu": c5 - c0, "posts": posts.num_rows, "figures_rows": figs.num_rows,
                   "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
 
@@ -129,6 +138,7 @@ def main() -> None:
     ap.add_argument("--skip-python", action="store_true")
     ap.add_argument("--exe", help="the nkecon executable to time (default: the installed one), e.g. an older build")
     ap.add_argument("--only-full", action="store_true", help="run only the full 2-thread run (memory check on large inputs)")
+    ap.add_argument("--repeat", type=int, default=1, help="rounds of CLI runs; each line reports the median")
     args = ap.parse_args()
     data = Path(args.data) / f"{args.mb}mb"
     build(data, args.mb, args.page_kb)
@@ -144,20 +154,27 @@ def main() -> None:
         if args.only_full:
             runs = runs[2:]
         results = {}
-        for name, extra in runs:
-            secs, rss, _ = timed([exe, "run", str(data), "--out", str(out), "--quiet", *extra])
-            counts = json.loads((out / "_manifest.json").read_text())["counts"]
+        timings: dict[str, list[tuple[float, float, float, dict]]] = {name: [] for name, _ in runs}
+        for _ in range(max(1, args.repeat)):
+            for name, extra in runs:
+                secs, rss, _, cpu = timed([exe, "run", str(data), "--out", str(out), "--quiet", *extra])
+                counts = json.loads((out / "_manifest.json").read_text())["counts"]
+                timings[name].append((secs, rss, cpu, counts))
+        for name, _ in runs:
+            ts = sorted(timings[name], key=lambda t: t[0])
+            secs, _, cpu, counts = ts[len(ts) // 2]
+            rss = max(t[1] for t in ts)
             results[name] = secs
-            rows.append((name, secs, mb / secs, counts.get("posts", 0) / secs, counts.get("figures", 0) / secs, rss))
+            rows.append((name, secs, mb / secs, counts.get("posts", 0) / secs, counts.get("figures", 0) / secs, rss, cpu))
         if not args.skip_python:
-            secs, rss, stdout = timed([sys.executable, "-c", PY_STAGES, str(data)])
+            secs, rss, stdout, _ = timed([sys.executable, "-c", PY_STAGES, str(data)])
             r = json.loads(stdout.strip().splitlines()[-1])
             results["python"] = r["total"]
-            rows.append(("python stages", r["total"], mb / r["total"], r["posts"] / r["total"], r["figures_rows"] / r["total"], r["rss_mb"]))
+            rows.append(("python stages", r["total"], mb / r["total"], r["posts"] / r["total"], r["figures_rows"] / r["total"], r["rss_mb"], r["cpu"]))
             stages = ", ".join(f"{k} {r[k]:.2f}s" for k in ("read", "parse_posts", "figures", "claims", "trade"))
-    print(f"{'run':20s} {'seconds':>8s} {'MB/s':>8s} {'posts/s':>10s} {'figures/s':>10s} {'peak RSS MB':>12s}")
-    for name, secs, mbs, ps, fs, rss in rows:
-        print(f"{name:20s} {secs:8.2f} {mbs:8.1f} {ps:10.0f} {fs:10.0f} {rss:12.0f}")
+    print(f"{'run':20s} {'seconds':>8s} {'MB/s':>8s} {'posts/s':>10s} {'figures/s':>10s} {'peak RSS MB':>12s} {'cpu s':>7s} {'cores':>6s}")
+    for name, secs, mbs, ps, fs, rss, cpu in rows:
+        print(f"{name:20s} {secs:8.2f} {mbs:8.1f} {ps:10.0f} {fs:10.0f} {rss:12.0f} {cpu:7.2f} {cpu / secs:6.2f}")
     if not args.only_full:
         print(f"full/floor speed ratio (2 threads): {results['floor (2 threads)'] / results['full (2 threads)']:.2f}")
         print(f"2 threads vs 1 thread: {results['full (1 thread)'] / results['full (2 threads)']:.2f}x")
