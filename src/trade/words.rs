@@ -289,35 +289,45 @@ pub fn tokenize_window<'a>(
     let mut ascii = true;
     let mut upper = false;
     let mut i = 0;
+    // Where the next figure starts or the one being passed ends (relative to `start`):
+    // before it the figures need no look.
+    let mut edge = 0;
     while i < bytes.len() {
-        let abs = start + i;
-        // A figure starts here: emit it whole.
-        while fi < figs.len() && figs[fi].1.end <= abs {
-            fi += 1;
-        }
-        if fi < figs.len() && figs[fi].1.start == abs {
-            if let Some(s) = word_start.take() {
-                words.push(s, i, ascii, upper, pre);
+        if i >= edge {
+            let abs = start + i;
+            while fi < figs.len() && figs[fi].1.end <= abs {
+                fi += 1;
+            }
+            // A figure starts here: emit it whole.
+            if fi < figs.len() && figs[fi].1.start == abs {
+                if let Some(s) = word_start.take() {
+                    words.push(s, i, ascii, upper, pre);
+                    pre = 0;
+                }
+                let (idx, f) = figs[fi];
+                words.out.push(Tok {
+                    lo: "",
+                    cap: false,
+                    poss: false,
+                    pre,
+                    fig: Some(idx),
+                    key: Keys::hash(""),
+                });
                 pre = 0;
+                last = Last::Empty;
+                fi += 1;
+                // Skip the figure's characters.
+                i = f.end - start;
+                while i < bytes.len() && !slice.is_char_boundary(i) {
+                    i += 1;
+                }
+                continue;
             }
-            let (idx, f) = figs[fi];
-            words.out.push(Tok {
-                lo: "",
-                cap: false,
-                poss: false,
-                pre,
-                fig: Some(idx),
-                key: Keys::hash(""),
-            });
-            pre = 0;
-            last = Last::Empty;
-            fi += 1;
-            // Skip the figure's characters.
-            i = f.end - start;
-            while i < bytes.len() && !slice.is_char_boundary(i) {
-                i += 1;
-            }
-            continue;
+            edge = match figs.get(fi) {
+                Some((_, f)) if f.start > abs => f.start - start,
+                Some((_, f)) => f.end - start,
+                None => usize::MAX,
+            };
         }
         let b = bytes[i];
         if b < 0x80 {
@@ -329,13 +339,7 @@ pub fn tokenize_window<'a>(
                     upper = false;
                 }
                 // The rest of the ASCII run, up to where the next figure starts or ends.
-                let stop = match figs.get(fi) {
-                    Some((_, f)) => {
-                        let e = if f.start > abs { f.start } else { f.end };
-                        (e - start).min(bytes.len())
-                    }
-                    None => bytes.len(),
-                };
+                let stop = edge.min(bytes.len());
                 let run = bytes.get(i + 1..stop).unwrap_or_default();
                 let mut k = 0;
                 let mut seen = class;
@@ -475,7 +479,7 @@ struct Words<'a, 'b> {
 impl Words<'_, '_> {
     /// Appends the word `slice[s..e]` (lowered into `lowered` when that changes it;
     /// `at` records where) with the punctuation `pre` before it.
-    #[inline]
+    #[inline(always)]
     fn push(&mut self, s: usize, e: usize, ascii: bool, upper: bool, pre: u8) {
         let w = self.slice.get(s..e).unwrap_or_default();
         let (lo, key, cap) = if ascii && !upper {
