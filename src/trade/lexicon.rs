@@ -464,6 +464,12 @@ pub fn excluded(toks: &[Tok], cue_i: usize, t: usize, has_commodity: bool) -> bo
     false
 }
 
+/// False when the token surely is no cue word (nor `customs`): a sentence without such
+/// a token has no trade word.
+pub fn may_be_cue(t: &Tok) -> bool {
+    t.fig.is_none() && (t.may_be_in(&CUE_KEYS) || t.is("customs"))
+}
+
 /// True when the sentence speaks of trade at all.
 pub fn any_trade_word(toks: &[Tok]) -> bool {
     (0..toks.len()).any(|j| {

@@ -474,6 +474,16 @@ fn sentence_rows(
     let money: Vec<usize> = (0..toks.len())
         .filter(|&i| is_money(toks, i, figures).is_some())
         .collect();
+    // Without a money figure, a trade word or a period that is not relative, a sentence
+    // only ends the comparison dating of the one before (see the end).
+    if money.is_empty()
+        && !toks
+            .iter()
+            .any(|t| lexicon::may_be_cue(t) || words::may_date(t))
+    {
+        ctx.baseline_spec = None;
+        return Vec::new();
+    }
     // Without a money figure the sentence gives no row: it only moves the context, and
     // needs its countries only when it speaks of trade.
     let mut trade_word = None;

@@ -289,35 +289,45 @@ pub fn tokenize_window<'a>(
     let mut ascii = true;
     let mut upper = false;
     let mut i = 0;
+    // Where the next figure starts or the one being passed ends (relative to `start`):
+    // before it the figures need no look.
+    let mut edge = 0;
     while i < bytes.len() {
-        let abs = start + i;
-        // A figure starts here: emit it whole.
-        while fi < figs.len() && figs[fi].1.end <= abs {
-            fi += 1;
-        }
-        if fi < figs.len() && figs[fi].1.start == abs {
-            if let Some(s) = word_start.take() {
-                words.push(s, i, ascii, upper, pre);
+        if i >= edge {
+            let abs = start + i;
+            while fi < figs.len() && figs[fi].1.end <= abs {
+                fi += 1;
+            }
+            // A figure starts here: emit it whole.
+            if fi < figs.len() && figs[fi].1.start == abs {
+                if let Some(s) = word_start.take() {
+                    words.push(s, i, ascii, upper, pre);
+                    pre = 0;
+                }
+                let (idx, f) = figs[fi];
+                words.out.push(Tok {
+                    lo: "",
+                    cap: false,
+                    poss: false,
+                    pre,
+                    fig: Some(idx),
+                    key: Keys::hash(""),
+                });
                 pre = 0;
+                last = Last::Empty;
+                fi += 1;
+                // Skip the figure's characters.
+                i = f.end - start;
+                while i < bytes.len() && !slice.is_char_boundary(i) {
+                    i += 1;
+                }
+                continue;
             }
-            let (idx, f) = figs[fi];
-            words.out.push(Tok {
-                lo: "",
-                cap: false,
-                poss: false,
-                pre,
-                fig: Some(idx),
-                key: Keys::hash(""),
-            });
-            pre = 0;
-            last = Last::Empty;
-            fi += 1;
-            // Skip the figure's characters.
-            i = f.end - start;
-            while i < bytes.len() && !slice.is_char_boundary(i) {
-                i += 1;
-            }
-            continue;
+            edge = match figs.get(fi) {
+                Some((_, f)) if f.start > abs => f.start - start,
+                Some((_, f)) => f.end - start,
+                None => usize::MAX,
+            };
         }
         let b = bytes[i];
         if b < 0x80 {
@@ -329,13 +339,7 @@ pub fn tokenize_window<'a>(
                     upper = false;
                 }
                 // The rest of the ASCII run, up to where the next figure starts or ends.
-                let stop = match figs.get(fi) {
-                    Some((_, f)) => {
-                        let e = if f.start > abs { f.start } else { f.end };
-                        (e - start).min(bytes.len())
-                    }
-                    None => bytes.len(),
-                };
+                let stop = edge.min(bytes.len());
                 let run = bytes.get(i + 1..stop).unwrap_or_default();
                 let mut k = 0;
                 let mut seen = class;
@@ -475,7 +479,7 @@ struct Words<'a, 'b> {
 impl Words<'_, '_> {
     /// Appends the word `slice[s..e]` (lowered into `lowered` when that changes it;
     /// `at` records where) with the punctuation `pre` before it.
-    #[inline]
+    #[inline(always)]
     fn push(&mut self, s: usize, e: usize, ascii: bool, upper: bool, pre: u8) {
         let w = self.slice.get(s..e).unwrap_or_default();
         let (lo, key, cap) = if ascii && !upper {
@@ -658,6 +662,12 @@ fn parse_at(toks: &[Tok], i: usize) -> Option<(Spec, usize, bool)> {
         return None;
     }
     let w = t.lo;
+    // (These start only the relative expressions below, second word first.)
+    if matches!(w, "a" | "the" | "this" | "that")
+        && !toks.get(i + 1).is_some_and(|u| u.in_set(&RELATIVE_SECOND))
+    {
+        return None;
+    }
     // Quarters and halves: "first quarter (of 2016)", "Q1", "first half of the year".
     if let Some(n) = ordinal(w) {
         if let Some(u) = toks.get(i + 1) {
@@ -849,6 +859,25 @@ const EVENT_SET: WordSet = WordSet::new(EVENT_WORDS);
 const BASE_WORDS: &[&str] = &["from", "than", "against", "versus", "vs", "over", "on"];
 
 const BASE_SET: WordSet = WordSet::new(BASE_WORDS);
+
+/// The words without which a sentence names no period that is not relative (see
+/// [`parse_at`]): an ordinal needs `quarter`, `half` or `month(s)`, "last year" and
+/// "this month" end in `year` or `month`, "through" needs a month; years are digits.
+const DATING_KEYS: Keys = Keys::EMPTY
+    .with_all(&[
+        "year", "month", "months", "quarter", "quarters", "half", "q1", "q2", "q3", "q4", "h1",
+        "h2", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    ])
+    .with_all(&MONTHS);
+
+/// False when the token surely is no word of a period expression that is not
+/// relative (one [`Spec::is_relative`] calls false), so that a sentence without such a
+/// token has none.
+pub fn may_date(t: &Tok) -> bool {
+    t.fig.is_none()
+        && (t.may_be_in(&DATING_KEYS)
+            || (t.lo.len() == 4 && t.lo.bytes().all(|b| b.is_ascii_digit())))
+}
 
 /// Every period expression of the sentence, in order.
 pub fn mentions(toks: &[Tok]) -> Vec<Mention> {
@@ -1287,6 +1316,43 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// A sentence with no token that [`may_date`] lets through has only relative
+    /// periods, and one with none that `may_be_cue` lets through has no trade word.
+    #[test]
+    fn dating_and_cue_filters_miss_nothing() {
+        use crate::trade::lexicon::{any_trade_word, may_be_cue};
+        let parts = [
+            "the", "a", "this", "that", "last", "first", "second", "fourth", "1st", "Q2", "q2",
+            "H1", "year", "month", "months", "quarter", "quarters", "half", "five", "two", "of",
+            "January", "june", "Sept", "May", "may", "through", "to", "2017", "17", "previous",
+            "same", "period", "ago", "earlier", "trade", "Trade", "exports", "customs", "bought",
+            "brought", "in", "total", "figure", "China", "rose",
+        ];
+        let mut seed = 0x1234_5678_9abc_def1u64;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        let (mut undated, mut uncued) = (0, 0);
+        for _ in 0..20000 {
+            let words: Vec<&str> = (0..1 + next(6)).map(|_| parts[next(parts.len())]).collect();
+            let text = words.join(" ");
+            let t = toks(&text);
+            if !t.iter().any(may_date) {
+                undated += 1;
+                assert!(mentions(&t).iter().all(|m| m.spec.is_relative()), "{text}");
+            }
+            if !t.iter().any(may_be_cue) {
+                uncued += 1;
+                assert!(!any_trade_word(&t), "{text}");
+            }
+        }
+        assert!(undated > 1000 && uncued > 1000, "{undated} {uncued}");
+        assert!(may_date(&toks("2019")[0]) && !may_date(&toks("20190")[0]));
     }
 
     #[test]
