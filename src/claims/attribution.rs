@@ -668,7 +668,7 @@ fn subject_left(toks: &[Tok], v: usize, body: &str, strong: bool) -> Option<Attr
     if let Some(by) = np.iter().position(|t| t.word && t.t == "by") {
         let report = np[..by].iter().rev().find(|t| t.word).is_some_and(|t| {
             matches!(
-                t.base().as_str(),
+                &*t.base(),
                 "report"
                     | "article"
                     | "story"
@@ -998,7 +998,7 @@ fn according_to(toks: &[Tok], v: usize, body: &str) -> Option<Attribution> {
             .unwrap_or_default();
         let data = np.iter().take(by).any(|t| {
             matches!(
-                t.base().as_str(),
+                &*t.base(),
                 "figures"
                     | "data"
                     | "statistics"
@@ -1016,7 +1016,7 @@ fn according_to(toks: &[Tok], v: usize, body: &str) -> Option<Attribution> {
         });
         if data
             || matches!(
-                head.as_str(),
+                &*head,
                 "released" | "compiled" | "published" | "analyzed" | "reviewed" | "analysed"
             )
         {
@@ -1027,7 +1027,7 @@ fn according_to(toks: &[Tok], v: usize, body: &str) -> Option<Attribution> {
     // "figures the Unification Ministry submitted to …" → the named publisher
     let data_head = np.iter().find(|t| t.word).is_some_and(|t| {
         matches!(
-            t.base().as_str(),
+            &*t.base(),
             "figures" | "data" | "statistics" | "numbers" | "estimates" | "records" | "documents"
         )
     });

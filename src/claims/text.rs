@@ -1,5 +1,7 @@
 //! Word tokens of a sentence with byte offsets and a quotation mask.
 
+use std::borrow::Cow;
+
 /// A token of a sentence: a word (letters, digits, inner apostrophes, hyphens and the dots
 /// of `U.S.`) or a single punctuation character.
 #[derive(Debug, Clone, Copy)]
@@ -21,23 +23,26 @@ pub struct Tok<'a> {
     cap: bool,
 }
 
-impl Tok<'_> {
+impl<'a> Tok<'a> {
     /// The token lower-cased (as `str::to_lowercase`).
     #[inline]
     pub fn lower(&self) -> &str {
         self.lo
     }
 
-    /// The word lower-cased, without a possessive `’s` / `'s` / trailing apostrophe.
-    pub fn base(&self) -> String {
-        let mut t = self.t;
+    /// The word lower-cased, without a possessive `’s` / `'s` / trailing apostrophe
+    /// (borrowed from the lower-cased form unless the word is outside ASCII).
+    pub fn base(&self) -> Cow<'a, str> {
         for suf in ["’s", "'s", "’", "'"] {
-            if let Some(x) = t.strip_suffix(suf) {
-                t = x;
-                break;
+            if let Some(x) = self.t.strip_suffix(suf) {
+                // an ASCII stem lower-cases byte for byte: it is the start of `lo`
+                return match self.lo.get(..x.len()) {
+                    Some(l) if x.is_ascii() => Cow::Borrowed(l),
+                    _ => Cow::Owned(x.to_lowercase()),
+                };
             }
         }
-        t.to_lowercase()
+        Cow::Borrowed(self.lo)
     }
 
     /// Starts with an upper-case letter (or a digit-led name such as "38 North" is not).
@@ -396,7 +401,7 @@ mod tests {
 
     #[test]
     fn lower_and_capitalised_as_written_form() {
-        let t = "The U.S. and İstanbul’s ÉTAT «Σ» said: Daily NK’s 38 North, ΟΔΟΣ x—Ⓐ.";
+        let t = "The U.S. and İstanbul’s ÉTAT «Σ» said: Daily NK’s 38 North, ΟΔΟΣ’s Kims' x—Ⓐ'S.";
         let m = quote_mask(t, 0, t.len());
         let mut buf = String::from("stale");
         let toks = tokenize(t, 0, t.len(), &m, 0, &mut buf);
@@ -405,6 +410,16 @@ mod tests {
             assert_eq!(x.lower(), x.t.to_lowercase(), "{}", x.t);
             let cap = x.t.chars().next().is_some_and(|c| c.is_uppercase());
             assert_eq!(x.capitalised(), cap, "{}", x.t);
+        }
+        for x in &toks {
+            let mut stem = x.t;
+            for suf in ["’s", "'s", "’", "'"] {
+                if let Some(s) = stem.strip_suffix(suf) {
+                    stem = s;
+                    break;
+                }
+            }
+            assert_eq!(x.base(), stem.to_lowercase(), "{}", x.t);
         }
         let lowered: Vec<&str> = toks.iter().map(|x| x.lower()).collect();
         assert!(lowered.contains(&"i̇stanbul’s"));
