@@ -119,40 +119,46 @@ pub fn quote_mask(text: &str, start: usize, end: usize) -> Vec<bool> {
 }
 
 /// A quick necessary test for membership in a fixed word list: a word can be in the list
-/// only if some listed word has its length and its first two bytes (compared on their low
-/// five bits, so ASCII case does not matter). Most words fail it after one table load.
-pub struct Shapes([u32; 1024]);
+/// only if some listed word has its length, its first two bytes, and some listed word its
+/// length, first and last bytes (bytes compared on their low five bits, so ASCII case does
+/// not matter). Most words fail it after two table loads.
+pub struct Shapes([u32; 1024], [u32; 1024]);
 
 impl Shapes {
+    /// No words.
+    pub const EMPTY: Shapes = Shapes([0; 1024], [0; 1024]);
+
     /// The shapes of `words` added to `self` (build with `Shapes::EMPTY.with(..)`).
     pub const fn with(mut self, words: &[&str]) -> Shapes {
         let mut i = 0;
         while i < words.len() {
             let b = words[i].as_bytes();
-            self.0[Self::key(b)] |= Self::bit(b);
+            self.0[Self::key(b, 1)] |= Self::bit(b);
+            self.1[Self::key(b, b.len().saturating_sub(1))] |= Self::bit(b);
             i += 1;
         }
         self
     }
 
-    /// No words.
-    pub const EMPTY: Shapes = Shapes([0; 1024]);
-
-    const fn key(b: &[u8]) -> usize {
+    /// Index of the first byte and byte `k` (0 for a missing byte).
+    const fn key(b: &[u8], k: usize) -> usize {
         let b0 = if b.is_empty() { 0 } else { b[0] & 31 };
-        let b1 = if b.len() < 2 { 0 } else { b[1] & 31 };
-        (b0 as usize) << 5 | b1 as usize
+        let bk = if k < b.len() { b[k] & 31 } else { 0 };
+        (b0 as usize) << 5 | bk as usize
     }
 
+    /// The length's bit (lengths 32 apart share one: a false "maybe", never a false "no").
     const fn bit(b: &[u8]) -> u32 {
-        1 << if b.len() < 31 { b.len() } else { 31 }
+        1u32.wrapping_shl(b.len() as u32)
     }
 
     /// False when `w` is surely none of the words; true when it may be one.
     #[inline]
     pub fn may_contain(&self, w: &str) -> bool {
         let b = w.as_bytes();
-        self.0[Self::key(b)] & Self::bit(b) != 0
+        let bit = Self::bit(b);
+        self.0[Self::key(b, 1)] & bit != 0
+            && self.1[Self::key(b, b.len().saturating_sub(1))] & bit != 0
     }
 }
 
@@ -393,8 +399,20 @@ mod tests {
         }
         assert!(S.may_contain("SAID"));
         assert!(S.may_contain("internationalisation-wide"));
-        // length or first two letters differ
-        for w in ["sai", "saidx", "sxid", "it", "fir", "", "according-"] {
+        // a word of the same length sharing the first two and the last letters: "maybe"
+        assert!(S.may_contain("sand"));
+        // length, first two or first and last letters differ
+        for w in [
+            "sai",
+            "saidx",
+            "sxid",
+            "it",
+            "fir",
+            "fat",
+            "sain",
+            "",
+            "according-",
+        ] {
             assert!(!S.may_contain(w), "{w}");
         }
     }
