@@ -519,7 +519,7 @@ fn scan_left(toks: &[Tok], end: usize) -> usize {
 
 fn subject_left(toks: &[Tok], v: usize, body: &str, strong: bool) -> Option<Attribution> {
     let verb = toks[v].t.to_string();
-    let lverb = verb.to_lowercase();
+    let lverb = toks[v].lower();
     let mut j = v;
     while j > 0 && toks[j - 1].word && !toks[j - 1].quoted && is_adverb(toks[j - 1].lower()) {
         j -= 1;
@@ -552,7 +552,7 @@ fn subject_left(toks: &[Tok], v: usize, body: &str, strong: bool) -> Option<Attr
         let seg: Vec<Tok> = toks[b..j - 1].to_vec();
         let np = tail_np(&seg);
         if !np.is_empty() {
-            return build(np, &lverb, verb, body, false);
+            return build(np, lverb, verb, body, false);
         }
         return None;
     }
@@ -573,7 +573,7 @@ fn subject_left(toks: &[Tok], v: usize, body: &str, strong: bool) -> Option<Attr
             let seg: Vec<Tok> = toks[b2..b - 1].to_vec();
             let n = seg.iter().filter(|t| t.word).count();
             if n > 0 && n <= 8 {
-                if let Some(mut a) = build(seg, &lverb, verb.clone(), body, strong) {
+                if let Some(mut a) = build(seg, lverb, verb.clone(), body, strong) {
                     // "Lee, a former minister, said": the role names the kind
                     if a.kind == Some(SpeakerKind::Person) {
                         if let Some(k) = appositive_role(&np) {
@@ -591,7 +591,7 @@ fn subject_left(toks: &[Tok], v: usize, body: &str, strong: bool) -> Option<Attr
                 let seg: Vec<Tok> = toks[b2..b - 1].to_vec();
                 let words: Vec<&Tok> = seg.iter().filter(|t| t.word).collect();
                 if !words.is_empty() && words.len() <= 4 && words.iter().all(|t| t.capitalised()) {
-                    if let Some(mut a) = build(seg, &lverb, verb.clone(), body, strong) {
+                    if let Some(mut a) = build(seg, lverb, verb.clone(), body, strong) {
                         if matches!(a.kind, Some(SpeakerKind::Person) | None) {
                             a.kind = Some(k);
                         }
@@ -602,13 +602,13 @@ fn subject_left(toks: &[Tok], v: usize, body: &str, strong: bool) -> Option<Attr
         }
         if !appositive && !np.is_empty() && np.iter().filter(|t| t.word).count() <= 8 {
             // "SRE Minerals" between commas names the speaker; "Prices rose, said …" does not
-            return build(np, &lverb, verb, body, false);
+            return build(np, lverb, verb, body, false);
         }
         return None;
     }
     // "The panel also documented …, and said that …": the subject of the sentence
     if j >= 1 && toks[j - 1].word && matches!(toks[j - 1].t, "and" | "but") && strong {
-        return sentence_subject(toks, j - 1).and_then(|np| build(np, &lverb, verb, body, false));
+        return sentence_subject(toks, j - 1).and_then(|np| build(np, lverb, verb, body, false));
     }
     let b = scan_left(toks, j);
     let mut np: Vec<Tok> = toks[b..j].to_vec();
@@ -637,7 +637,7 @@ fn subject_left(toks: &[Tok], v: usize, body: &str, strong: bool) -> Option<Attr
         } else {
             seg
         };
-        return build(seg, &lverb, verb, body, strong);
+        return build(seg, lverb, verb, body, strong);
     }
     if np.is_empty() {
         return None;
@@ -658,7 +658,7 @@ fn subject_left(toks: &[Tok], v: usize, body: &str, strong: bool) -> Option<Attr
                 && seg_words.len() <= 5
                 && seg_words.iter().all(|t| t.capitalised())
             {
-                return build(seg, &lverb, verb, body, strong);
+                return build(seg, lverb, verb, body, strong);
             }
         }
     }
@@ -668,7 +668,7 @@ fn subject_left(toks: &[Tok], v: usize, body: &str, strong: bool) -> Option<Attr
     if let Some(by) = np.iter().position(|t| t.word && t.t == "by") {
         let report = np[..by].iter().rev().find(|t| t.word).is_some_and(|t| {
             matches!(
-                t.base().as_str(),
+                &*t.base(),
                 "report"
                     | "article"
                     | "story"
@@ -693,7 +693,7 @@ fn subject_left(toks: &[Tok], v: usize, body: &str, strong: bool) -> Option<Attr
             return None;
         }
     }
-    build(np, &lverb, verb, body, strong)
+    build(np, lverb, verb, body, strong)
 }
 
 /// Kind named by the head of an appositive ("a former unification minister" → official).
@@ -998,7 +998,7 @@ fn according_to(toks: &[Tok], v: usize, body: &str) -> Option<Attribution> {
             .unwrap_or_default();
         let data = np.iter().take(by).any(|t| {
             matches!(
-                t.base().as_str(),
+                &*t.base(),
                 "figures"
                     | "data"
                     | "statistics"
@@ -1016,7 +1016,7 @@ fn according_to(toks: &[Tok], v: usize, body: &str) -> Option<Attribution> {
         });
         if data
             || matches!(
-                head.as_str(),
+                &*head,
                 "released" | "compiled" | "published" | "analyzed" | "reviewed" | "analysed"
             )
         {
@@ -1027,7 +1027,7 @@ fn according_to(toks: &[Tok], v: usize, body: &str) -> Option<Attribution> {
     // "figures the Unification Ministry submitted to …" → the named publisher
     let data_head = np.iter().find(|t| t.word).is_some_and(|t| {
         matches!(
-            t.base().as_str(),
+            &*t.base(),
             "figures" | "data" | "statistics" | "numbers" | "estimates" | "records" | "documents"
         )
     });

@@ -196,65 +196,76 @@ static FIRST_WORDS: Shapes = {
 
 /// Hedge cues among `toks` (words only are compared), in order, longest match first.
 pub fn find(toks: &[Tok], body: &str) -> Vec<Hedge> {
-    let mut words: Vec<usize> = Vec::with_capacity(toks.len());
-    words.extend((0..toks.len()).filter(|&i| toks[i].word));
-    // the tokens carry their lower-cased form; "" past the end
-    let lower = |k: usize| -> &str { words.get(k).map_or("", |&i| toks[i].lower()) };
     let mut out = Vec::new();
-    let mut w = 0;
-    while w < words.len() {
-        let mut hit = None;
-        if !FIRST_WORDS.may_contain(lower(w)) {
-            w += 1;
+    let mut i = 0;
+    while let Some(t) = toks.get(i) {
+        // most words fail the shape test before any hashing
+        if !t.word || !FIRST_WORDS.may_contain(t.lower()) {
+            i += 1;
             continue;
         }
-        let Some(cands) = candidates(lower(w)) else {
-            w += 1;
+        let Some(cands) = candidates(t.lower()) else {
+            i += 1;
             continue;
         };
+        let mut hit = None;
         for &ci in cands {
             let (cue, kind) = &CUES[ci];
-            if w + cue.len() <= words.len()
-                && cue.iter().enumerate().all(|(k, c)| lower(w + k) == *c)
-                && !excluded(cue, &lower, w, toks, &words)
-            {
-                hit = Some((cue.len(), *kind));
+            // the cue's words against the words from token `i` on; `last`: the token of
+            // the last one matched
+            let mut words = toks.iter().enumerate().skip(i).filter(|(_, x)| x.word);
+            let mut last = i;
+            let all = cue.iter().all(|c| match words.next() {
+                Some((k, x)) if x.lower() == *c => {
+                    last = k;
+                    true
+                }
+                _ => false,
+            });
+            if all && !excluded(cue, toks, i, last) {
+                hit = Some((last, *kind));
                 break;
             }
         }
-        if let Some((n, kind)) = hit {
-            let s = toks[words[w]].s;
-            let e = toks[words[w + n - 1]].e;
-            out.push(Hedge {
-                text: body.get(s..e).unwrap_or("").to_string(),
-                kind,
-                tok: words[w],
-            });
-            w += n;
-        } else {
-            w += 1;
+        match hit {
+            Some((last, kind)) => {
+                let (s, e) = (t.s, toks.get(last).map_or(t.e, |x| x.e));
+                out.push(Hedge {
+                    text: body.get(s..e).unwrap_or("").to_string(),
+                    kind,
+                    tok: i,
+                });
+                i = last + 1;
+            }
+            None => i += 1,
         }
     }
     out
 }
 
-/// Uses of a cue word that are not hedges (`lower(k)`: the `k`-th word lower-cased).
-fn excluded<'t>(
-    cue: &[&str],
-    lower: &dyn Fn(usize) -> &'t str,
-    w: usize,
-    toks: &[Tok],
-    words: &[usize],
-) -> bool {
-    let prev = if w > 0 { lower(w - 1) } else { "" };
-    let next = lower(w + cue.len());
+/// Uses of a cue word that are not hedges: the cue spans tokens `first..=last`.
+fn excluded(cue: &[&str], toks: &[Tok], first: usize, last: usize) -> bool {
+    // the word before the cue and the word after it, lower-cased ("" at either end)
+    let prev = || {
+        toks.get(..first)
+            .and_then(|r| r.iter().rev().find(|x| x.word))
+            .map_or("", |x| x.lower())
+    };
+    let next = || {
+        toks.get(last + 1..)
+            .and_then(|r| r.iter().find(|x| x.word))
+            .map_or("", |x| x.lower())
+    };
     match cue {
         // the month, not the modal
-        ["may"] => toks[words[w]].t == "May",
+        ["may"] => toks.get(first).is_some_and(|x| x.t == "May"),
         // "as soon as possible", "the best place possible"
-        ["possible"] => prev == "as" || prev == "if" || next == "to" && prev == "made",
+        ["possible"] => {
+            let p = prev();
+            p == "as" || p == "if" || next() == "to" && p == "made"
+        }
         // "than expected", "as expected"
-        ["expected"] => matches!(prev, "than" | "as"),
+        ["expected"] => matches!(prev(), "than" | "as"),
         _ => false,
     }
 }
@@ -279,5 +290,21 @@ mod tests {
         );
         assert_eq!(cues("In May it was unclear."), vec!["unclear"]);
         assert_eq!(cues("It rose faster than expected."), Vec::<String>::new());
+    }
+
+    #[test]
+    fn phrases_skip_punctuation_and_exclusions_see_neighbour_words() {
+        assert_eq!(
+            cues("It is far, from confirmed."),
+            vec!["far, from confirmed"]
+        );
+        assert_eq!(
+            cues("If true, it could not be independently verified."),
+            vec!["If true", "could not be independently verified"]
+        );
+        assert_eq!(cues("Send it as soon as possible."), Vec::<String>::new());
+        assert_eq!(cues("Aid made possible to ship."), Vec::<String>::new());
+        assert_eq!(cues("Possible, as expected."), vec!["Possible"]);
+        assert_eq!(cues("“Possible”"), vec!["Possible"]);
     }
 }

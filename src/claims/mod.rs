@@ -84,6 +84,11 @@ pub fn extract(post: &Post, sentences: &[Sentence], figures: &[Figure]) -> Vec<C
         .find_map(|s| s.outlet.clone())
         .filter(|s| !s.trim().is_empty());
     let cited_canon = cited.clone();
+    // searcher for the cited outlet's name, built once per post
+    let cited_finder = cited
+        .as_deref()
+        .filter(|c| c.len() >= 3)
+        .map(memchr::memmem::Finder::new);
 
     // quote masks per paragraph, computed lazily
     let mut masks: Vec<Option<Vec<bool>>> = vec![None; post.paragraphs.len()];
@@ -121,7 +126,14 @@ pub fn extract(post: &Post, sentences: &[Sentence], figures: &[Figure]) -> Vec<C
         let hedges = hedges::find(&toks, body);
         let stext = body.get(s.start..s.end).unwrap_or("");
         let hits = gazetteer::find(stext);
-        let outlets = outlet_mentions(&toks, body, s, cited.as_deref(), &hits);
+        let outlets = outlet_mentions(
+            &toks,
+            body,
+            s,
+            cited.as_deref(),
+            cited_finder.as_ref(),
+            &hits,
+        );
         let (mut any_word, mut all_quoted) = (false, true);
         for t in toks.iter().filter(|t| t.word) {
             any_word = true;
@@ -164,15 +176,6 @@ pub fn extract(post: &Post, sentences: &[Sentence], figures: &[Figure]) -> Vec<C
 
     for (i, raw) in raws.iter().enumerate() {
         let s = sentences[i];
-        let context_outlet = last_outlet_post.clone().or_else(|| cited_canon.clone());
-        // outlets named in this sentence (generic ones resolved)
-        let resolve = |m: &OutletMention| -> Option<String> {
-            m.name.clone().or_else(|| context_outlet.clone())
-        };
-        let para_outlet = last_outlet_para
-            .as_ref()
-            .filter(|(p, _)| *p == raw.para)
-            .map(|(_, o)| o.clone());
         let antecedent = |pronoun: &str| -> Option<Said> {
             let fits = |k: Option<SpeakerKind>| match pronoun.to_lowercase().as_str() {
                 "he" | "she" => matches!(
@@ -277,6 +280,18 @@ pub fn extract(post: &Post, sentences: &[Sentence], figures: &[Figure]) -> Vec<C
             said = None;
         }
 
+        // the outlet a generic mention ("the outlet") names: the last one named before
+        // this sentence (cloned only when something here can use it)
+        let context_outlet = if said.is_some() || !raw.outlets.is_empty() {
+            last_outlet_post.clone().or_else(|| cited_canon.clone())
+        } else {
+            None
+        };
+        // outlets named in this sentence (generic ones resolved)
+        let resolve = |m: &OutletMention| -> Option<String> {
+            m.name.clone().or_else(|| context_outlet.clone())
+        };
+
         // outlet of an attributed sentence
         if let Some(x) = said.as_mut() {
             if x.outlet.is_none() {
@@ -322,8 +337,10 @@ pub fn extract(post: &Post, sentences: &[Sentence], figures: &[Figure]) -> Vec<C
                             if raw.voice == Some(Voice::Quoted) {
                                 cited_canon.clone().or_else(|| last_outlet_post.clone())
                             } else {
-                                para_outlet
-                                    .clone()
+                                last_outlet_para
+                                    .as_ref()
+                                    .filter(|(p, _)| *p == raw.para)
+                                    .map(|(_, o)| o.clone())
                                     .or_else(|| last_outlet_post.clone())
                                     .or_else(|| cited_canon.clone())
                             }
@@ -499,13 +516,14 @@ fn named_outlet(speaker: &str, cited: Option<&str>) -> Option<String> {
 }
 
 /// Outlets named in the sentence outside quotation marks: gazetteer outlets, the cited
-/// outlet's own name, "the newspaper X" / "the business daily X", and generic mentions
-/// ("told the outlet").
+/// outlet's own name (searched with `cited_finder`, given when it has 3 bytes or more),
+/// "the newspaper X" / "the business daily X", and generic mentions ("told the outlet").
 fn outlet_mentions(
     toks: &[Tok],
     body: &str,
     s: &Sentence,
     cited: Option<&str>,
+    cited_finder: Option<&memchr::memmem::Finder>,
     hits: &[gazetteer::Hit],
 ) -> Vec<OutletMention> {
     let mut out: Vec<OutletMention> = Vec::new();
@@ -578,30 +596,29 @@ fn outlet_mentions(
             direct: is_direct(toks, a),
         });
     }
-    if let Some(c) = cited {
-        if c.len() >= 3 {
-            let mut from = 0;
-            while let Some(p) = text.get(from..).and_then(|x| x.find(c)) {
-                let a = s.start + from + p;
-                let b = a + c.len();
-                from += p + c.len();
-                let before = body[..a].chars().next_back();
-                let after = body[b..].chars().next();
-                if before.is_some_and(|x| x.is_alphanumeric())
-                    || after.is_some_and(|x| x.is_alphanumeric())
-                {
-                    continue;
-                }
-                if quoted_at(a) || out.iter().any(|m| m.start < b && a < m.end) {
-                    continue;
-                }
-                out.push(OutletMention {
-                    start: a,
-                    end: b,
-                    name: Some(c.to_string()),
-                    direct: is_direct(toks, a),
-                });
+    if let (Some(c), Some(finder)) = (cited, cited_finder) {
+        let mut from = 0;
+        // (a match of a UTF-8 needle starts on a char boundary, as `str::find`'s does)
+        while let Some(p) = text.as_bytes().get(from..).and_then(|x| finder.find(x)) {
+            let a = s.start + from + p;
+            let b = a + c.len();
+            from += p + c.len();
+            let before = body[..a].chars().next_back();
+            let after = body[b..].chars().next();
+            if before.is_some_and(|x| x.is_alphanumeric())
+                || after.is_some_and(|x| x.is_alphanumeric())
+            {
+                continue;
             }
+            if quoted_at(a) || out.iter().any(|m| m.start < b && a < m.end) {
+                continue;
+            }
+            out.push(OutletMention {
+                start: a,
+                end: b,
+                name: Some(c.to_string()),
+                direct: is_direct(toks, a),
+            });
         }
     }
     out.sort_by_key(|m| m.start);

@@ -560,7 +560,7 @@ pub fn classify(np: &[Tok], verb: &str) -> Option<SpeakerKind> {
     if words.len() > 2
         && words[1].t == "of"
         && matches!(
-            words[0].base().as_str(),
+            &*words[0].base(),
             "one"
                 | "some"
                 | "many"
@@ -612,7 +612,7 @@ pub fn classify(np: &[Tok], verb: &str) -> Option<SpeakerKind> {
                 | "Saturday"
                 | "Sunday"
         ) || matches!(
-            w.base().as_str(),
+            &*w.base(),
             "nobody"
                 | "everyone"
                 | "everybody"
@@ -659,7 +659,7 @@ pub fn classify(np: &[Tok], verb: &str) -> Option<SpeakerKind> {
     // 3. outlet descriptor anywhere in the core ("the business daily RBC", "state media")
     if core
         .iter()
-        .any(|w| !w.capitalised() && OUTLET.contains(&w.base().as_str()))
+        .any(|w| !w.capitalised() && OUTLET.contains(&&*w.base()))
     {
         return Some(SpeakerKind::Outlet);
     }
@@ -688,7 +688,7 @@ pub fn classify(np: &[Tok], verb: &str) -> Option<SpeakerKind> {
     if caps {
         if core_nodet.iter().any(|w| {
             matches!(
-                w.base().as_str(),
+                &*w.base(),
                 "shinmun"
                     | "sinmun"
                     | "ilbo"

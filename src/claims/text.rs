@@ -1,5 +1,7 @@
 //! Word tokens of a sentence with byte offsets and a quotation mask.
 
+use std::borrow::Cow;
+
 /// A token of a sentence: a word (letters, digits, inner apostrophes, hyphens and the dots
 /// of `U.S.`) or a single punctuation character.
 #[derive(Debug, Clone, Copy)]
@@ -21,23 +23,26 @@ pub struct Tok<'a> {
     cap: bool,
 }
 
-impl Tok<'_> {
+impl<'a> Tok<'a> {
     /// The token lower-cased (as `str::to_lowercase`).
     #[inline]
     pub fn lower(&self) -> &str {
         self.lo
     }
 
-    /// The word lower-cased, without a possessive `’s` / `'s` / trailing apostrophe.
-    pub fn base(&self) -> String {
-        let mut t = self.t;
+    /// The word lower-cased, without a possessive `’s` / `'s` / trailing apostrophe
+    /// (borrowed from the lower-cased form unless the word is outside ASCII).
+    pub fn base(&self) -> Cow<'a, str> {
         for suf in ["’s", "'s", "’", "'"] {
-            if let Some(x) = t.strip_suffix(suf) {
-                t = x;
-                break;
+            if let Some(x) = self.t.strip_suffix(suf) {
+                // an ASCII stem lower-cases byte for byte: it is the start of `lo`
+                return match self.lo.get(..x.len()) {
+                    Some(l) if x.is_ascii() => Cow::Borrowed(l),
+                    _ => Cow::Owned(x.to_lowercase()),
+                };
             }
         }
-        t.to_lowercase()
+        Cow::Borrowed(self.lo)
     }
 
     /// Starts with an upper-case letter (or a digit-led name such as "38 North" is not).
@@ -114,40 +119,46 @@ pub fn quote_mask(text: &str, start: usize, end: usize) -> Vec<bool> {
 }
 
 /// A quick necessary test for membership in a fixed word list: a word can be in the list
-/// only if some listed word has its length and its first two bytes (compared on their low
-/// five bits, so ASCII case does not matter). Most words fail it after one table load.
-pub struct Shapes([u32; 1024]);
+/// only if some listed word has its length, its first two bytes, and some listed word its
+/// length, first and last bytes (bytes compared on their low five bits, so ASCII case does
+/// not matter). Most words fail it after two table loads.
+pub struct Shapes([u32; 1024], [u32; 1024]);
 
 impl Shapes {
+    /// No words.
+    pub const EMPTY: Shapes = Shapes([0; 1024], [0; 1024]);
+
     /// The shapes of `words` added to `self` (build with `Shapes::EMPTY.with(..)`).
     pub const fn with(mut self, words: &[&str]) -> Shapes {
         let mut i = 0;
         while i < words.len() {
             let b = words[i].as_bytes();
-            self.0[Self::key(b)] |= Self::bit(b);
+            self.0[Self::key(b, 1)] |= Self::bit(b);
+            self.1[Self::key(b, b.len().saturating_sub(1))] |= Self::bit(b);
             i += 1;
         }
         self
     }
 
-    /// No words.
-    pub const EMPTY: Shapes = Shapes([0; 1024]);
-
-    const fn key(b: &[u8]) -> usize {
+    /// Index of the first byte and byte `k` (0 for a missing byte).
+    const fn key(b: &[u8], k: usize) -> usize {
         let b0 = if b.is_empty() { 0 } else { b[0] & 31 };
-        let b1 = if b.len() < 2 { 0 } else { b[1] & 31 };
-        (b0 as usize) << 5 | b1 as usize
+        let bk = if k < b.len() { b[k] & 31 } else { 0 };
+        (b0 as usize) << 5 | bk as usize
     }
 
+    /// The length's bit (lengths 32 apart share one: a false "maybe", never a false "no").
     const fn bit(b: &[u8]) -> u32 {
-        1 << if b.len() < 31 { b.len() } else { 31 }
+        1u32.wrapping_shl(b.len() as u32)
     }
 
     /// False when `w` is surely none of the words; true when it may be one.
     #[inline]
     pub fn may_contain(&self, w: &str) -> bool {
         let b = w.as_bytes();
-        self.0[Self::key(b)] & Self::bit(b) != 0
+        let bit = Self::bit(b);
+        self.0[Self::key(b, 1)] & bit != 0
+            && self.1[Self::key(b, b.len().saturating_sub(1))] & bit != 0
     }
 }
 
@@ -388,15 +399,27 @@ mod tests {
         }
         assert!(S.may_contain("SAID"));
         assert!(S.may_contain("internationalisation-wide"));
-        // length or first two letters differ
-        for w in ["sai", "saidx", "sxid", "it", "fir", "", "according-"] {
+        // a word of the same length sharing the first two and the last letters: "maybe"
+        assert!(S.may_contain("sand"));
+        // length, first two or first and last letters differ
+        for w in [
+            "sai",
+            "saidx",
+            "sxid",
+            "it",
+            "fir",
+            "fat",
+            "sain",
+            "",
+            "according-",
+        ] {
             assert!(!S.may_contain(w), "{w}");
         }
     }
 
     #[test]
     fn lower_and_capitalised_as_written_form() {
-        let t = "The U.S. and İstanbul’s ÉTAT «Σ» said: Daily NK’s 38 North, ΟΔΟΣ x—Ⓐ.";
+        let t = "The U.S. and İstanbul’s ÉTAT «Σ» said: Daily NK’s 38 North, ΟΔΟΣ’s Kims' x—Ⓐ'S.";
         let m = quote_mask(t, 0, t.len());
         let mut buf = String::from("stale");
         let toks = tokenize(t, 0, t.len(), &m, 0, &mut buf);
@@ -405,6 +428,16 @@ mod tests {
             assert_eq!(x.lower(), x.t.to_lowercase(), "{}", x.t);
             let cap = x.t.chars().next().is_some_and(|c| c.is_uppercase());
             assert_eq!(x.capitalised(), cap, "{}", x.t);
+        }
+        for x in &toks {
+            let mut stem = x.t;
+            for suf in ["’s", "'s", "’", "'"] {
+                if let Some(s) = stem.strip_suffix(suf) {
+                    stem = s;
+                    break;
+                }
+            }
+            assert_eq!(x.base(), stem.to_lowercase(), "{}", x.t);
         }
         let lowered: Vec<&str> = toks.iter().map(|x| x.lower()).collect();
         assert!(lowered.contains(&"i̇stanbul’s"));
