@@ -520,8 +520,8 @@ fn digit_bits(w: u64) -> u64 {
 
 /// The first position `q >= p` where the scan acts: a digit, a letter at `p` itself, or
 /// a letter after a non-letter (a word start) that may begin a number word; `b.len()`
-/// when there is none. Word starts whose (first letter, length) rule out a number word
-/// are passed over with their word: the scan would only step past them.
+/// when there is none. Word starts whose first letter, or (first letter, length), rule
+/// out a number word are passed over with their word: the scan would only step past them.
 fn next_event(b: &[u8], p: usize) -> usize {
     let n = b.len();
     match b.get(p) {
@@ -529,20 +529,25 @@ fn next_event(b: &[u8], p: usize) -> usize {
         Some(c) if c.is_ascii_alphanumeric() => return p,
         Some(_) => {}
     }
-    // the byte at `i` or the one before it is not a letter: b[p] is not, and a chunk is
-    // left behind either with no word reaching its last byte or at the end of a word
+    // eight bytes at a time from p + 1 (b[p] is not a letter)
     let mut i = p + 1;
+    // 0x80 when the byte before the chunk is a letter (of a word passed over)
+    let mut carry = 0u64;
     'chunks: while let Some(chunk) = b.get(i..).and_then(|r| r.first_chunk::<8>()) {
         let w = u64::from_le_bytes(*chunk);
         let letter = letter_bits(w);
         let mut hit = digit_bits(w);
-        let mut starts = letter & !(letter << 8);
+        let mut starts = letter & !((letter << 8) | carry);
         let other = !letter & HI;
         while starts != 0 {
             let sh = starts.trailing_zeros() & !7;
             starts &= starts - 1;
-            let rest = other >> sh;
             let first = (w >> sh) as u8 | 0x20;
+            if !lex::may_start_number_word(first) {
+                // the word is passed over, also when it runs past the chunk
+                continue;
+            }
+            let rest = other >> sh;
             if rest == 0 {
                 // the word runs past the chunk: the last start, and every digit and
                 // start before it is already in `hit`
@@ -555,7 +560,9 @@ fn next_event(b: &[u8], p: usize) -> usize {
                 if lex::may_be_number_word(first, second, we - ws) {
                     return ws;
                 }
+                // b[we] is not a letter
                 i = we;
+                carry = 0;
                 continue 'chunks;
             }
             // the word ends in the chunk, so its second letter (if any) is there too
@@ -567,6 +574,7 @@ fn next_event(b: &[u8], p: usize) -> usize {
         if hit != 0 {
             return i + (hit.trailing_zeros() / 8) as usize;
         }
+        carry = letter >> 56;
         i += 8;
     }
     while i < n {
