@@ -718,13 +718,17 @@ impl Scanner<'_, '_> {
     fn at(&self, i: usize) -> Result<Cand, usize> {
         let t = self.t;
         let a = numbers::parse(t, i)?;
-        let skip = if a.written {
-            a.end
-        } else {
-            numbers::token_end(t, a.nstart).max(a.end)
+        // where to resume when the number is no figure (read only then)
+        let (written, nstart, end) = (a.written, a.nstart, a.end);
+        let skip = || {
+            if written {
+                end
+            } else {
+                numbers::token_end(t, nstart).max(end)
+            }
         };
         let mut a = a;
-        let mut left = self.left(&a).map_err(|s| s.max(skip))?;
+        let mut left = self.left(&a).map_err(|s| s.max(skip()))?;
         let min_start = self.out.last().map_or(0, |f| f.end);
         // "half a million"
         if a.written && t.lc.get(a.nstart) == Some(&b'a') {
@@ -755,10 +759,10 @@ impl Scanner<'_, '_> {
 
         // hyphenated adjective: "10-year", "three-day", "500,000-barrel"
         if a.end + 1 < t.b.len() && t.b[a.end] == b'-' && t.b[a.end + 1].is_ascii_alphabetic() {
-            return self.hyphen_adjective(&a, &left, min_start).ok_or(skip);
+            return self.hyphen_adjective(&a, &left, min_start).ok_or_else(skip);
         }
         if a.written && a.end + 1 < t.b.len() && t.b[a.end] == b'-' {
-            return Err(skip);
+            return Err(skip());
         }
 
         // a range whose connector follows the number directly
@@ -801,12 +805,12 @@ impl Scanner<'_, '_> {
                         return Err(numbers::token_end(t, bn.end));
                     } else if kind == Conn::Hyphen && !a.written && a.cur.is_none() && !a.pct {
                         // "2017 – $1.65 bn": the left number is a label; the right one stands alone
-                        return Err(skip);
+                        return Err(skip());
                     }
                 }
                 _ => {
                     if kind == Conn::Hyphen && !a.written {
-                        return Err(skip);
+                        return Err(skip());
                     }
                 }
             }
@@ -816,13 +820,13 @@ impl Scanner<'_, '_> {
             let k = t.skip_sp(a.end);
             if k > a.end && t.lc_word_at(k, b"out") && t.lc_word_at(t.skip_sp(k + 3), b"of") {
                 let k2 = t.skip_sp(t.skip_sp(k + 3) + 2);
-                return Err(numbers::token_end(t, k2).max(skip));
+                return Err(numbers::token_end(t, k2).max(skip()));
             }
         }
         // the unit after the number (or the range)
         let mut u = match self.unit_after(after, hi, cur, pct, qty) {
             Some(u) => u,
-            None => return Err(skip),
+            None => return Err(skip()),
         };
         if let Some((bn, _)) = b_from_change {
             // "rose from 800 to 1,000 workers": this end takes the unit of the other
@@ -861,7 +865,7 @@ impl Scanner<'_, '_> {
                 || u.unit.is_none()
                 || t.lc_word_at(t.skip_sp(a.end), b"quarters"))
         {
-            return Err(skip);
+            return Err(skip());
         }
         if a.plain && a.mant <= 31.0 && !range && u.unit.is_none() && u.cur.is_none() {
             let k = t.skip_sp(a.end);
@@ -870,37 +874,37 @@ impl Scanner<'_, '_> {
                 let w = &t.lc[ws..we];
                 if lex::is_month(w) && (w != b"may" || t.b[ws].is_ascii_uppercase()) && we - ws >= 3
                 {
-                    return Err(skip);
+                    return Err(skip());
                 }
             }
         }
         let is_year = a.plain && self.year_like(&a) && !range;
         if is_year && (left.preposition || !u.strong) {
-            return Err(skip);
+            return Err(skip());
         }
         if a.written || last_written {
             // "Thirteen were announced, and six more followed": a bare written count is a
             // figure, but not "one" ("one of them", "one would expect")
             if u.kind == FigureKind::Count && u.unit.is_none() && !range && a.value() < 2.0 {
-                return Err(skip);
+                return Err(skip());
             }
             if !range
                 && a.mant == 1.0
                 && a.scale == 1.0
                 && !matches!(u.kind, FigureKind::Money | FigureKind::Percent)
             {
-                return Err(skip);
+                return Err(skip());
             }
         }
         if u.kind == FigureKind::Count && u.unit.is_none() && u.cur.is_none() {
             if !self.opts.bare_counts {
-                return Err(skip);
+                return Err(skip());
             }
             if !a.written && a.plain && a.ndigits >= 5 && left.approx.is_none() {
-                return Err(skip);
+                return Err(skip());
             }
             if self.bare_neighbour(a.start, u.end) || self.age_apposition(a.start, u.end) {
-                return Err(skip);
+                return Err(skip());
             }
             // "38 North", "Channel 4 News": a bare number before a capitalised word is a name
             if left.approx.is_none() && !a.written {
@@ -908,7 +912,7 @@ impl Scanner<'_, '_> {
                 if k > u.end && t.b.get(k).is_some_and(u8::is_ascii_uppercase) {
                     let (ws, we) = t.word_at(k);
                     if !lex::is_month(&t.lc[ws..we]) {
-                        return Err(skip);
+                        return Err(skip());
                     }
                 }
             }
@@ -916,13 +920,13 @@ impl Scanner<'_, '_> {
             if matches!(left.approx, Some(Approx::Under | Approx::Over)) {
                 if let Some((ws, we)) = left.cue_start.and_then(|c| t.prev_word(c)) {
                     if lex::is_person_noun(&t.lc[ws..we]) {
-                        return Err(skip);
+                        return Err(skip());
                     }
                 }
             }
         }
         if a.leading_zero && u.cur.is_none() && a.cur.is_none() {
-            return Err(skip);
+            return Err(skip());
         }
 
         let mut kind = u.kind;
@@ -1332,7 +1336,8 @@ impl Scanner<'_, '_> {
         if k > pos && b.get(k) == Some(&b'-') && t.skip_sp(k + 1) == k + 2 && digitish(k + 2) {
             return Some((skip_symbol(t, k + 2), Conn::Hyphen));
         }
-        if k == pos {
+        // "to", "and", "or"
+        if k == pos || !matches!(t.lc.get(k), Some(b't' | b'a' | b'o')) {
             return None;
         }
         let word = |w: &[u8]| t.lc_word_at(k, w);

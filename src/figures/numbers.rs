@@ -209,9 +209,10 @@ fn parse_digits(t: &Text, i: usize) -> Result<Num, Skip> {
             }
         }
     }
-    // scale word after a space: "1.5 million", "14.67 bn"
+    // scale word after a space: "1.5 million", "14.67 bn" (every scale word starts with
+    // one of these letters)
     let k = t.skip_sp(j);
-    if k > j {
+    if k > j && matches!(t.lc.get(k), Some(b'h' | b't' | b'm' | b'b' | b'd')) {
         let (ws, we) = t.word_at(k);
         if we > ws {
             if let Some(s) = lex::scale_word(&t.lc[ws..we]) {
