@@ -1478,12 +1478,14 @@ impl Scanner<'_, '_> {
         let t = self.t;
         let b = t.b;
         let j0 = t.skip_sp(pos);
-        // times of day
-        if t.lc.get(j0..j0 + 4) == Some(b"a.m.") || t.lc.get(j0..j0 + 4) == Some(b"p.m.") {
-            return None;
-        }
-        if j0 > pos && (t.lc_word_at(j0, b"am") || t.lc_word_at(j0, b"pm")) {
-            return None;
+        // times of day (all start with 'a' or 'p')
+        if matches!(t.lc.get(j0), Some(b'a' | b'p')) {
+            if t.lc.get(j0..j0 + 4) == Some(b"a.m.") || t.lc.get(j0..j0 + 4) == Some(b"p.m.") {
+                return None;
+            }
+            if j0 > pos && (t.lc_word_at(j0, b"am") || t.lc_word_at(j0, b"pm")) {
+                return None;
+            }
         }
         if pct {
             return Some(Unit::of(FigureKind::Percent, "percent", pos));
