@@ -945,6 +945,26 @@ fn _unused(_: Option<NullBuffer>, _: BooleanArray) {}
 #[cfg(test)]
 mod tests {
     #[test]
+    fn figure_ids_count_within_each_sentence() {
+        use crate::model::{Analysis, Sentence};
+        let body = "Exports fell 24 percent to $14.2 million. Imports rose 5 percent.";
+        let a = Analysis {
+            sentences: vec![
+                Sentence { start: 0, end: 41 },
+                Sentence {
+                    start: 42,
+                    end: body.len(),
+                },
+            ],
+            figures: crate::figures::extract(body, &Default::default()),
+            ..Default::default()
+        };
+        let parts: Vec<_> = super::figure_id_parts(&a).collect();
+        assert_eq!(parts, [(0, 0), (0, 1), (1, 0)]);
+        assert_eq!(super::figure_ids("p", &a), ["p:0:0", "p:0:1", "p:1:0"]);
+    }
+
+    #[test]
     fn first_non_ascii_finds_the_first_high_byte() {
         let mut seed = 3u64;
         for len in 0..70 {

@@ -717,7 +717,7 @@ impl Scanner<'_, '_> {
     /// The figure whose number starts at `i`, or where to resume.
     fn at(&self, i: usize) -> Result<Cand, usize> {
         let t = self.t;
-        let a = numbers::parse(t, i)?;
+        let mut a = numbers::parse(t, i)?;
         // where to resume when the number is no figure (read only then)
         let (written, nstart, end) = (a.written, a.nstart, a.end);
         let skip = || {
@@ -727,7 +727,6 @@ impl Scanner<'_, '_> {
                 numbers::token_end(t, nstart).max(end)
             }
         };
-        let mut a = a;
         let mut left = self.left(&a).map_err(|s| s.max(skip()))?;
         let min_start = self.out.last().map_or(0, |f| f.end);
         // "half a million"
@@ -1491,7 +1490,9 @@ impl Scanner<'_, '_> {
             return Some(Unit::of(FigureKind::Percent, "percent", pos));
         }
         // coordinates and temperatures: "39.0392° N", "-20°C"
-        if t.b.get(j0..j0 + 2) == Some("\u{b0}".as_bytes()) || t.lc_word_at(j0, b"degrees") {
+        if matches!(t.lc.get(j0), Some(0xC2 | b'd'))
+            && (t.b.get(j0..j0 + 2) == Some("\u{b0}".as_bytes()) || t.lc_word_at(j0, b"degrees"))
+        {
             return None;
         }
         if let Some(q) = qty {
