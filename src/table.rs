@@ -180,23 +180,26 @@ pub fn days_to_date(days: i32) -> Option<Date> {
 
 use chrono::Datelike;
 
-/// Offset of the first byte >= 0x80, testing eight bytes at a time.
+/// Offset of the first byte >= 0x80, testing 32 bytes, then eight, at a time.
 fn first_non_ascii(b: &[u8]) -> Option<usize> {
-    let mut words = b.chunks_exact(8);
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let word = |c: &[u8]| c.first_chunk::<8>().map_or(0, |c| u64::from_le_bytes(*c));
     let mut at = 0;
-    for w in words.by_ref() {
-        let high =
-            w.first_chunk::<8>().map_or(0, |c| u64::from_le_bytes(*c)) & 0x8080_8080_8080_8080;
+    while let Some(blk) = b.get(at..).and_then(|r| r.first_chunk::<32>()) {
+        if (word(&blk[..]) | word(&blk[8..]) | word(&blk[16..]) | word(&blk[24..])) & HIGH != 0 {
+            break;
+        }
+        at += 32;
+    }
+    // the block holding the byte, then the tail
+    while let Some(c) = b.get(at..).and_then(|r| r.first_chunk::<8>()) {
+        let high = u64::from_le_bytes(*c) & HIGH;
         if high != 0 {
             return Some(at + (high.trailing_zeros() / 8) as usize);
         }
         at += 8;
     }
-    words
-        .remainder()
-        .iter()
-        .position(|&x| x >= 0x80)
-        .map(|k| at + k)
+    b.get(at..)?.iter().position(|&x| x >= 0x80).map(|k| at + k)
 }
 
 /// Converts byte offsets of a text into code point offsets and back.
@@ -471,6 +474,10 @@ pub fn figures_batch(items: &[(&Post, &Analysis)]) -> Result<RecordBatch> {
     // in one reused buffer
     let mut id = String::new();
     for (post, a) in items {
+        if a.figures.is_empty() {
+            // no rows: the char map would go unused
+            continue;
+        }
         let map = CharMap::new(&post.body);
         for (f, (s, k)) in a.figures.iter().zip(figure_id_parts(a)) {
             id.clear();
@@ -958,6 +965,26 @@ fn _unused(_: Option<NullBuffer>, _: BooleanArray) {}
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn figure_ids_count_within_each_sentence() {
+        use crate::model::{Analysis, Sentence};
+        let body = "Exports fell 24 percent to $14.2 million. Imports rose 5 percent.";
+        let a = Analysis {
+            sentences: vec![
+                Sentence { start: 0, end: 41 },
+                Sentence {
+                    start: 42,
+                    end: body.len(),
+                },
+            ],
+            figures: crate::figures::extract(body, &Default::default()),
+            ..Default::default()
+        };
+        let parts: Vec<_> = super::figure_id_parts(&a).collect();
+        assert_eq!(parts, [(0, 0), (0, 1), (1, 0)]);
+        assert_eq!(super::figure_ids("p", &a), ["p:0:0", "p:0:1", "p:1:0"]);
+    }
+
     #[test]
     fn first_non_ascii_finds_the_first_high_byte() {
         let mut seed = 3u64;

@@ -82,6 +82,12 @@ pub(crate) fn may_be_number_word(first: u8, second: u8, len: usize) -> bool {
     len < 16 && NUMBER_SECOND[(first & 31) as usize][len] & (1 << (second & 31)) != 0
 }
 
+/// True when some word of [`NUMBER_WORDS`] starts with the lowercased ASCII letter `first`.
+#[inline]
+pub(crate) fn may_start_number_word(first: u8) -> bool {
+    NUMBER_START[(first & 31) as usize] != 0
+}
+
 /// The words of [`small_number`] and "a" (keep in step with [`small_number`]; a test
 /// checks every word).
 const NUMBER_WORDS: [&[u8]; 29] = {
@@ -1261,11 +1267,19 @@ mod tests {
         ] {
             assert!(small_number(w.as_bytes()).is_some() || w == "a");
             assert!(may_start_number(w.as_bytes()[0], w.len()), "{w}");
+            assert!(may_start_number_word(w.as_bytes()[0]), "{w}");
+            assert!(may_start_number_word(
+                w.as_bytes()[0].to_ascii_uppercase() | 0x20
+            ));
             let second = w.as_bytes().get(1).copied().unwrap_or(b' ');
             assert!(may_be_number_word(w.as_bytes()[0], second, w.len()), "{w}");
             assert!(NUMBER_WORDS.contains(&w.as_bytes()));
         }
         assert_eq!(NUMBER_WORDS.len(), 29);
+        // no number word starts with these letters
+        for c in b"bcdghijklmpqruvwxy" {
+            assert!(!may_start_number_word(*c), "{}", *c as char);
+        }
         for w in NUMBER_WORDS {
             assert!(small_number(w).is_some() || w == b"a");
         }

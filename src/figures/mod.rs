@@ -520,8 +520,8 @@ fn digit_bits(w: u64) -> u64 {
 
 /// The first position `q >= p` where the scan acts: a digit, a letter at `p` itself, or
 /// a letter after a non-letter (a word start) that may begin a number word; `b.len()`
-/// when there is none. Word starts whose (first letter, length) rule out a number word
-/// are passed over with their word: the scan would only step past them.
+/// when there is none. Word starts whose first letter, or (first letter, length), rule
+/// out a number word are passed over with their word: the scan would only step past them.
 fn next_event(b: &[u8], p: usize) -> usize {
     let n = b.len();
     match b.get(p) {
@@ -529,20 +529,25 @@ fn next_event(b: &[u8], p: usize) -> usize {
         Some(c) if c.is_ascii_alphanumeric() => return p,
         Some(_) => {}
     }
-    // the byte at `i` or the one before it is not a letter: b[p] is not, and a chunk is
-    // left behind either with no word reaching its last byte or at the end of a word
+    // eight bytes at a time from p + 1 (b[p] is not a letter)
     let mut i = p + 1;
+    // 0x80 when the byte before the chunk is a letter (of a word passed over)
+    let mut carry = 0u64;
     'chunks: while let Some(chunk) = b.get(i..).and_then(|r| r.first_chunk::<8>()) {
         let w = u64::from_le_bytes(*chunk);
         let letter = letter_bits(w);
         let mut hit = digit_bits(w);
-        let mut starts = letter & !(letter << 8);
+        let mut starts = letter & !((letter << 8) | carry);
         let other = !letter & HI;
         while starts != 0 {
             let sh = starts.trailing_zeros() & !7;
             starts &= starts - 1;
-            let rest = other >> sh;
             let first = (w >> sh) as u8 | 0x20;
+            if !lex::may_start_number_word(first) {
+                // the word is passed over, also when it runs past the chunk
+                continue;
+            }
+            let rest = other >> sh;
             if rest == 0 {
                 // the word runs past the chunk: the last start, and every digit and
                 // start before it is already in `hit`
@@ -555,7 +560,9 @@ fn next_event(b: &[u8], p: usize) -> usize {
                 if lex::may_be_number_word(first, second, we - ws) {
                     return ws;
                 }
+                // b[we] is not a letter
                 i = we;
+                carry = 0;
                 continue 'chunks;
             }
             // the word ends in the chunk, so its second letter (if any) is there too
@@ -567,6 +574,7 @@ fn next_event(b: &[u8], p: usize) -> usize {
         if hit != 0 {
             return i + (hit.trailing_zeros() / 8) as usize;
         }
+        carry = letter >> 56;
         i += 8;
     }
     while i < n {
@@ -709,14 +717,17 @@ impl Scanner<'_, '_> {
     /// The figure whose number starts at `i`, or where to resume.
     fn at(&self, i: usize) -> Result<Cand, usize> {
         let t = self.t;
-        let a = numbers::parse(t, i)?;
-        let skip = if a.written {
-            a.end
-        } else {
-            numbers::token_end(t, a.nstart).max(a.end)
+        let mut a = numbers::parse(t, i)?;
+        // where to resume when the number is no figure (read only then)
+        let (written, nstart, end) = (a.written, a.nstart, a.end);
+        let skip = || {
+            if written {
+                end
+            } else {
+                numbers::token_end(t, nstart).max(end)
+            }
         };
-        let mut a = a;
-        let mut left = self.left(&a).map_err(|s| s.max(skip))?;
+        let mut left = self.left(&a).map_err(|s| s.max(skip()))?;
         let min_start = self.out.last().map_or(0, |f| f.end);
         // "half a million"
         if a.written && t.lc.get(a.nstart) == Some(&b'a') {
@@ -747,10 +758,10 @@ impl Scanner<'_, '_> {
 
         // hyphenated adjective: "10-year", "three-day", "500,000-barrel"
         if a.end + 1 < t.b.len() && t.b[a.end] == b'-' && t.b[a.end + 1].is_ascii_alphabetic() {
-            return self.hyphen_adjective(&a, &left, min_start).ok_or(skip);
+            return self.hyphen_adjective(&a, &left, min_start).ok_or_else(skip);
         }
         if a.written && a.end + 1 < t.b.len() && t.b[a.end] == b'-' {
-            return Err(skip);
+            return Err(skip());
         }
 
         // a range whose connector follows the number directly
@@ -793,12 +804,12 @@ impl Scanner<'_, '_> {
                         return Err(numbers::token_end(t, bn.end));
                     } else if kind == Conn::Hyphen && !a.written && a.cur.is_none() && !a.pct {
                         // "2017 – $1.65 bn": the left number is a label; the right one stands alone
-                        return Err(skip);
+                        return Err(skip());
                     }
                 }
                 _ => {
                     if kind == Conn::Hyphen && !a.written {
-                        return Err(skip);
+                        return Err(skip());
                     }
                 }
             }
@@ -808,13 +819,13 @@ impl Scanner<'_, '_> {
             let k = t.skip_sp(a.end);
             if k > a.end && t.lc_word_at(k, b"out") && t.lc_word_at(t.skip_sp(k + 3), b"of") {
                 let k2 = t.skip_sp(t.skip_sp(k + 3) + 2);
-                return Err(numbers::token_end(t, k2).max(skip));
+                return Err(numbers::token_end(t, k2).max(skip()));
             }
         }
         // the unit after the number (or the range)
         let mut u = match self.unit_after(after, hi, cur, pct, qty) {
             Some(u) => u,
-            None => return Err(skip),
+            None => return Err(skip()),
         };
         if let Some((bn, _)) = b_from_change {
             // "rose from 800 to 1,000 workers": this end takes the unit of the other
@@ -853,7 +864,7 @@ impl Scanner<'_, '_> {
                 || u.unit.is_none()
                 || t.lc_word_at(t.skip_sp(a.end), b"quarters"))
         {
-            return Err(skip);
+            return Err(skip());
         }
         if a.plain && a.mant <= 31.0 && !range && u.unit.is_none() && u.cur.is_none() {
             let k = t.skip_sp(a.end);
@@ -862,37 +873,37 @@ impl Scanner<'_, '_> {
                 let w = &t.lc[ws..we];
                 if lex::is_month(w) && (w != b"may" || t.b[ws].is_ascii_uppercase()) && we - ws >= 3
                 {
-                    return Err(skip);
+                    return Err(skip());
                 }
             }
         }
         let is_year = a.plain && self.year_like(&a) && !range;
         if is_year && (left.preposition || !u.strong) {
-            return Err(skip);
+            return Err(skip());
         }
         if a.written || last_written {
             // "Thirteen were announced, and six more followed": a bare written count is a
             // figure, but not "one" ("one of them", "one would expect")
             if u.kind == FigureKind::Count && u.unit.is_none() && !range && a.value() < 2.0 {
-                return Err(skip);
+                return Err(skip());
             }
             if !range
                 && a.mant == 1.0
                 && a.scale == 1.0
                 && !matches!(u.kind, FigureKind::Money | FigureKind::Percent)
             {
-                return Err(skip);
+                return Err(skip());
             }
         }
         if u.kind == FigureKind::Count && u.unit.is_none() && u.cur.is_none() {
             if !self.opts.bare_counts {
-                return Err(skip);
+                return Err(skip());
             }
             if !a.written && a.plain && a.ndigits >= 5 && left.approx.is_none() {
-                return Err(skip);
+                return Err(skip());
             }
             if self.bare_neighbour(a.start, u.end) || self.age_apposition(a.start, u.end) {
-                return Err(skip);
+                return Err(skip());
             }
             // "38 North", "Channel 4 News": a bare number before a capitalised word is a name
             if left.approx.is_none() && !a.written {
@@ -900,7 +911,7 @@ impl Scanner<'_, '_> {
                 if k > u.end && t.b.get(k).is_some_and(u8::is_ascii_uppercase) {
                     let (ws, we) = t.word_at(k);
                     if !lex::is_month(&t.lc[ws..we]) {
-                        return Err(skip);
+                        return Err(skip());
                     }
                 }
             }
@@ -908,13 +919,13 @@ impl Scanner<'_, '_> {
             if matches!(left.approx, Some(Approx::Under | Approx::Over)) {
                 if let Some((ws, we)) = left.cue_start.and_then(|c| t.prev_word(c)) {
                     if lex::is_person_noun(&t.lc[ws..we]) {
-                        return Err(skip);
+                        return Err(skip());
                     }
                 }
             }
         }
         if a.leading_zero && u.cur.is_none() && a.cur.is_none() {
-            return Err(skip);
+            return Err(skip());
         }
 
         let mut kind = u.kind;
@@ -1324,7 +1335,8 @@ impl Scanner<'_, '_> {
         if k > pos && b.get(k) == Some(&b'-') && t.skip_sp(k + 1) == k + 2 && digitish(k + 2) {
             return Some((skip_symbol(t, k + 2), Conn::Hyphen));
         }
-        if k == pos {
+        // "to", "and", "or"
+        if k == pos || !matches!(t.lc.get(k), Some(b't' | b'a' | b'o')) {
             return None;
         }
         let word = |w: &[u8]| t.lc_word_at(k, w);
@@ -1465,18 +1477,22 @@ impl Scanner<'_, '_> {
         let t = self.t;
         let b = t.b;
         let j0 = t.skip_sp(pos);
-        // times of day
-        if t.lc.get(j0..j0 + 4) == Some(b"a.m.") || t.lc.get(j0..j0 + 4) == Some(b"p.m.") {
-            return None;
-        }
-        if j0 > pos && (t.lc_word_at(j0, b"am") || t.lc_word_at(j0, b"pm")) {
-            return None;
+        // times of day (all start with 'a' or 'p')
+        if matches!(t.lc.get(j0), Some(b'a' | b'p')) {
+            if t.lc.get(j0..j0 + 4) == Some(b"a.m.") || t.lc.get(j0..j0 + 4) == Some(b"p.m.") {
+                return None;
+            }
+            if j0 > pos && (t.lc_word_at(j0, b"am") || t.lc_word_at(j0, b"pm")) {
+                return None;
+            }
         }
         if pct {
             return Some(Unit::of(FigureKind::Percent, "percent", pos));
         }
         // coordinates and temperatures: "39.0392° N", "-20°C"
-        if t.b.get(j0..j0 + 2) == Some("\u{b0}".as_bytes()) || t.lc_word_at(j0, b"degrees") {
+        if matches!(t.lc.get(j0), Some(0xC2 | b'd'))
+            && (t.b.get(j0..j0 + 2) == Some("\u{b0}".as_bytes()) || t.lc_word_at(j0, b"degrees"))
+        {
             return None;
         }
         if let Some(q) = qty {

@@ -209,9 +209,10 @@ fn parse_digits(t: &Text, i: usize) -> Result<Num, Skip> {
             }
         }
     }
-    // scale word after a space: "1.5 million", "14.67 bn"
+    // scale word after a space: "1.5 million", "14.67 bn" (every scale word starts with
+    // one of these letters)
     let k = t.skip_sp(j);
-    if k > j {
+    if k > j && matches!(t.lc.get(k), Some(b'h' | b't' | b'm' | b'b' | b'd')) {
         let (ws, we) = t.word_at(k);
         if we > ws {
             if let Some(s) = lex::scale_word(&t.lc[ws..we]) {
@@ -300,10 +301,14 @@ fn parse_written(t: &Text, i: usize) -> Result<Num, Skip> {
     let mut last_small_tens = false;
     let mut last_hundred = false;
     if first == b"a" || first == b"an" {
-        // only "a hundred", "a dozen", "a million" ...
+        // only "a hundred", "a dozen", "a million" ... (every scale word starts with
+        // one of these letters)
         let k = t.skip_sp(we);
+        if k == we || !matches!(t.lc.get(k), Some(b'h' | b't' | b'm' | b'b' | b'd')) {
+            return Err(we);
+        }
         let (s2, e2) = t.word_at(k);
-        if k == we || e2 == s2 {
+        if e2 == s2 {
             return Err(we);
         }
         let Some(sc) = lex::scale_word(&t.lc[s2..e2]) else {
