@@ -1559,25 +1559,7 @@ mod tests {
         );
     }
 
-    /// xorshift64*: a fixed, dependency-free random stream.
-    struct Rng(u64);
-
-    impl Rng {
-        fn next(&mut self) -> u64 {
-            self.0 ^= self.0 >> 12;
-            self.0 ^= self.0 << 25;
-            self.0 ^= self.0 >> 27;
-            self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-        }
-
-        fn below(&mut self, n: usize) -> usize {
-            (self.next() % n as u64) as usize
-        }
-
-        fn pick<'x>(&mut self, xs: &[&'x str]) -> &'x str {
-            xs[self.below(xs.len())]
-        }
-    }
+    use crate::test_rng::Rng;
 
     /// Every string literal of the old resolver (all the words and punctuation its
     /// matchers know), as written, capitalised and in capitals.

@@ -646,19 +646,7 @@ mod tests {
         }
     }
 
-    /// xorshift64*: a fixed-seed generator for the randomized comparisons.
-    struct Rng(u64);
-    impl Rng {
-        fn next(&mut self) -> u64 {
-            self.0 ^= self.0 >> 12;
-            self.0 ^= self.0 << 25;
-            self.0 ^= self.0 >> 27;
-            self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-        }
-        fn below(&mut self, n: usize) -> usize {
-            (self.next() % n as u64) as usize
-        }
-    }
+    use crate::test_rng::Rng;
 
     /// Random texts built from pattern pieces, diacritics, typographic punctuation and
     /// word-boundary characters.

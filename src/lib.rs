@@ -89,6 +89,8 @@ pub mod posts;
 pub mod read;
 pub mod sentences;
 pub mod table;
+#[cfg(test)]
+mod test_rng;
 pub mod trade;
 
 #[cfg(feature = "python")]

@@ -987,18 +987,16 @@ mod tests {
 
     #[test]
     fn first_non_ascii_finds_the_first_high_byte() {
-        let mut seed = 3u64;
+        let mut rng = crate::test_rng::Rng(3);
         for len in 0..70 {
             for _ in 0..20 {
                 let b: Vec<u8> = (0..len)
                     .map(|_| {
-                        seed = seed
-                            .wrapping_mul(6364136223846793005)
-                            .wrapping_add(1442695040888963407);
-                        if (seed >> 33) % 23 == 0 {
-                            0x80 | (seed >> 40) as u8
+                        let x = rng.next();
+                        if x % 23 == 0 {
+                            0x80 | (x >> 40) as u8
                         } else {
-                            (seed >> 40) as u8 & 0x7f
+                            (x >> 40) as u8 & 0x7f
                         }
                     })
                     .collect();

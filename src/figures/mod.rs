@@ -2118,6 +2118,7 @@ fn combine(a: &Num, b: &Num) -> Option<(f64, f64, Option<Cur>)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_rng::Rng;
 
     fn one(s: &str) -> Vec<(String, f64, f64, Option<String>, &'static str)> {
         extract(s, &FigureOptions::default())
@@ -2198,15 +2199,9 @@ mod tests {
             "E",
             "oNe",
         ];
-        let mut seed = 12345u64;
+        let mut rng = Rng(12345);
         for _ in 0..300 {
-            let mut s = String::new();
-            for _ in 0..40 {
-                seed = seed
-                    .wrapping_mul(6364136223846793005)
-                    .wrapping_add(1442695040888963407);
-                s.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
-            }
+            let s = rng.text(&pieces, 40);
             let b = s.as_bytes();
             for p in 0..=b.len() {
                 // the walk from p

@@ -318,6 +318,7 @@ impl<'a> Text<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_rng::Rng;
 
     /// The byte walk [`Text::sentence_start`] replaces (test oracle).
     fn sentence_start_walk(t: &Text, i: usize, max: usize) -> usize {
@@ -371,15 +372,9 @@ mod tests {
             "a", "Word", " ", ". ", ".", "? ", "!", "\n", "\n\n", "U.S. ", "No. ", "vol. ", "x",
             "\u{e9}", "\u{2013}", "7",
         ];
-        let mut seed = 7u64;
+        let mut rng = Rng(7);
         for _ in 0..400 {
-            let mut s = String::new();
-            for _ in 0..40 {
-                seed = seed
-                    .wrapping_mul(6364136223846793005)
-                    .wrapping_add(1442695040888963407);
-                s.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
-            }
+            let s = rng.text(&pieces, 40);
             let t = Text::new(&s);
             for i in (0..=s.len()).filter(|&i| s.is_char_boundary(i)) {
                 for max in [0, 1, 5, 17, 600] {
@@ -417,15 +412,9 @@ mod tests {
             "\u{b0}",
             "'",
         ];
-        let mut seed = 99u64;
+        let mut rng = Rng(99);
         for _ in 0..300 {
-            let mut s = String::new();
-            for _ in 0..30 {
-                seed = seed
-                    .wrapping_mul(6364136223846793005)
-                    .wrapping_add(1442695040888963407);
-                s.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
-            }
+            let s = rng.text(&pieces, 30);
             let t = Text::new(&s);
             let alpha = |ch: Option<char>| ch.is_some_and(char::is_alphabetic);
             for i in (0..=s.len()).filter(|&i| s.is_char_boundary(i)) {

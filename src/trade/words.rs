@@ -1247,13 +1247,8 @@ mod tests {
             "2017", "Σ", "ΣΑΣ", "É", "İ", "ß", "Ǆ", "ﬁ", "north", "NORTH", "Korea", "x2", "٣",
             "日本", "é", "%", ".", "\"", "‘", "🙂",
         ];
-        let mut seed = 0x2545_f491_4f6c_dd1du64;
-        let mut next = |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
+        let mut rng = crate::test_rng::Rng(0x2545_f491_4f6c_dd1d);
+        let mut next = |n: usize| rng.below(n);
         for _ in 0..4000 {
             let mut text = String::new();
             for _ in 0..next(24) {
@@ -1330,13 +1325,8 @@ mod tests {
             "same", "period", "ago", "earlier", "trade", "Trade", "exports", "customs", "bought",
             "brought", "in", "total", "figure", "China", "rose",
         ];
-        let mut seed = 0x1234_5678_9abc_def1u64;
-        let mut next = |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
+        let mut rng = crate::test_rng::Rng(0x1234_5678_9abc_def1);
+        let mut next = |n: usize| rng.below(n);
         let (mut undated, mut uncued) = (0, 0);
         for _ in 0..20000 {
             let words: Vec<&str> = (0..1 + next(6)).map(|_| parts[next(parts.len())]).collect();
