@@ -25,8 +25,13 @@ use crate::table;
 /// Options for writing a dataset.
 #[derive(Debug, Clone)]
 pub struct WriteOptions {
-    /// zstd level (1–22).
+    /// zstd level (1–22) of the posts table.
     pub zstd_level: i32,
+    /// zstd level of the tables extracted from the posts (figures, claims, trade,
+    /// rejects). 2 by default: against level 3 it costs a sixth less compression work
+    /// for these tables, whose files come out the same size (figures, trade) or
+    /// about 7% larger (claims).
+    pub derived_zstd_level: i32,
     /// A Parquet file of a table is closed and a new `part-NNNNN` begun after this many rows.
     pub rows_per_file: usize,
     /// A row group is flushed once its buffered size passes this many bytes.
@@ -37,6 +42,7 @@ impl Default for WriteOptions {
     fn default() -> Self {
         WriteOptions {
             zstd_level: 3,
+            derived_zstd_level: 2,
             rows_per_file: 2_000_000,
             row_group_bytes: 32 << 20,
         }
@@ -56,7 +62,10 @@ pub struct DatasetWriter {
     out: PathBuf,
     tmp: PathBuf,
     opts: WriteOptions,
+    /// Properties of the posts table.
     props: WriterProperties,
+    /// Properties of the other tables (their own zstd level).
+    derived: WriterProperties,
     tables: BTreeMap<String, TableWriter>,
     done: bool,
 }
@@ -68,6 +77,18 @@ fn io(path: &Path) -> impl FnOnce(std::io::Error) -> Error + '_ {
 impl DatasetWriter {
     /// Starts a dataset that will replace `out` when [`DatasetWriter::finish`] is called.
     pub fn create(out: &Path, opts: WriteOptions) -> Result<Self> {
+        // options checked before anything is created on disk
+        let with_level = |level: i32| -> Result<WriterProperties> {
+            let level = ZstdLevel::try_new(level).map_err(Error::arrow)?;
+            Ok(WriterProperties::builder()
+                .set_compression(Compression::ZSTD(level))
+                .set_statistics_enabled(EnabledStatistics::Page)
+                .set_dictionary_enabled(true)
+                .set_created_by(format!("nkecon {}", env!("CARGO_PKG_VERSION")))
+                .build())
+        };
+        let props = with_level(opts.zstd_level)?;
+        let derived = with_level(opts.derived_zstd_level)?;
         let parent = match out.parent() {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
             _ => PathBuf::from("."),
@@ -84,18 +105,12 @@ impl DatasetWriter {
         remove_stale(&parent, &name);
         let tmp = parent.join(format!(".{name}.tmp-{}-{stamp}", std::process::id()));
         fs::create_dir_all(&tmp).map_err(io(&tmp))?;
-        let level = ZstdLevel::try_new(opts.zstd_level).map_err(Error::arrow)?;
-        let props = WriterProperties::builder()
-            .set_compression(Compression::ZSTD(level))
-            .set_statistics_enabled(EnabledStatistics::Page)
-            .set_dictionary_enabled(true)
-            .set_created_by(format!("nkecon {}", env!("CARGO_PKG_VERSION")))
-            .build();
         Ok(DatasetWriter {
             out: out.to_path_buf(),
             tmp,
             opts,
             props,
+            derived,
             tables: BTreeMap::new(),
             done: false,
         })
@@ -110,7 +125,7 @@ impl DatasetWriter {
     pub fn write(&mut self, name: &str, batch: &RecordBatch) -> Result<()> {
         let rows_per_file = self.opts.rows_per_file;
         let row_group_bytes = self.opts.row_group_bytes;
-        let props = self.props.clone();
+        let props = self.props_of(name).clone();
         let tw = self.table(name)?;
         if batch.num_rows() == 0 {
             return Ok(());
@@ -130,6 +145,15 @@ impl DatasetWriter {
         tw.file_rows += batch.num_rows();
         tw.rows += batch.num_rows();
         Ok(())
+    }
+
+    /// The writer properties of table `name` (before the per-column settings).
+    fn props_of(&self, name: &str) -> &WriterProperties {
+        if name == "posts" {
+            &self.props
+        } else {
+            &self.derived
+        }
     }
 
     fn table(&mut self, name: &str) -> Result<&mut TableWriter> {
@@ -170,11 +194,12 @@ impl DatasetWriter {
     /// place of `out`. The manifest is streamed to the file: a run over hundreds of
     /// thousands of inputs does not build it in memory.
     pub fn finish<M: serde::Serialize>(mut self, manifest: &M) -> Result<BTreeMap<String, usize>> {
-        let props = self.props.clone();
+        let (props, derived) = (self.props.clone(), self.derived.clone());
         let mut files = BTreeMap::new();
         for (name, tw) in self.tables.iter_mut() {
             if tw.writer.is_none() && tw.files == 0 {
-                open(tw, &props, table::schema(name)?)?;
+                let props = if name == "posts" { &props } else { &derived };
+                open(tw, props, table::schema(name)?)?;
             }
             close(tw)?;
             files.insert(name.clone(), tw.files);
@@ -583,5 +608,38 @@ mod tests {
             EnabledStatistics::None
         );
         assert!(posts.dictionary_enabled(&leaf_path("author")));
+    }
+
+    #[test]
+    fn posts_and_derived_tables_get_their_own_zstd_level() {
+        let out = std::env::temp_dir().join(format!("nkecon-zl-{}", std::process::id()));
+        let opts = WriteOptions {
+            zstd_level: 5,
+            derived_zstd_level: 1,
+            ..WriteOptions::default()
+        };
+        let w = DatasetWriter::create(&out, opts).expect("create");
+        let col = ColumnPath::from("text");
+        let level = |p: &WriterProperties| match p.compression(&col) {
+            Compression::ZSTD(l) => l.compression_level(),
+            other => panic!("not zstd: {other:?}"),
+        };
+        assert_eq!(level(w.props_of("posts")), 5);
+        for t in ["figures", "claims", "trade", "rejects"] {
+            assert_eq!(level(w.props_of(t)), 1, "{t}");
+        }
+        let _ = fs::remove_dir_all(w.tmp_dir());
+        // a level zstd does not have is an error (not a panic), and leaves nothing behind
+        let bad = WriteOptions {
+            derived_zstd_level: 99,
+            ..WriteOptions::default()
+        };
+        let name = format!("nkecon-zl-bad-{}", std::process::id());
+        assert!(DatasetWriter::create(&std::env::temp_dir().join(&name), bad).is_err());
+        let left = fs::read_dir(std::env::temp_dir())
+            .expect("temp dir")
+            .flatten()
+            .any(|e| e.file_name().to_string_lossy().contains(&name));
+        assert!(!left, "a failed create left a folder behind");
     }
 }
