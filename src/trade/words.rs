@@ -188,9 +188,12 @@ impl Tok<'_> {
 /// sentence to the next.
 #[derive(Debug, Default)]
 pub struct Lowered {
-    /// The lowered words, one after the other.
+    /// The lowered words, one after the other (the general tokenizer); the sentence
+    /// lowered as ASCII (the fast one).
     text: String,
-    /// (token index, range in `text`) of each lowered word.
+    /// Words of the fast tokenizer whose lowering is not ASCII, one after the other.
+    extra: String,
+    /// (token index, range in `text` or `extra`) of each lowered word.
     at: Vec<(usize, usize, usize)>,
 }
 
@@ -257,7 +260,229 @@ pub fn tokenize_window<'a>(
     window: std::ops::Range<usize>,
     buf: &'a mut Lowered,
 ) -> Vec<Tok<'a>> {
-    let Lowered { text: lowered, at } = buf;
+    let end_c = end.min(text.len());
+    let Some(slice) = text.get(start..end_c) else {
+        return Vec::new();
+    };
+    let from = window.start.min(figures.len());
+    let to = window.end.clamp(from, figures.len());
+    let inside = |f: &&Figure| f.start >= start && f.end <= end_c && f.start < f.end;
+    // The figures are plain when, in window order, each starts after the one before
+    // ends, on character boundaries, and not at an `s` (a possessive's could swallow
+    // it): then the text between them is tokenized piece by piece.
+    let mut prev_end = start;
+    let plain = figures[from..to].iter().filter(inside).all(|f| {
+        let ok = f.start >= prev_end
+            && slice.is_char_boundary(f.start - start)
+            && slice.is_char_boundary(f.end - start)
+            && slice.as_bytes().get(f.start - start) != Some(&b's');
+        prev_end = f.end;
+        ok
+    });
+    if !plain {
+        return tokenize_general(text, start, end, figures, window, buf);
+    }
+    let Lowered {
+        text: low,
+        extra,
+        at,
+    } = buf;
+    low.clear();
+    low.push_str(slice);
+    low.make_ascii_lowercase();
+    extra.clear();
+    at.clear();
+    let low: &'a str = low;
+    let mut out: Vec<Tok<'a>> = Vec::with_capacity(slice.len() / 5 + 1);
+    let mut pre = 0u8;
+    let mut last = Last::Empty;
+    let mut i = 0;
+    for (idx, f) in figures[from..to].iter().enumerate() {
+        if !inside(&f) {
+            continue;
+        }
+        let fs = f.start - start;
+        words_between(slice, low, i, fs, &mut pre, &mut last, &mut out, extra, at);
+        out.push(Tok {
+            lo: "",
+            cap: false,
+            poss: false,
+            pre,
+            fig: Some(from + idx),
+            key: Keys::hash(""),
+        });
+        pre = 0;
+        last = Last::Empty;
+        i = f.end - start;
+    }
+    words_between(
+        slice,
+        low,
+        i,
+        slice.len(),
+        &mut pre,
+        &mut last,
+        &mut out,
+        extra,
+        at,
+    );
+    if !at.is_empty() {
+        let extra: &str = extra;
+        for &(k, s, e) in at.iter() {
+            if let (Some(t), Some(lo)) = (out.get_mut(k), extra.get(s..e)) {
+                t.lo = lo;
+            }
+        }
+    }
+    out
+}
+
+/// The tokens of `slice[i..stop]` (no figure in it), `slice` lowered as ASCII being
+/// `low`: the loop of [`tokenize_general`] without figures, a word at a time.
+/// Words whose lowering is not ASCII go to `extra` (`at` records where).
+#[allow(clippy::too_many_arguments)]
+#[inline(always)]
+fn words_between<'a>(
+    slice: &'a str,
+    low: &'a str,
+    mut i: usize,
+    stop: usize,
+    pre: &mut u8,
+    last: &mut Last,
+    out: &mut Vec<Tok<'a>>,
+    extra: &mut String,
+    at: &mut Vec<(usize, usize, usize)>,
+) {
+    let bytes = slice.as_bytes();
+    let stop = stop.min(bytes.len());
+    while i < stop {
+        let b = bytes[i];
+        let mut class = 0;
+        if b < 0x80 {
+            class = ASCII_WORD[usize::from(b)];
+            if class == 0 {
+                if matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ') {
+                    if *last != Last::Empty {
+                        if *last == Last::Dash {
+                            *pre |= PRE_COMMA;
+                        }
+                        *last = Last::Space;
+                    }
+                } else {
+                    *pre |= ASCII_PRE[usize::from(b)];
+                    *last = if b == b'-' { Last::Dash } else { Last::Other };
+                }
+                i += 1;
+                continue;
+            }
+        } else {
+            let Some(c) = slice.get(i..).and_then(|r| r.chars().next()) else {
+                return;
+            };
+            let n = c.len_utf8();
+            if !c.is_alphanumeric() {
+                if !c.is_whitespace() {
+                    *pre |= match c {
+                        '—' => PRE_COMMA | PRE_STRONG | PRE_EM,
+                        '–' => PRE_EN,
+                        _ => 0,
+                    };
+                    *last = if c == '–' { Last::Dash } else { Last::Other };
+                } else if *last != Last::Empty {
+                    if *last == Last::Dash {
+                        *pre |= PRE_COMMA;
+                    }
+                    *last = Last::Space;
+                }
+                i += n;
+                continue;
+            }
+        }
+        // A word starts at `i`: ASCII runs, and letters or digits beyond ASCII.
+        let s = i;
+        let mut ascii = true;
+        let mut seen = class;
+        if class != 0 {
+            i += 1;
+        }
+        loop {
+            while i < stop {
+                let c = ASCII_WORD[usize::from(bytes[i])];
+                if c == 0 {
+                    break;
+                }
+                seen |= c;
+                i += 1;
+            }
+            if i < stop && bytes[i] >= 0x80 {
+                if let Some(c) = slice.get(i..).and_then(|r| r.chars().next()) {
+                    if c.is_alphanumeric() {
+                        ascii = false;
+                        i += c.len_utf8();
+                        continue;
+                    }
+                }
+            }
+            break;
+        }
+        let e = i;
+        let mut poss = false;
+        if e < stop {
+            if bytes[e] == b'\'' {
+                if possessive(slice, e + 1) {
+                    poss = true;
+                    i = e + 2;
+                }
+            } else if bytes[e] == 0xE2
+                && slice.get(e..).is_some_and(|r| r.starts_with('’'))
+                && possessive(slice, e + 3)
+            {
+                poss = true;
+                i = e + 4;
+            }
+        }
+        let (lo, key, cap) = if ascii {
+            let lo = low.get(s..e).unwrap_or_default();
+            let cap = seen & 2 != 0 && ASCII_WORD[usize::from(bytes[s])] == 3;
+            (lo, Keys::hash(lo), cap)
+        } else {
+            let w = slice.get(s..e).unwrap_or_default();
+            let cap = w.chars().next().is_some_and(char::is_uppercase);
+            match crate::dates::lower(w) {
+                std::borrow::Cow::Borrowed(_) => (w, Keys::hash(w), cap),
+                std::borrow::Cow::Owned(l) => {
+                    let b0 = extra.len();
+                    extra.push_str(&l);
+                    at.push((out.len(), b0, extra.len()));
+                    ("", Keys::hash(&l), cap)
+                }
+            }
+        };
+        out.push(Tok {
+            lo,
+            cap,
+            poss,
+            pre: *pre,
+            fig: None,
+            key,
+        });
+        *pre = 0;
+        *last = Last::Empty;
+    }
+}
+
+/// [`tokenize_window`] for any figures (overlapping, in no order, splitting characters).
+fn tokenize_general<'a>(
+    text: &'a str,
+    start: usize,
+    end: usize,
+    figures: &[Figure],
+    window: std::ops::Range<usize>,
+    buf: &'a mut Lowered,
+) -> Vec<Tok<'a>> {
+    let Lowered {
+        text: lowered, at, ..
+    } = buf;
     lowered.clear();
     at.clear();
     let out: Vec<Tok<'a>> = Vec::with_capacity(end.saturating_sub(start) / 5 + 1);
@@ -1308,6 +1533,78 @@ mod tests {
                     w.pre.contains('-') || w.pre.contains('–') || w.pre.contains('—'),
                     g.any_dash_before(),
                     "{text:?}"
+                );
+            }
+        }
+    }
+
+    /// Figures on character boundaries, one after the other (the fast tokenizer's case,
+    /// including figures that start at an `s` or right after a possessive mark), give
+    /// the tokens of the reference.
+    #[test]
+    fn plain_figures_match_the_reference() {
+        let parts = [
+            "China", "’s", "'s", "s'", "'", "’", "sX", "s", " ", "  ", "\t", "\u{a0}", ",", ";",
+            "—", "–", "-", "/", "$", "5.2", "2017", "Σ", "ΣΑΣ", "É", "İ", "ß", "north", "NORTH",
+            "Korea", "x2", "٣", "日本", "é", "%", "\"", "“", "…", "🙂", "s ", "’s ", "$3 ",
+        ];
+        let mut rng = crate::test_rng::Rng(0x9e37_79b9_7f4a_7c15);
+        for _ in 0..6000 {
+            let n = rng.below(20);
+            let mut text = String::new();
+            let mut cuts = vec![0];
+            for _ in 0..n {
+                text.push_str(rng.pick(&parts));
+                cuts.push(text.len());
+            }
+            // Figures over runs of whole parts, in order, not overlapping.
+            let mut figures = Vec::new();
+            let mut k = 0;
+            while k < cuts.len() {
+                let a = k + rng.below(4);
+                let b = a + 1 + rng.below(3);
+                if b >= cuts.len() {
+                    break;
+                }
+                figures.push(Figure {
+                    start: cuts[a],
+                    end: cuts[b],
+                    kind: FigureKind::Money,
+                    value: None,
+                    low: 0.0,
+                    high: 0.0,
+                    unit: None,
+                    approx: crate::model::Approx::Exact,
+                    value_usd: None,
+                });
+                k = b + rng.below(2);
+            }
+            let start = cuts[rng.below(cuts.len().min(3))];
+            let want = reference(&text, start, text.len(), &figures);
+            let mut buf = Lowered::default();
+            let got = tokenize(&text, start, text.len(), &figures, &mut buf);
+            assert_eq!(want.len(), got.len(), "{text:?} {figures:?}");
+            for (w, g) in want.iter().zip(&got) {
+                assert_eq!(w.lo, g.lo, "{text:?}");
+                assert_eq!(g.key, Keys::hash(g.lo), "{text:?}");
+                assert_eq!((w.cap, w.poss, w.fig), (g.cap, g.poss, g.fig), "{text:?}");
+            }
+            // And the general tokenizer gives the same tokens, punctuation included.
+            let mut buf2 = Lowered::default();
+            let general = tokenize_general(
+                &text,
+                start,
+                text.len(),
+                &figures,
+                0..figures.len(),
+                &mut buf2,
+            );
+            assert_eq!(general.len(), got.len(), "{text:?}");
+            for (a, b) in general.iter().zip(&got) {
+                assert_eq!(
+                    (a.lo, a.cap, a.poss, a.pre, a.fig, a.key),
+                    (b.lo, b.cap, b.poss, b.pre, b.fig, b.key),
+                    "{text:?} {figures:?}"
                 );
             }
         }
