@@ -96,6 +96,41 @@ const CUE_KEYS: Keys = Keys::EMPTY.with_all(&[
     "direction",
 ]);
 
+/// The words [`classify`] can call a trade word (trade, export or import; see
+/// [`any_trade_word`]), and `customs`.
+pub const TRADE_WORD_KEYS: Keys = Keys::EMPTY.with_all(&[
+    "trade",
+    "commerce",
+    "turnover",
+    "exports",
+    "export",
+    "exported",
+    "exporting",
+    "shipments",
+    "shipment",
+    "sales",
+    "shipped",
+    "shipping",
+    "sold",
+    "sell",
+    "sells",
+    "selling",
+    "imports",
+    "import",
+    "purchases",
+    "purchase",
+    "imported",
+    "importing",
+    "bought",
+    "buying",
+    "buy",
+    "buys",
+    "purchased",
+    "purchasing",
+    "brought",
+    "customs",
+]);
+
 /// Classifies token `j` as a cue word.
 fn classify(toks: &[Tok], j: usize) -> Option<Cue> {
     let t = toks.get(j)?;

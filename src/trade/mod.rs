@@ -221,6 +221,18 @@ pub fn build(post: &Post, sentences: &[Sentence], figures: &[Figure]) -> Vec<Tra
         } else {
             0..figures.len()
         };
+        // A sentence without a money figure, a trade word or a period that is not
+        // relative only ends the comparison dating of the one before (see
+        // `sentence_rows`): it needs no tokens.
+        let inside = figures[window.clone()]
+            .iter()
+            .filter(|f| f.start >= s.start && f.end <= s.end && f.start < f.end);
+        if !inside.clone().any(|f| usd(f).is_some())
+            && !words::may_tell(&post.body, s.start, s.end, inside)
+        {
+            ctx.baseline_spec = None;
+            continue;
+        }
         let toks = tokenize_window(&post.body, s.start, s.end, figures, window, &mut lowered);
         if toks.is_empty() {
             continue;

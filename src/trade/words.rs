@@ -99,6 +99,17 @@ impl Keys {
         k
     }
 
+    /// The filter of the words of both.
+    pub const fn union(self, other: Keys) -> Keys {
+        let mut m = self.0;
+        let mut i = 0;
+        while i < m.len() {
+            m[i] |= other.0[i];
+            i += 1;
+        }
+        Keys(m)
+    }
+
     /// False when the word of hash `h` (see [`Keys::hash`]) is surely none of the words added.
     #[inline]
     fn may_hold_hash(&self, h: u16) -> bool {
@@ -380,7 +391,7 @@ fn words_between<'a>(
                 return;
             };
             let n = c.len_utf8();
-            if !c.is_alphanumeric() {
+            if !alphanumeric(c) {
                 if !c.is_whitespace() {
                     *pre |= match c {
                         '—' => PRE_COMMA | PRE_STRONG | PRE_EM,
@@ -416,7 +427,7 @@ fn words_between<'a>(
             }
             if i < stop && bytes[i] >= 0x80 {
                 if let Some(c) = slice.get(i..).and_then(|r| r.chars().next()) {
-                    if c.is_alphanumeric() {
+                    if alphanumeric(c) {
                         ascii = false;
                         i += c.len_utf8();
                         continue;
@@ -1104,6 +1115,81 @@ pub fn may_date(t: &Tok) -> bool {
             || (t.lo.len() == 4 && t.lo.bytes().all(|b| b.is_ascii_digit())))
 }
 
+/// The words without which a sentence with no money figure moves no context: the
+/// trade words and those of a period that is not relative (see [`may_date`]).
+const TELLING_KEYS: Keys = DATING_KEYS.union(super::lexicon::TRADE_WORD_KEYS);
+
+/// False when `text[start..end]` surely has no token that [`may_date`] lets through
+/// and no trade word (see [`super::lexicon::TRADE_WORD_KEYS`]), whatever the figures
+/// in it (`figures` are those inside the span): read without tokenizing, from the
+/// runs of ASCII letters and digits. Anything unusual (a letter beyond ASCII, a
+/// figure edge inside a word, a span off character boundaries) answers true.
+pub fn may_tell<'f>(
+    text: &str,
+    start: usize,
+    end: usize,
+    figures: impl IntoIterator<Item = &'f Figure>,
+) -> bool {
+    let Some(slice) = text.get(start..end) else {
+        return true;
+    };
+    let bytes = slice.as_bytes();
+    let word = |k: usize| {
+        bytes
+            .get(k)
+            .is_some_and(|&b| b >= 0x80 || ASCII_WORD[usize::from(b)] != 0)
+    };
+    for f in figures {
+        for edge in [f.start, f.end] {
+            let k = edge.saturating_sub(start);
+            if k > 0 && word(k - 1) && word(k) {
+                return true;
+            }
+        }
+    }
+    let n = bytes.len();
+    let mut i = 0;
+    while i < n {
+        let b = bytes[i];
+        if b >= 0x80 {
+            let Some(c) = slice.get(i..).and_then(|r| r.chars().next()) else {
+                return true;
+            };
+            if alphanumeric(c) {
+                return true;
+            }
+            i += c.len_utf8();
+            continue;
+        }
+        if ASCII_WORD[usize::from(b)] == 0 {
+            i += 1;
+            continue;
+        }
+        let s = i;
+        i += 1;
+        while i < n && ASCII_WORD[usize::from(bytes[i])] != 0 {
+            i += 1;
+        }
+        let w = &bytes[s..i];
+        if TELLING_KEYS.may_hold_hash(Keys::hash_bytes(w, true))
+            || (w.len() == 4 && w.iter().all(u8::is_ascii_digit))
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// [`char::is_alphanumeric`], answering at once for the General Punctuation block
+/// (quotes, dashes, spaces), which holds no letter or digit.
+#[inline]
+pub fn alphanumeric(c: char) -> bool {
+    if ('\u{2000}'..='\u{206f}').contains(&c) {
+        return false;
+    }
+    c.is_alphanumeric()
+}
+
 /// Every period expression of the sentence, in order.
 pub fn mentions(toks: &[Tok]) -> Vec<Mention> {
     let mut out = Vec::new();
@@ -1608,6 +1694,80 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn general_punctuation_has_no_letter_or_digit() {
+        for c in '\u{2000}'..='\u{206f}' {
+            assert!(!c.is_alphanumeric(), "{c:?}");
+        }
+        assert!(alphanumeric('é') && alphanumeric('a') && !alphanumeric('’'));
+    }
+
+    /// A sentence [`may_tell`] turns away has no money figure token, no token that
+    /// [`may_date`] lets through and no trade word.
+    #[test]
+    fn untelling_sentences_say_nothing() {
+        use crate::trade::lexicon::any_trade_word;
+        let parts = [
+            "the", "a", "this", "last", "first", "quarter", "year", "months", "of", "January",
+            "Sept", "May", "2017", "17", "20170", "same", "period", "trade", "Trade", "exports",
+            "customs", "bought", "brought", "in", "total", "figure", "China", "rose", "sold",
+            "tradex", "xtrade", "’s", "'s", " ", " ", " ", ",", "—", "–", "$", "5", "é", "K",
+            "日本", "\u{a0}", "“", "”", "Korea", "North", "fell", "to", "from", "percent",
+        ];
+        let mut rng = crate::test_rng::Rng(0x5851_f42d_4c95_7f2d);
+        let mut quiet = 0;
+        for _ in 0..20000 {
+            let n = 1 + rng.below(10);
+            let mut text = String::new();
+            let mut cuts = vec![0];
+            for _ in 0..n {
+                text.push_str(rng.pick(&parts));
+                cuts.push(text.len());
+            }
+            let mut figures = Vec::new();
+            for _ in 0..rng.below(3) {
+                let (a, b) = if rng.below(2) == 0 {
+                    let a = rng.below(cuts.len());
+                    (cuts[a], cuts[(a + 1 + rng.below(2)).min(cuts.len() - 1)])
+                } else {
+                    let a = rng.below(text.len() + 1);
+                    (a, a + rng.below(6))
+                };
+                figures.push(Figure {
+                    start: a,
+                    end: b,
+                    kind: if rng.below(3) == 0 {
+                        FigureKind::Money
+                    } else {
+                        FigureKind::Percent
+                    },
+                    value: Some(1.0),
+                    low: 0.0,
+                    high: 0.0,
+                    unit: Some("USD".into()),
+                    approx: crate::model::Approx::Exact,
+                    value_usd: None,
+                });
+            }
+            let inside: Vec<Figure> = figures
+                .iter()
+                .filter(|f| f.start < f.end && f.end <= text.len())
+                .cloned()
+                .collect();
+            if inside.iter().any(|f| usd(f).is_some()) || may_tell(&text, 0, text.len(), &inside) {
+                continue;
+            }
+            quiet += 1;
+            let t = tokenize(&text, 0, text.len(), &figures, Box::leak(Box::default()));
+            assert!(!t.iter().any(may_date), "{text:?} {figures:?}");
+            assert!(!any_trade_word(&t), "{text:?} {figures:?}");
+            assert!(!t
+                .iter()
+                .any(|x| x.fig.is_some_and(|f| usd(&figures[f]).is_some())));
+        }
+        assert!(quiet > 1000, "{quiet}");
     }
 
     /// A sentence with no token that [`may_date`] lets through has only relative
