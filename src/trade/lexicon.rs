@@ -98,7 +98,10 @@ const CUE_KEYS: Keys = Keys::EMPTY.with_all(&[
 
 /// The words [`classify`] can call a trade word (trade, export or import; see
 /// [`any_trade_word`]), and `customs`.
-pub const TRADE_WORD_KEYS: Keys = Keys::EMPTY.with_all(&[
+pub const TRADE_WORD_KEYS: Keys = Keys::EMPTY.with_all(TRADE_WORDS);
+
+/// The words of [`TRADE_WORD_KEYS`].
+pub const TRADE_WORDS: &[&str] = &[
     "trade",
     "commerce",
     "turnover",
@@ -129,7 +132,7 @@ pub const TRADE_WORD_KEYS: Keys = Keys::EMPTY.with_all(&[
     "purchasing",
     "brought",
     "customs",
-]);
+];
 
 /// Classifies token `j` as a cue word.
 fn classify(toks: &[Tok], j: usize) -> Option<Cue> {
