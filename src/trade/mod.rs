@@ -476,6 +476,8 @@ const CHANGE_BASES: &[(&str, &str, &[&[&str]])] = &[
     ),
 ];
 
+// (Kept out of `build`: inlined there, its own readers are not inlined.)
+#[inline(never)]
 fn sentence_rows(
     post: &Post,
     si: usize,

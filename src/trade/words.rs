@@ -146,7 +146,15 @@ impl Tok<'_> {
     /// True when the token is one of `ws`.
     #[inline]
     pub fn any(&self, ws: &[&str]) -> bool {
-        self.fig.is_none() && ws.iter().any(|w| same(self.lo, w))
+        if self.fig.is_some() {
+            return false;
+        }
+        for w in ws {
+            if same(self.lo, w) {
+                return true;
+            }
+        }
+        false
     }
 
     /// True when the token is one of the words of `set`.
@@ -412,19 +420,16 @@ fn words_between<'a>(
         // A word starts at `i`: ASCII runs, and letters or digits beyond ASCII.
         let s = i;
         let mut ascii = true;
-        let mut seen = class;
         if class != 0 {
             i += 1;
         }
         loop {
-            while i < stop {
-                let c = ASCII_WORD[usize::from(bytes[i])];
-                if c == 0 {
-                    break;
-                }
-                seen |= c;
-                i += 1;
-            }
+            i += bytes
+                .get(i..stop)
+                .unwrap_or_default()
+                .iter()
+                .position(|&c| ASCII_WORD[usize::from(c)] == 0)
+                .unwrap_or(stop.saturating_sub(i));
             if i < stop && bytes[i] >= 0x80 {
                 if let Some(c) = slice.get(i..).and_then(|r| r.chars().next()) {
                     if alphanumeric(c) {
@@ -454,7 +459,7 @@ fn words_between<'a>(
         }
         let (lo, key, cap) = if ascii {
             let lo = low.get(s..e).unwrap_or_default();
-            let cap = seen & 2 != 0 && ASCII_WORD[usize::from(bytes[s])] == 3;
+            let cap = ASCII_WORD[usize::from(bytes[s])] == 3;
             (lo, Keys::hash(lo), cap)
         } else {
             let w = slice.get(s..e).unwrap_or_default();
