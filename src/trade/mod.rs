@@ -334,8 +334,16 @@ fn title_context(post: &Post) -> Ctx {
 const INTER_KOREAN_KEYS: Keys =
     Keys::EMPTY.with_all(&["inter", "two", "both", "the", "north", "south"]);
 
+/// The second words of the phrases [`inter_korean`] looks for.
+const INTER_KOREAN_SECOND: Keys =
+    Keys::EMPTY.with_all(&["korean", "koreas", "south", "north", "and"]);
+
 fn inter_korean(toks: &[Tok]) -> bool {
-    (0..toks.len()).any(|i| toks[i].may_be_in(&INTER_KOREAN_KEYS) && inter_korean_at(toks, i))
+    (0..toks.len().saturating_sub(1)).any(|i| {
+        toks[i].may_be_in(&INTER_KOREAN_KEYS)
+            && toks[i + 1].may_be_in(&INTER_KOREAN_SECOND)
+            && inter_korean_at(toks, i)
+    })
 }
 
 fn inter_korean_at(toks: &[Tok], i: usize) -> bool {
@@ -485,9 +493,12 @@ fn sentence_rows(
     figures: &[Figure],
     ctx: &mut Ctx,
 ) -> Vec<Draft> {
-    let money: Vec<usize> = (0..toks.len())
-        .filter(|&i| is_money(toks, i, figures).is_some())
-        .collect();
+    let mut money: Vec<usize> = Vec::new();
+    for (i, t) in toks.iter().enumerate() {
+        if t.fig.is_some() && is_money(toks, i, figures).is_some() {
+            money.push(i);
+        }
+    }
     // Without a money figure, a trade word or a period that is not relative, a sentence
     // only ends the comparison dating of the one before (see the end).
     if money.is_empty()
@@ -1562,4 +1573,31 @@ fn derive(rows: &[TradeRow]) -> Vec<TradeRow> {
         });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The filters in front of [`inter_korean_at`] turn away no phrase it finds.
+    #[test]
+    fn inter_korean_filter_misses_nothing() {
+        let parts = [
+            "inter", "Korean", "korean", "two", "Koreas", "both", "the", "North", "South", "north",
+            "south", "and", "Korea", "trade", "-", " ", ",", "China",
+        ];
+        let mut rng = crate::test_rng::Rng(0x94d0_49bb_1331_11eb);
+        let mut found = 0;
+        for _ in 0..20000 {
+            let n = 1 + rng.below(6);
+            let text: Vec<&str> = (0..n).map(|_| rng.pick(&parts)).collect();
+            let text = text.join(" ");
+            let mut buf = Lowered::default();
+            let toks = tokenize(&text, 0, text.len(), &[], &mut buf);
+            let want = (0..toks.len()).any(|i| inter_korean_at(&toks, i));
+            assert_eq!(inter_korean(&toks), want, "{text}");
+            found += usize::from(want);
+        }
+        assert!(found > 500, "{found}");
+    }
 }
