@@ -210,7 +210,12 @@ pub fn build(post: &Post, sentences: &[Sentence], figures: &[Figure]) -> Vec<Tra
     let mut para = usize::MAX;
     let in_order = figures.windows(2).all(|w| w[0].start <= w[1].start);
     // Lowered words of the sentence being read.
-    let mut lowered = Lowered::default();
+    let longest = sentences
+        .iter()
+        .take_while(|s| s.start <= last_money)
+        .map(|s| s.end.saturating_sub(s.start))
+        .max();
+    let mut lowered = Lowered::with_capacity(longest.unwrap_or(0));
     for (si, s) in sentences.iter().enumerate() {
         if s.start > last_money {
             break;
@@ -298,7 +303,7 @@ fn paragraph_starts(post: &Post) -> Vec<usize> {
 }
 
 fn title_context(post: &Post) -> Ctx {
-    let mut lowered = Lowered::default();
+    let mut lowered = Lowered::with_capacity(post.title.len());
     let toks = tokenize(&post.title, 0, post.title.len(), &[], &mut lowered);
     let cs = countries(&toks);
     let anchor = Anchor {

@@ -216,6 +216,16 @@ pub struct Lowered {
     at: Vec<(usize, usize, usize)>,
 }
 
+impl Lowered {
+    /// Room for sentences of `n` bytes without growing.
+    pub fn with_capacity(n: usize) -> Lowered {
+        Lowered {
+            text: String::with_capacity(n),
+            ..Lowered::default()
+        }
+    }
+}
+
 /// Splits `text[start..end]` into tokens; figures (by byte span) become single tokens.
 /// Lowered words that differ from the text are written to `buf`.
 pub fn tokenize<'a>(
