@@ -139,6 +139,15 @@ struct Ctx {
     baseline_spec: Option<(usize, Spec)>,
 }
 
+/// Per-token tables of [`sentence_rows`], kept from one sentence to the next.
+#[derive(Debug, Default)]
+struct Scratch {
+    /// Where the clause of each token starts.
+    clause_starts: Vec<usize>,
+    /// The last modal verb before each token.
+    last_modal: Vec<Option<usize>>,
+}
+
 /// A row before ids: the figure's token and what was read.
 #[derive(Debug, Clone)]
 struct Draft {
@@ -216,6 +225,7 @@ pub fn build(post: &Post, sentences: &[Sentence], figures: &[Figure]) -> Vec<Tra
         .map(|s| s.end.saturating_sub(s.start))
         .max();
     let mut lowered = Lowered::with_capacity(longest.unwrap_or(0));
+    let mut scratch = Scratch::default();
     for (si, s) in sentences.iter().enumerate() {
         if s.start > last_money {
             break;
@@ -255,7 +265,7 @@ pub fn build(post: &Post, sentences: &[Sentence], figures: &[Figure]) -> Vec<Tra
                 ctx.period = ctx.title_period;
             }
         }
-        let drafts = sentence_rows(post, si, &toks, figures, &mut ctx);
+        let drafts = sentence_rows(post, si, &toks, figures, &mut ctx, &mut scratch);
         for d in drafts {
             let (Some(first), Some(last)) = (d.period.first(), d.period.last()) else {
                 continue;
@@ -497,6 +507,7 @@ fn sentence_rows(
     toks: &[Tok],
     figures: &[Figure],
     ctx: &mut Ctx,
+    scratch: &mut Scratch,
 ) -> Vec<Draft> {
     let mut money: Vec<usize> = Vec::new();
     for (i, t) in toks.iter().enumerate() {
@@ -530,8 +541,12 @@ fn sentence_rows(
     };
     let ms = mentions(toks);
     // Per token: where its clause starts, and the last modal verb before it.
-    let mut clause_starts = Vec::new();
-    let mut last_modal: Vec<Option<usize>> = Vec::new();
+    let Scratch {
+        clause_starts,
+        last_modal,
+    } = scratch;
+    clause_starts.clear();
+    last_modal.clear();
     if !money.is_empty() {
         clause_starts.reserve(toks.len() + 1);
         last_modal.reserve(toks.len() + 1);
