@@ -96,12 +96,57 @@ const CUE_KEYS: Keys = Keys::EMPTY.with_all(&[
     "direction",
 ]);
 
+/// The words [`classify`] can call a trade word (trade, export or import; see
+/// [`any_trade_word`]), and `customs`.
+pub const TRADE_WORD_KEYS: Keys = Keys::EMPTY.with_all(TRADE_WORDS);
+
+/// The words of [`TRADE_WORD_KEYS`].
+pub const TRADE_WORDS: &[&str] = &[
+    "trade",
+    "commerce",
+    "turnover",
+    "exports",
+    "export",
+    "exported",
+    "exporting",
+    "shipments",
+    "shipment",
+    "sales",
+    "shipped",
+    "shipping",
+    "sold",
+    "sell",
+    "sells",
+    "selling",
+    "imports",
+    "import",
+    "purchases",
+    "purchase",
+    "imported",
+    "importing",
+    "bought",
+    "buying",
+    "buy",
+    "buys",
+    "purchased",
+    "purchasing",
+    "brought",
+    "customs",
+];
+
 /// Classifies token `j` as a cue word.
+#[inline]
 fn classify(toks: &[Tok], j: usize) -> Option<Cue> {
     let t = toks.get(j)?;
     if t.fig.is_some() || !t.may_be_in(&CUE_KEYS) {
         return None;
     }
+    classify_word(toks, j, t)
+}
+
+/// [`classify`] for a token its filter lets through (most are turned away inline).
+#[inline(never)]
+fn classify_word(toks: &[Tok], j: usize, t: &Tok) -> Option<Cue> {
     let w = t.lo;
     let prev = j.checked_sub(1).map(|p| &toks[p]);
     let next = toks.get(j + 1);
@@ -174,6 +219,7 @@ pub fn is_cue(toks: &[Tok], j: usize) -> bool {
 }
 
 /// The nearest cue word before token `t` in the sentence.
+#[inline]
 pub fn back_cue(toks: &[Tok], t: usize) -> Option<Cue> {
     let c = (0..t).rev().find_map(|j| classify(toks, j))?;
     // A cue far back in a long sentence governs another clause, not this figure, unless
@@ -204,6 +250,7 @@ pub fn last_flow_cue(toks: &[Tok]) -> Option<Cue> {
 
 /// A cue right after the figure at `t`: "worth of (Chinese) goods", "in total trade",
 /// "consisted of exports", "for total trade".
+#[inline]
 pub fn after_cue(toks: &[Tok], t: usize, cs: &[super::words::Country]) -> Option<Cue> {
     let mut i = t + 1;
     let first = toks.get(i)?;
@@ -415,6 +462,7 @@ fn negated(toks: &[Tok], k: usize) -> bool {
 }
 
 /// True when a non-trade word governs the figure at `t` whose cue is at `cue_i`.
+#[inline]
 pub fn excluded(toks: &[Tok], cue_i: usize, t: usize, has_commodity: bool) -> bool {
     let bad = |k: usize| -> bool {
         let tk = &toks[k];
@@ -556,11 +604,18 @@ const COMMODITY_KEYS: Keys = {
 };
 
 /// A commodity named at token `i`: canonical name and token count.
+#[inline]
 pub fn commodity_at(toks: &[Tok], i: usize) -> Option<(&'static str, usize)> {
     let t = toks.get(i)?;
     if t.fig.is_some() || !t.may_be_in(&COMMODITY_KEYS) {
         return None;
     }
+    commodity_named(toks, i)
+}
+
+/// [`commodity_at`] for a token its filter lets through.
+#[inline(never)]
+fn commodity_named(toks: &[Tok], i: usize) -> Option<(&'static str, usize)> {
     COMMODITIES
         .iter()
         .find(|(ws, _)| at(toks, i, ws))

@@ -58,6 +58,57 @@ impl Period {
     /// The DESIGN label (`2022-09`, `2022-Q1`, `2017-H1`, `2014`, `2017-01..2017-06`).
     pub fn label(&self) -> String {
         let y = self.year;
+        let (four, two, one) = (|n: u32| n < 10_000, |n: u32| n < 100, |n: u32| n < 10);
+        let fits = u32::try_from(y).is_ok_and(four)
+            && match self.shape {
+                Shape::Month(m) => two(m),
+                Shape::Months(a, b) => two(a) && two(b),
+                Shape::Quarter(n) | Shape::Half(n) => one(n),
+                Shape::Year => true,
+            };
+        if !fits {
+            return self.label_formatted();
+        }
+        // (The digits written by hand: `format!` cost more than the rest of a row.)
+        let y = y.unsigned_abs();
+        let mut out = String::with_capacity(16);
+        let digit = |n: u32| char::from(b'0' + (n % 10) as u8);
+        let year = |out: &mut String| {
+            for d in [1000, 100, 10, 1] {
+                out.push(digit(y / d));
+            }
+        };
+        let month = |out: &mut String, m: u32| {
+            out.push('-');
+            out.push(digit(m / 10));
+            out.push(digit(m));
+        };
+        year(&mut out);
+        match self.shape {
+            Shape::Month(m) => month(&mut out, m),
+            Shape::Months(a, b) if a == b => month(&mut out, a),
+            Shape::Months(a, b) => {
+                month(&mut out, a);
+                out.push_str("..");
+                year(&mut out);
+                month(&mut out, b);
+            }
+            Shape::Quarter(q) => {
+                out.push_str("-Q");
+                out.push(digit(q));
+            }
+            Shape::Half(h) => {
+                out.push_str("-H");
+                out.push(digit(h));
+            }
+            Shape::Year => {}
+        }
+        out
+    }
+
+    /// [`Period::label`] through `format!`, for any year and numbers.
+    fn label_formatted(&self) -> String {
+        let y = self.year;
         match self.shape {
             Shape::Month(m) => format!("{y:04}-{m:02}"),
             Shape::Months(a, b) if a == b => format!("{y:04}-{a:02}"),
@@ -220,6 +271,28 @@ fn resolve_year(shape: Shape, ys: YearSpec, a: &Anchor) -> Option<i32> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn labels_match_the_formatted_ones() {
+        let mut rng = crate::test_rng::Rng(0xd1b5_4a32_d192_ed03);
+        for _ in 0..20000 {
+            let mut n = || rng.below(14) as u32;
+            let shape = match n() % 5 {
+                0 => Shape::Month(n()),
+                1 => Shape::Months(n(), n()),
+                2 => Shape::Quarter(n()),
+                3 => Shape::Half(n()),
+                _ => Shape::Year,
+            };
+            let year = match rng.below(6) {
+                0 => rng.below(30_000) as i32 - 15_000,
+                1 => rng.below(200) as i32 - 100,
+                _ => 1900 + rng.below(200) as i32,
+            };
+            let p = Period { shape, year };
+            assert_eq!(p.label(), p.label_formatted(), "{p:?}");
+        }
+    }
+
     use super::*;
 
     fn d(y: i32, m: u32, day: u32) -> Date {

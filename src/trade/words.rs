@@ -99,6 +99,17 @@ impl Keys {
         k
     }
 
+    /// The filter of the words of both.
+    pub const fn union(self, other: Keys) -> Keys {
+        let mut m = self.0;
+        let mut i = 0;
+        while i < m.len() {
+            m[i] |= other.0[i];
+            i += 1;
+        }
+        Keys(m)
+    }
+
     /// False when the word of hash `h` (see [`Keys::hash`]) is surely none of the words added.
     #[inline]
     fn may_hold_hash(&self, h: u16) -> bool {
@@ -135,7 +146,15 @@ impl Tok<'_> {
     /// True when the token is one of `ws`.
     #[inline]
     pub fn any(&self, ws: &[&str]) -> bool {
-        self.fig.is_none() && ws.iter().any(|w| same(self.lo, w))
+        if self.fig.is_some() {
+            return false;
+        }
+        for w in ws {
+            if same(self.lo, w) {
+                return true;
+            }
+        }
+        false
     }
 
     /// True when the token is one of the words of `set`.
@@ -188,10 +207,23 @@ impl Tok<'_> {
 /// sentence to the next.
 #[derive(Debug, Default)]
 pub struct Lowered {
-    /// The lowered words, one after the other.
+    /// The lowered words, one after the other (the general tokenizer); the sentence
+    /// lowered as ASCII (the fast one).
     text: String,
-    /// (token index, range in `text`) of each lowered word.
+    /// Words of the fast tokenizer whose lowering is not ASCII, one after the other.
+    extra: String,
+    /// (token index, range in `text` or `extra`) of each lowered word.
     at: Vec<(usize, usize, usize)>,
+}
+
+impl Lowered {
+    /// Room for sentences of `n` bytes without growing.
+    pub fn with_capacity(n: usize) -> Lowered {
+        Lowered {
+            text: String::with_capacity(n),
+            ..Lowered::default()
+        }
+    }
 }
 
 /// Splits `text[start..end]` into tokens; figures (by byte span) become single tokens.
@@ -257,7 +289,230 @@ pub fn tokenize_window<'a>(
     window: std::ops::Range<usize>,
     buf: &'a mut Lowered,
 ) -> Vec<Tok<'a>> {
-    let Lowered { text: lowered, at } = buf;
+    let end_c = end.min(text.len());
+    let Some(slice) = text.get(start..end_c) else {
+        return Vec::new();
+    };
+    let from = window.start.min(figures.len());
+    let to = window.end.clamp(from, figures.len());
+    let inside = |f: &&Figure| f.start >= start && f.end <= end_c && f.start < f.end;
+    // The figures are plain when, in window order, each starts after the one before
+    // ends, on character boundaries, and not at an `s` (a possessive's could swallow
+    // it): then the text between them is tokenized piece by piece.
+    let mut prev_end = start;
+    let plain = figures[from..to].iter().filter(inside).all(|f| {
+        let ok = f.start >= prev_end
+            && slice.is_char_boundary(f.start - start)
+            && slice.is_char_boundary(f.end - start)
+            && slice.as_bytes().get(f.start - start) != Some(&b's');
+        prev_end = f.end;
+        ok
+    });
+    if !plain {
+        return tokenize_general(text, start, end, figures, window, buf);
+    }
+    let Lowered {
+        text: low,
+        extra,
+        at,
+    } = buf;
+    low.clear();
+    low.push_str(slice);
+    low.make_ascii_lowercase();
+    extra.clear();
+    at.clear();
+    let low: &'a str = low;
+    let mut out: Vec<Tok<'a>> = Vec::with_capacity(slice.len() / 5 + 1);
+    let mut pre = 0u8;
+    let mut last = Last::Empty;
+    let mut i = 0;
+    for (idx, f) in figures[from..to].iter().enumerate() {
+        if !inside(&f) {
+            continue;
+        }
+        let fs = f.start - start;
+        words_between(slice, low, i, fs, &mut pre, &mut last, &mut out, extra, at);
+        out.push(Tok {
+            lo: "",
+            cap: false,
+            poss: false,
+            pre,
+            fig: Some(from + idx),
+            key: Keys::hash(""),
+        });
+        pre = 0;
+        last = Last::Empty;
+        i = f.end - start;
+    }
+    words_between(
+        slice,
+        low,
+        i,
+        slice.len(),
+        &mut pre,
+        &mut last,
+        &mut out,
+        extra,
+        at,
+    );
+    if !at.is_empty() {
+        let extra: &str = extra;
+        for &(k, s, e) in at.iter() {
+            if let (Some(t), Some(lo)) = (out.get_mut(k), extra.get(s..e)) {
+                t.lo = lo;
+            }
+        }
+    }
+    out
+}
+
+/// The tokens of `slice[i..stop]` (no figure in it), `slice` lowered as ASCII being
+/// `low`: the loop of [`tokenize_general`] without figures, a word at a time.
+/// Words whose lowering is not ASCII go to `extra` (`at` records where).
+#[allow(clippy::too_many_arguments)]
+#[inline(always)]
+fn words_between<'a>(
+    slice: &'a str,
+    low: &'a str,
+    mut i: usize,
+    stop: usize,
+    pre: &mut u8,
+    last: &mut Last,
+    out: &mut Vec<Tok<'a>>,
+    extra: &mut String,
+    at: &mut Vec<(usize, usize, usize)>,
+) {
+    let bytes = slice.as_bytes();
+    let stop = stop.min(bytes.len());
+    while i < stop {
+        let b = bytes[i];
+        let mut class = 0;
+        if b < 0x80 {
+            class = ASCII_WORD[usize::from(b)];
+            if class == 0 {
+                if matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ') {
+                    if *last != Last::Empty {
+                        if *last == Last::Dash {
+                            *pre |= PRE_COMMA;
+                        }
+                        *last = Last::Space;
+                    }
+                } else {
+                    *pre |= ASCII_PRE[usize::from(b)];
+                    *last = if b == b'-' { Last::Dash } else { Last::Other };
+                }
+                i += 1;
+                continue;
+            }
+        } else {
+            let Some(c) = slice.get(i..).and_then(|r| r.chars().next()) else {
+                return;
+            };
+            let n = c.len_utf8();
+            if !alphanumeric(c) {
+                if !c.is_whitespace() {
+                    *pre |= match c {
+                        '—' => PRE_COMMA | PRE_STRONG | PRE_EM,
+                        '–' => PRE_EN,
+                        _ => 0,
+                    };
+                    *last = if c == '–' { Last::Dash } else { Last::Other };
+                } else if *last != Last::Empty {
+                    if *last == Last::Dash {
+                        *pre |= PRE_COMMA;
+                    }
+                    *last = Last::Space;
+                }
+                i += n;
+                continue;
+            }
+        }
+        // A word starts at `i`: ASCII runs, and letters or digits beyond ASCII.
+        let s = i;
+        let mut ascii = true;
+        if class != 0 {
+            i += 1;
+        }
+        loop {
+            i += bytes
+                .get(i..stop)
+                .unwrap_or_default()
+                .iter()
+                .position(|&c| ASCII_WORD[usize::from(c)] == 0)
+                .unwrap_or(stop.saturating_sub(i));
+            if i < stop && bytes[i] >= 0x80 {
+                if let Some(c) = slice.get(i..).and_then(|r| r.chars().next()) {
+                    if alphanumeric(c) {
+                        ascii = false;
+                        i += c.len_utf8();
+                        continue;
+                    }
+                }
+            }
+            break;
+        }
+        let e = i;
+        let mut poss = false;
+        if e < stop {
+            if bytes[e] == b'\'' {
+                if possessive(slice, e + 1) {
+                    poss = true;
+                    i = e + 2;
+                }
+            } else if bytes[e] == 0xE2
+                && slice.get(e..).is_some_and(|r| r.starts_with('’'))
+                && possessive(slice, e + 3)
+            {
+                poss = true;
+                i = e + 4;
+            }
+        }
+        let (lo, key, cap) = if ascii {
+            let lo = low.get(s..e).unwrap_or_default();
+            let cap = ASCII_WORD[usize::from(bytes[s])] == 3;
+            (lo, Keys::hash(lo), cap)
+        } else {
+            let w = slice.get(s..e).unwrap_or_default();
+            let cap = w.chars().next().is_some_and(char::is_uppercase);
+            match crate::dates::lower(w) {
+                std::borrow::Cow::Borrowed(_) => (w, Keys::hash(w), cap),
+                std::borrow::Cow::Owned(l) => {
+                    let b0 = extra.len();
+                    extra.push_str(&l);
+                    at.push((out.len(), b0, extra.len()));
+                    ("", Keys::hash(&l), cap)
+                }
+            }
+        };
+        out.push(Tok {
+            lo,
+            cap,
+            poss,
+            pre: *pre,
+            fig: None,
+            key,
+        });
+        *pre = 0;
+        *last = Last::Empty;
+        // A space right after a word changes nothing (`last` is empty).
+        if i < stop && bytes[i] == b' ' {
+            i += 1;
+        }
+    }
+}
+
+/// [`tokenize_window`] for any figures (overlapping, in no order, splitting characters).
+fn tokenize_general<'a>(
+    text: &'a str,
+    start: usize,
+    end: usize,
+    figures: &[Figure],
+    window: std::ops::Range<usize>,
+    buf: &'a mut Lowered,
+) -> Vec<Tok<'a>> {
+    let Lowered {
+        text: lowered, at, ..
+    } = buf;
     lowered.clear();
     at.clear();
     let out: Vec<Tok<'a>> = Vec::with_capacity(end.saturating_sub(start) / 5 + 1);
@@ -863,12 +1118,13 @@ const BASE_SET: WordSet = WordSet::new(BASE_WORDS);
 /// The words without which a sentence names no period that is not relative (see
 /// [`parse_at`]): an ordinal needs `quarter`, `half` or `month(s)`, "last year" and
 /// "this month" end in `year` or `month`, "through" needs a month; years are digits.
-const DATING_KEYS: Keys = Keys::EMPTY
-    .with_all(&[
-        "year", "month", "months", "quarter", "quarters", "half", "q1", "q2", "q3", "q4", "h1",
-        "h2", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    ])
-    .with_all(&MONTHS);
+const DATING_KEYS: Keys = Keys::EMPTY.with_all(DATING_WORDS).with_all(&MONTHS);
+
+/// The words of [`DATING_KEYS`] besides the month names.
+const DATING_WORDS: &[&str] = &[
+    "year", "month", "months", "quarter", "quarters", "half", "q1", "q2", "q3", "q4", "h1", "h2",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+];
 
 /// False when the token surely is no word of a period expression that is not
 /// relative (one [`Spec::is_relative`] calls false), so that a sentence without such a
@@ -877,6 +1133,107 @@ pub fn may_date(t: &Tok) -> bool {
     t.fig.is_none()
         && (t.may_be_in(&DATING_KEYS)
             || (t.lo.len() == 4 && t.lo.bytes().all(|b| b.is_ascii_digit())))
+}
+
+/// The words without which a sentence with no money figure moves no context: the
+/// trade words and those of a period that is not relative (see [`may_date`]).
+const TELLING_KEYS: Keys = DATING_KEYS.union(super::lexicon::TRADE_WORD_KEYS);
+
+/// Per first byte (lowered as ASCII), a bit per length (< 16) of the words of
+/// [`TELLING_KEYS`] and of four-digit numbers: most words are turned away on these two.
+const TELLING_SHAPES: [u16; 128] = {
+    const fn add(mut t: [u16; 128], ws: &[&str]) -> [u16; 128] {
+        let mut i = 0;
+        while i < ws.len() {
+            let w = ws[i].as_bytes();
+            t[(w[0].to_ascii_lowercase() & 0x7f) as usize] |= 1 << w.len();
+            i += 1;
+        }
+        t
+    }
+    let mut t = add([0; 128], DATING_WORDS);
+    t = add(t, &MONTHS);
+    t = add(t, super::lexicon::TRADE_WORDS);
+    let mut d = b'0';
+    while d <= b'9' {
+        t[d as usize] |= 1 << 4;
+        d += 1;
+    }
+    t
+};
+
+/// False when `text[start..end]` surely has no token that [`may_date`] lets through
+/// and no trade word (see [`super::lexicon::TRADE_WORD_KEYS`]), whatever the figures
+/// in it (`figures` are those inside the span): read without tokenizing, from the
+/// runs of ASCII letters and digits. Anything unusual (a letter beyond ASCII, a
+/// figure edge inside a word, a span off character boundaries) answers true.
+pub fn may_tell<'f>(
+    text: &str,
+    start: usize,
+    end: usize,
+    figures: impl IntoIterator<Item = &'f Figure>,
+) -> bool {
+    let Some(slice) = text.get(start..end) else {
+        return true;
+    };
+    let bytes = slice.as_bytes();
+    let word = |k: usize| {
+        bytes
+            .get(k)
+            .is_some_and(|&b| b >= 0x80 || ASCII_WORD[usize::from(b)] != 0)
+    };
+    for f in figures {
+        for edge in [f.start, f.end] {
+            let k = edge.saturating_sub(start);
+            if k > 0 && word(k - 1) && word(k) {
+                return true;
+            }
+        }
+    }
+    let n = bytes.len();
+    let mut i = 0;
+    while i < n {
+        let b = bytes[i];
+        if b >= 0x80 {
+            let Some(c) = slice.get(i..).and_then(|r| r.chars().next()) else {
+                return true;
+            };
+            if alphanumeric(c) {
+                return true;
+            }
+            i += c.len_utf8();
+            continue;
+        }
+        if ASCII_WORD[usize::from(b)] == 0 {
+            i += 1;
+            continue;
+        }
+        let s = i;
+        i += 1;
+        while i < n && ASCII_WORD[usize::from(bytes[i])] != 0 {
+            i += 1;
+        }
+        let w = &bytes[s..i];
+        let shapes = TELLING_SHAPES[usize::from((bytes[s] | 0x20) & 0x7f)];
+        if w.len() < 16
+            && shapes & (1 << w.len()) != 0
+            && (TELLING_KEYS.may_hold_hash(Keys::hash_bytes(w, true))
+                || (w.len() == 4 && w.iter().all(u8::is_ascii_digit)))
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// [`char::is_alphanumeric`], answering at once for the General Punctuation block
+/// (quotes, dashes, spaces), which holds no letter or digit.
+#[inline]
+pub fn alphanumeric(c: char) -> bool {
+    if ('\u{2000}'..='\u{206f}').contains(&c) {
+        return false;
+    }
+    c.is_alphanumeric()
 }
 
 /// Every period expression of the sentence, in order.
@@ -1311,6 +1668,155 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// Figures on character boundaries, one after the other (the fast tokenizer's case,
+    /// including figures that start at an `s` or right after a possessive mark), give
+    /// the tokens of the reference.
+    #[test]
+    fn plain_figures_match_the_reference() {
+        let parts = [
+            "China", "’s", "'s", "s'", "'", "’", "sX", "s", " ", "  ", "\t", "\u{a0}", ",", ";",
+            "—", "–", "-", "/", "$", "5.2", "2017", "Σ", "ΣΑΣ", "É", "İ", "ß", "north", "NORTH",
+            "Korea", "x2", "٣", "日本", "é", "%", "\"", "“", "…", "🙂", "s ", "’s ", "$3 ",
+        ];
+        let mut rng = crate::test_rng::Rng(0x9e37_79b9_7f4a_7c15);
+        for _ in 0..6000 {
+            let n = rng.below(20);
+            let mut text = String::new();
+            let mut cuts = vec![0];
+            for _ in 0..n {
+                text.push_str(rng.pick(&parts));
+                cuts.push(text.len());
+            }
+            // Figures over runs of whole parts, in order, not overlapping.
+            let mut figures = Vec::new();
+            let mut k = 0;
+            while k < cuts.len() {
+                let a = k + rng.below(4);
+                let b = a + 1 + rng.below(3);
+                if b >= cuts.len() {
+                    break;
+                }
+                figures.push(Figure {
+                    start: cuts[a],
+                    end: cuts[b],
+                    kind: FigureKind::Money,
+                    value: None,
+                    low: 0.0,
+                    high: 0.0,
+                    unit: None,
+                    approx: crate::model::Approx::Exact,
+                    value_usd: None,
+                });
+                k = b + rng.below(2);
+            }
+            let start = cuts[rng.below(cuts.len().min(3))];
+            let want = reference(&text, start, text.len(), &figures);
+            let mut buf = Lowered::default();
+            let got = tokenize(&text, start, text.len(), &figures, &mut buf);
+            assert_eq!(want.len(), got.len(), "{text:?} {figures:?}");
+            for (w, g) in want.iter().zip(&got) {
+                assert_eq!(w.lo, g.lo, "{text:?}");
+                assert_eq!(g.key, Keys::hash(g.lo), "{text:?}");
+                assert_eq!((w.cap, w.poss, w.fig), (g.cap, g.poss, g.fig), "{text:?}");
+            }
+            // And the general tokenizer gives the same tokens, punctuation included.
+            let mut buf2 = Lowered::default();
+            let general = tokenize_general(
+                &text,
+                start,
+                text.len(),
+                &figures,
+                0..figures.len(),
+                &mut buf2,
+            );
+            assert_eq!(general.len(), got.len(), "{text:?}");
+            for (a, b) in general.iter().zip(&got) {
+                assert_eq!(
+                    (a.lo, a.cap, a.poss, a.pre, a.fig, a.key),
+                    (b.lo, b.cap, b.poss, b.pre, b.fig, b.key),
+                    "{text:?} {figures:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn general_punctuation_has_no_letter_or_digit() {
+        for c in '\u{2000}'..='\u{206f}' {
+            assert!(!c.is_alphanumeric(), "{c:?}");
+        }
+        assert!(alphanumeric('é') && alphanumeric('a') && !alphanumeric('’'));
+    }
+
+    /// A sentence [`may_tell`] turns away has no money figure token, no period that is
+    /// not relative and no trade word.
+    #[test]
+    fn untelling_sentences_say_nothing() {
+        use crate::trade::lexicon::any_trade_word;
+        let parts = [
+            "the", "a", "this", "last", "first", "quarter", "year", "months", "of", "January",
+            "Sept", "May", "2017", "17", "20170", "same", "period", "trade", "Trade", "exports",
+            "customs", "bought", "brought", "in", "total", "figure", "China", "rose", "sold",
+            "tradex", "xtrade", "’s", "'s", " ", " ", " ", ",", "—", "–", "$", "5", "é", "K",
+            "日本", "\u{a0}", "“", "”", "Korea", "North", "fell", "to", "from", "percent",
+        ];
+        let mut rng = crate::test_rng::Rng(0x5851_f42d_4c95_7f2d);
+        let mut quiet = 0;
+        for _ in 0..20000 {
+            let n = 1 + rng.below(10);
+            let mut text = String::new();
+            let mut cuts = vec![0];
+            for _ in 0..n {
+                text.push_str(rng.pick(&parts));
+                cuts.push(text.len());
+            }
+            let mut figures = Vec::new();
+            for _ in 0..rng.below(3) {
+                let (a, b) = if rng.below(2) == 0 {
+                    let a = rng.below(cuts.len());
+                    (cuts[a], cuts[(a + 1 + rng.below(2)).min(cuts.len() - 1)])
+                } else {
+                    let a = rng.below(text.len() + 1);
+                    (a, a + rng.below(6))
+                };
+                figures.push(Figure {
+                    start: a,
+                    end: b,
+                    kind: if rng.below(3) == 0 {
+                        FigureKind::Money
+                    } else {
+                        FigureKind::Percent
+                    },
+                    value: Some(1.0),
+                    low: 0.0,
+                    high: 0.0,
+                    unit: Some("USD".into()),
+                    approx: crate::model::Approx::Exact,
+                    value_usd: None,
+                });
+            }
+            let inside: Vec<Figure> = figures
+                .iter()
+                .filter(|f| f.start < f.end && f.end <= text.len())
+                .cloned()
+                .collect();
+            if inside.iter().any(|f| usd(f).is_some()) || may_tell(&text, 0, text.len(), &inside) {
+                continue;
+            }
+            quiet += 1;
+            let t = tokenize(&text, 0, text.len(), &figures, Box::leak(Box::default()));
+            assert!(
+                mentions(&t).iter().all(|m| m.spec.is_relative()),
+                "{text:?} {figures:?}"
+            );
+            assert!(!any_trade_word(&t), "{text:?} {figures:?}");
+            assert!(!t
+                .iter()
+                .any(|x| x.fig.is_some_and(|f| usd(&figures[f]).is_some())));
+        }
+        assert!(quiet > 1000, "{quiet}");
     }
 
     /// A sentence with no token that [`may_date`] lets through has only relative
