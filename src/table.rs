@@ -279,9 +279,17 @@ fn list_array(item_type: DataType, values: ArrayRef, offsets: Vec<i32>) -> Array
     ))
 }
 
-fn string_list<'a>(rows: impl Iterator<Item = &'a [String]>) -> ArrayRef {
-    let mut values = StringBuilder::new();
-    let mut offsets = vec![0i32];
+fn string_list<'a>(rows: impl Iterator<Item = &'a [String]> + Clone) -> ArrayRef {
+    // sized up front: one pass over the rows is cheaper than regrowing
+    let (mut n, mut items, mut bytes) = (0usize, 0usize, 0usize);
+    for row in rows.clone() {
+        n += 1;
+        items += row.len();
+        bytes += row.iter().map(String::len).sum::<usize>();
+    }
+    let mut values = StringBuilder::with_capacity(items, bytes);
+    let mut offsets = Vec::with_capacity(n + 1);
+    offsets.push(0i32);
     for row in rows {
         for v in row {
             values.append_value(v);
@@ -361,19 +369,33 @@ pub fn posts_batch(posts: &[Post]) -> Result<RecordBatch> {
 
 /// [`posts_batch`] with the posts' [`char_maps`] (built here when `maps` is shorter).
 pub fn posts_batch_with(posts: &[Post], maps: &[CharMap]) -> Result<RecordBatch> {
-    let mut post_id = StringBuilder::new();
-    let mut title = StringBuilder::new();
-    let mut published = Date32Builder::new();
-    let mut author = StringBuilder::new();
-    let mut body = LargeStringBuilder::new();
-    let mut url = StringBuilder::new();
-    let mut words = Int32Builder::new();
+    // builders sized up front: the bodies are most of the bytes, and regrowing copies them
+    let rows = posts.len();
+    let (mut id_bytes, mut title_bytes, mut author_bytes, mut body_bytes, mut url_bytes) =
+        (0usize, 0usize, 0usize, 0usize, 0usize);
+    let mut paras = 0usize;
+    for p in posts {
+        id_bytes += p.post_id.len();
+        title_bytes += p.title.len();
+        author_bytes += p.author.as_ref().map_or(0, String::len);
+        body_bytes += p.body.len();
+        url_bytes += p.url.as_ref().map_or(0, String::len);
+        paras += p.paragraphs.len();
+    }
+    let mut post_id = StringBuilder::with_capacity(rows, id_bytes);
+    let mut title = StringBuilder::with_capacity(rows, title_bytes);
+    let mut published = Date32Builder::with_capacity(rows);
+    let mut author = StringBuilder::with_capacity(rows, author_bytes);
+    let mut body = LargeStringBuilder::with_capacity(rows, body_bytes);
+    let mut url = StringBuilder::with_capacity(rows, url_bytes);
+    let mut words = Int32Builder::with_capacity(rows);
     let (mut p_start, mut p_end, mut p_voice, mut p_off) = (
-        Int32Builder::new(),
-        Int32Builder::new(),
-        StringBuilder::new(),
-        vec![0i32],
+        Int32Builder::with_capacity(paras),
+        Int32Builder::with_capacity(paras),
+        StringBuilder::with_capacity(paras, paras * 8),
+        Vec::with_capacity(rows + 1),
     );
+    p_off.push(0i32);
     let (mut s_author, mut s_title, mut s_outlet, mut s_pub, mut s_off) = (
         StringBuilder::new(),
         StringBuilder::new(),
