@@ -205,7 +205,7 @@ fn split_paragraph(text: &str, ps: usize, pe: usize, out: &mut Vec<Sentence>) {
     let len = para.len();
     let mut start: Option<usize> = None;
     let mut k = 0;
-    // next positions at or after `k` of '.', '!', '?' and of '\n', 0xE2 (cached)
+    // next positions at or after `k` of '.', '!', '?' and of '\n', '…' (cached)
     let (mut next_stop, mut next_break): (Option<usize>, Option<usize>) = (None, None);
     while k < len {
         let Some(s) = start else {
@@ -225,7 +225,7 @@ fn split_paragraph(text: &str, ps: usize, pe: usize, out: &mut Vec<Sentence>) {
         };
         let brk = match next_break {
             Some(p) if p >= k => p,
-            _ => memchr::memchr2(b'\n', 0xE2, &bytes[k..]).map_or(len, |o| k + o),
+            _ => next_break_at(bytes, k),
         };
         (next_stop, next_break) = (Some(stop), Some(brk));
         k = stop.min(brk);
@@ -274,6 +274,25 @@ fn split_paragraph(text: &str, ps: usize, pe: usize, out: &mut Vec<Sentence>) {
     if let Some(s) = start {
         push(out, ps, para, s, len);
     }
+}
+
+/// The first position at or after `k` (a char boundary) of a `\n` or of an ellipsis
+/// `…` (E2 80 A6), else `bytes.len()`. The ellipsis is found by its last byte: 0xE2
+/// starts every curly quote and dash, 0xA6 ends few chars.
+fn next_break_at(bytes: &[u8], k: usize) -> usize {
+    let mut i = k;
+    while let Some(o) = bytes.get(i..).and_then(|r| memchr::memchr2(b'\n', 0xA6, r)) {
+        let p = i + o;
+        if bytes[p] == b'\n' {
+            return p;
+        }
+        // an ellipsis starting before `k` would straddle the boundary `k`: none does
+        if p >= k + 2 && bytes[p - 2] == 0xE2 && bytes[p - 1] == 0x80 {
+            return p - 2;
+        }
+        i = p + 1;
+    }
+    bytes.len()
 }
 
 /// Pushes the sentence `para[s..e)` trimmed of trailing whitespace.
@@ -645,6 +664,11 @@ mod tests {
             "ABCDEFGHIJ",
             "Ltd",
             "corp",
+            "æ",
+            "₦",
+            "\u{2026}”",
+            "\u{2024}",
+            "\u{22ef}",
         ];
         let mut rng = crate::test_rng::Rng(0x5e57_e4ce);
         for round in 0..20_000 {
