@@ -696,6 +696,17 @@ impl Scanner<'_, '_> {
                         || !t.char_before(i).is_some_and(|ch| ch.is_alphanumeric()));
                 if maybe {
                     let w = &t.lc[i..we];
+                    if w == b"a" {
+                        // "a" is a number only before a scale word ("a hundred", "a
+                        // dozen", "a million"): the test `numbers::parse` starts with,
+                        // made here without the call (it would resume at `we` too)
+                        let k = t.skip_sp(we);
+                        if k == we || !matches!(t.lc.get(k), Some(b'h' | b't' | b'm' | b'b' | b'd'))
+                        {
+                            i = we;
+                            continue;
+                        }
+                    }
                     if lex::small_number(w).is_some() || w == b"a" {
                         match self.at(i) {
                             Ok(f) => {
@@ -929,7 +940,8 @@ impl Scanner<'_, '_> {
         }
 
         let mut kind = u.kind;
-        let mut unit_s = u.unit.clone();
+        // (the unit moves out: `u` is read only for its other fields below)
+        let mut unit_s = u.unit;
         let mut approx = left.approx.or(glued_cue).unwrap_or(Approx::Exact);
         let mut cued = left.approx.is_some() || glued_cue.is_some();
         let mut cue_start = left.cue_start;
