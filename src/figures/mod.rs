@@ -411,6 +411,15 @@ const TRAILING_PAIRS: PairFilter = {
     f
 };
 
+/// The two bytes at `i` of `b` (zeros past the end).
+#[inline]
+fn first_two(b: &[u8], i: usize) -> (u8, u8) {
+    match b.get(i..i + 2) {
+        Some(&[c0, c1]) => (c0, c1),
+        _ => (0, 0),
+    }
+}
+
 /// True when some phrase of the filter may start at `i` of `lc`.
 #[inline]
 fn pair_hit(f: &PairFilter, lc: &[u8], i: usize) -> bool {
@@ -1533,16 +1542,18 @@ impl Scanner<'_, '_> {
         if t.b.get(j) == Some(&b'%') {
             return Some(Unit::of(FigureKind::Percent, "percent", j + 1));
         }
+        // (the phrases whose first two bytes differ are passed over without a comparison)
+        let head = first_two(&t.lc, j);
         if pair_hit(&CURRENCY_PAIRS, &t.lc, j) {
             for (p, c) in CURRENCY_PHRASES {
-                if t.lc_word_at(j, p) {
+                if first_two(p, 0) == head && t.lc_word_at(j, p) {
                     return Some(Unit::money(*c, j + p.len()));
                 }
             }
         }
         if pair_hit(&UNIT_PAIRS, &t.lc, j) {
             for (p, k, u) in UNIT_PHRASES {
-                if t.lc_word_at(j, p) {
+                if first_two(p, 0) == head && t.lc_word_at(j, p) {
                     return Some(Unit::of(*k, u, j + p.len()));
                 }
             }
@@ -1738,9 +1749,10 @@ impl Scanner<'_, '_> {
         if !pair_hit(&TRAILING_PAIRS, &t.lc, k) {
             return None;
         }
+        let head = first_two(&t.lc, k);
         TRAILING_CUES
             .iter()
-            .find(|(p, _)| t.lc_word_at(k, p))
+            .find(|(p, _)| first_two(p, 0) == head && t.lc_word_at(k, p))
             .map(|(_, a)| *a)
     }
 
