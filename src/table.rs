@@ -224,10 +224,14 @@ impl CharMap {
         let mut i = 0usize;
         while let Some(k) = bytes.get(i..).and_then(first_non_ascii) {
             let s = i + k;
-            let n = text
-                .get(s..)
-                .and_then(|r| r.chars().next())
-                .map_or(1, char::len_utf8);
+            // `s` starts a char (only ASCII since the last boundary): its length is in
+            // its lead byte
+            let n = match bytes.get(s) {
+                Some(0xC0..=0xDF) => 2,
+                Some(0xE0..=0xEF) => 3,
+                Some(0xF0..=0xF7) => 4,
+                _ => 1,
+            };
             wide.push((s as u32, (s + n) as u32, (s - extra) as u32));
             extra += n - 1;
             i = s + n;
@@ -1139,6 +1143,32 @@ mod tests {
                 let want = starts.get(c.max(0) as usize).copied().unwrap_or(t.len());
                 assert_eq!(m.to_byte(c), want, "{t:?} char {c}");
             }
+        }
+    }
+
+    #[test]
+    fn char_map_agrees_with_char_indices_on_random_texts() {
+        let pieces = [
+            "a",
+            " ",
+            "ŭ",
+            "—",
+            "𝄞",
+            "é",
+            "abcdefghijklmnopqrstuvwxyz0123456789",
+            "“",
+        ];
+        let mut rng = crate::test_rng::Rng(7);
+        for round in 0..500 {
+            let t = rng.text(&pieces, round % 60);
+            let m = CharMap::new(&t);
+            for (ci, (b, ch)) in t.char_indices().enumerate() {
+                for x in b..b + ch.len_utf8() {
+                    assert_eq!(m.to_char(x), ci as i32, "{t:?} byte {x}");
+                }
+                assert_eq!(m.to_byte(ci as i32), b, "{t:?} char {ci}");
+            }
+            assert_eq!(m.to_char(t.len()), t.chars().count() as i32);
         }
     }
 

@@ -540,11 +540,12 @@ fn next_event(b: &[u8], p: usize) -> usize {
     }
     let mut i = p + 1;
     // 0x80 when the byte before the chunk is a letter (of a word passed over)
+    #[cfg(not(target_arch = "x86_64"))]
     let mut carry = 0u64;
     // sixteen bytes at a time from p + 1 (b[p] is not a letter): the walk below on
     // 16-bit masks, one bit a byte
     #[cfg(target_arch = "x86_64")]
-    {
+    let mut carry = {
         // 1 when the byte before the block is a letter
         let mut carry16 = 0u32;
         'blocks: while let Some(blk) = b.get(i..).and_then(|r| r.first_chunk::<16>()) {
@@ -589,8 +590,8 @@ fn next_event(b: &[u8], p: usize) -> usize {
             carry16 = letter >> 15;
             i += 16;
         }
-        carry = u64::from(carry16) << 7;
-    }
+        u64::from(carry16) << 7
+    };
     // then eight bytes at a time
     'chunks: while let Some(chunk) = b.get(i..).and_then(|r| r.first_chunk::<8>()) {
         let w = u64::from_le_bytes(*chunk);
