@@ -300,7 +300,11 @@ fn push(out: &mut Vec<Sentence>, ps: usize, para: &str, s: usize, e: usize) {
     let Some(slice) = para.get(s..e) else {
         return;
     };
-    let trimmed = slice.trim_end();
+    // (an ASCII non-space last byte: nothing to trim)
+    let trimmed = match slice.as_bytes().last() {
+        Some(&c) if c < 0x80 && !matches!(c, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r') => slice,
+        _ => slice.trim_end(),
+    };
     if trimmed.is_empty() {
         return;
     }
@@ -314,6 +318,9 @@ fn push(out: &mut Vec<Sentence>, ps: usize, para: &str, s: usize, e: usize) {
 fn word_before(para: &str, s: usize, k: usize) -> &str {
     let b = word_start(para, s, k);
     let w = para.get(b..k).unwrap_or("");
+    if w.as_bytes().first().is_some_and(u8::is_ascii_alphanumeric) {
+        return w; // nothing to trim
+    }
     w.trim_start_matches(|c: char| !c.is_alphanumeric())
 }
 
@@ -669,6 +676,10 @@ mod tests {
             "\u{2026}”",
             "\u{2024}",
             "\u{22ef}",
+            "\u{b}",
+            "\u{c}",
+            "\u{85}",
+            "\u{1c}",
         ];
         let mut rng = crate::test_rng::Rng(0x5e57_e4ce);
         for round in 0..20_000 {
