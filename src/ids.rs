@@ -47,6 +47,16 @@ pub fn post_id(title: &str, published: Option<Date>) -> String {
 /// Appends the decimal digits of `n` to `s` (what `write!(s, "{n}")` does, without
 /// the formatting machinery: ids are built for every claim and figure).
 pub(crate) fn push_num(s: &mut String, mut n: usize) {
+    // most ids hold small numbers (sentence and figure ordinals): one or two pushes
+    if n < 10 {
+        s.push(char::from(b'0' + n as u8));
+        return;
+    }
+    if n < 100 {
+        s.push(char::from(b'0' + (n / 10) as u8));
+        s.push(char::from(b'0' + (n % 10) as u8));
+        return;
+    }
     let mut buf = [0u8; 20];
     let mut i = buf.len();
     loop {
@@ -58,7 +68,7 @@ pub(crate) fn push_num(s: &mut String, mut n: usize) {
         }
     }
     for &d in &buf[i..] {
-        s.push(d as char);
+        s.push(char::from(d));
     }
 }
 
@@ -99,5 +109,11 @@ mod tests {
         let mut s = String::new();
         push_num(&mut s, usize::MAX);
         assert_eq!(s, usize::MAX.to_string());
+        for n in (0..1200).chain([9_999, 10_000, 123_456_789]) {
+            s.clear();
+            s.push('x');
+            push_num(&mut s, n);
+            assert_eq!(s, format!("x{n}"));
+        }
     }
 }

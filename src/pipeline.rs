@@ -680,12 +680,16 @@ fn write_posts(
         } else {
             // The posts batch is built while the posts are analysed; then the
             // extraction tables are built in parallel.
-            let ((posts_batch, notes), (analyses, rejects)) = pool.install(|| {
+            // The char maps of the bodies are built once for the posts, figures
+            // and claims tables.
+            let ((posts_batch, notes, maps), (analyses, rejects)) = pool.install(|| {
                 rayon::join(
                     || {
+                        let maps = table::char_maps(part);
                         (
-                            table::posts_batch(part),
+                            table::posts_batch_with(part, &maps),
                             table::rejects_batch(&notes_of(part)),
+                            maps,
                         )
                     },
                     || analyze_posts(part, &opts.analyze),
@@ -696,10 +700,10 @@ fn write_posts(
             let items: Vec<(&Post, &Analysis)> = part.iter().zip(analyses.iter()).collect();
             let (f, (c, t)) = pool.install(|| {
                 rayon::join(
-                    || table::figures_batch(&items),
+                    || table::figures_batch_with(&items, &maps),
                     || {
                         rayon::join(
-                            || table::claims_batch(&items),
+                            || table::claims_batch_with(&items, &maps),
                             || table::trade_batch(&items),
                         )
                     },

@@ -224,10 +224,14 @@ impl CharMap {
         let mut i = 0usize;
         while let Some(k) = bytes.get(i..).and_then(first_non_ascii) {
             let s = i + k;
-            let n = text
-                .get(s..)
-                .and_then(|r| r.chars().next())
-                .map_or(1, char::len_utf8);
+            // `s` starts a char (only ASCII since the last boundary): its length is in
+            // its lead byte
+            let n = match bytes.get(s) {
+                Some(0xC0..=0xDF) => 2,
+                Some(0xE0..=0xEF) => 3,
+                Some(0xF0..=0xF7) => 4,
+                _ => 1,
+            };
             wide.push((s as u32, (s + n) as u32, (s - extra) as u32));
             extra += n - 1;
             i = s + n;
@@ -279,9 +283,17 @@ fn list_array(item_type: DataType, values: ArrayRef, offsets: Vec<i32>) -> Array
     ))
 }
 
-fn string_list<'a>(rows: impl Iterator<Item = &'a [String]>) -> ArrayRef {
-    let mut values = StringBuilder::new();
-    let mut offsets = vec![0i32];
+fn string_list<'a>(rows: impl Iterator<Item = &'a [String]> + Clone) -> ArrayRef {
+    // sized up front: one pass over the rows is cheaper than regrowing
+    let (mut n, mut items, mut bytes) = (0usize, 0usize, 0usize);
+    for row in rows.clone() {
+        n += 1;
+        items += row.len();
+        bytes += row.iter().map(String::len).sum::<usize>();
+    }
+    let mut values = StringBuilder::with_capacity(items, bytes);
+    let mut offsets = Vec::with_capacity(n + 1);
+    offsets.push(0i32);
     for row in rows {
         for v in row {
             values.append_value(v);
@@ -335,21 +347,59 @@ pub fn rejects_batch(rejects: &[Reject]) -> Result<RecordBatch> {
     )
 }
 
+/// The char maps of some posts' bodies, in order: built once and shared by the
+/// tables of a chunk ([`posts_batch_with`], [`figures_batch_with`], [`claims_batch_with`]).
+pub fn char_maps(posts: &[Post]) -> Vec<CharMap> {
+    posts.iter().map(|p| CharMap::new(&p.body)).collect()
+}
+
+/// The char map of item `i`: `maps[i]` when given, else built into `own`.
+fn map_of<'m>(
+    maps: &'m [CharMap],
+    i: usize,
+    body: &str,
+    own: &'m mut Option<CharMap>,
+) -> &'m CharMap {
+    match maps.get(i) {
+        Some(m) => m,
+        None => own.insert(CharMap::new(body)),
+    }
+}
+
 /// The `posts` table of some posts.
 pub fn posts_batch(posts: &[Post]) -> Result<RecordBatch> {
-    let mut post_id = StringBuilder::new();
-    let mut title = StringBuilder::new();
-    let mut published = Date32Builder::new();
-    let mut author = StringBuilder::new();
-    let mut body = LargeStringBuilder::new();
-    let mut url = StringBuilder::new();
-    let mut words = Int32Builder::new();
+    posts_batch_with(posts, &[])
+}
+
+/// [`posts_batch`] with the posts' [`char_maps`] (built here when `maps` is shorter).
+pub fn posts_batch_with(posts: &[Post], maps: &[CharMap]) -> Result<RecordBatch> {
+    // builders sized up front: the bodies are most of the bytes, and regrowing copies them
+    let rows = posts.len();
+    let (mut id_bytes, mut title_bytes, mut author_bytes, mut body_bytes, mut url_bytes) =
+        (0usize, 0usize, 0usize, 0usize, 0usize);
+    let mut paras = 0usize;
+    for p in posts {
+        id_bytes += p.post_id.len();
+        title_bytes += p.title.len();
+        author_bytes += p.author.as_ref().map_or(0, String::len);
+        body_bytes += p.body.len();
+        url_bytes += p.url.as_ref().map_or(0, String::len);
+        paras += p.paragraphs.len();
+    }
+    let mut post_id = StringBuilder::with_capacity(rows, id_bytes);
+    let mut title = StringBuilder::with_capacity(rows, title_bytes);
+    let mut published = Date32Builder::with_capacity(rows);
+    let mut author = StringBuilder::with_capacity(rows, author_bytes);
+    let mut body = LargeStringBuilder::with_capacity(rows, body_bytes);
+    let mut url = StringBuilder::with_capacity(rows, url_bytes);
+    let mut words = Int32Builder::with_capacity(rows);
     let (mut p_start, mut p_end, mut p_voice, mut p_off) = (
-        Int32Builder::new(),
-        Int32Builder::new(),
-        StringBuilder::new(),
-        vec![0i32],
+        Int32Builder::with_capacity(paras),
+        Int32Builder::with_capacity(paras),
+        StringBuilder::with_capacity(paras, paras * 8),
+        Vec::with_capacity(rows + 1),
     );
+    p_off.push(0i32);
     let (mut s_author, mut s_title, mut s_outlet, mut s_pub, mut s_off) = (
         StringBuilder::new(),
         StringBuilder::new(),
@@ -357,7 +407,7 @@ pub fn posts_batch(posts: &[Post]) -> Result<RecordBatch> {
         Date32Builder::new(),
         vec![0i32],
     );
-    for p in posts {
+    for (i, p) in posts.iter().enumerate() {
         post_id.append_value(&p.post_id);
         title.append_value(&p.title);
         published.append_option(p.published.map(date_to_days));
@@ -365,7 +415,8 @@ pub fn posts_batch(posts: &[Post]) -> Result<RecordBatch> {
         body.append_value(&p.body);
         url.append_option(p.url.as_deref());
         words.append_value(p.words);
-        let map = CharMap::new(&p.body);
+        let mut own = None;
+        let map = map_of(maps, i, &p.body, &mut own);
         for para in &p.paragraphs {
             p_start.append_value(map.to_char(para.start));
             p_end.append_value(map.to_char(para.end));
@@ -452,33 +503,53 @@ pub fn figure_ids(post_id: &str, a: &Analysis) -> Vec<String> {
 
 /// The `figures` table of analysed posts.
 pub fn figures_batch(items: &[(&Post, &Analysis)]) -> Result<RecordBatch> {
+    figures_batch_with(items, &[])
+}
+
+/// [`figures_batch`] with the posts' [`char_maps`] (built here when `maps` is shorter).
+pub fn figures_batch_with(items: &[(&Post, &Analysis)], maps: &[CharMap]) -> Result<RecordBatch> {
+    // builders sized up front: one pass over the figures is cheaper than regrowing
+    let (mut rows, mut pid_bytes, mut text_bytes, mut unit_bytes) =
+        (0usize, 0usize, 0usize, 0usize);
+    for (post, a) in items {
+        rows += a.figures.len();
+        pid_bytes += a.figures.len() * post.post_id.len();
+        for f in &a.figures {
+            text_bytes += f.end.saturating_sub(f.start);
+            unit_bytes += f.unit.as_ref().map_or(0, String::len);
+        }
+    }
     let (mut figure_id, mut post_id, mut claim_id) = (
-        StringBuilder::new(),
-        StringBuilder::new(),
-        StringBuilder::new(),
+        StringBuilder::with_capacity(rows, pid_bytes + rows * 8),
+        StringBuilder::with_capacity(rows, pid_bytes),
+        StringBuilder::with_capacity(rows, pid_bytes + rows * 5),
     );
-    let (mut start, mut end) = (Int32Builder::new(), Int32Builder::new());
+    let (mut start, mut end) = (
+        Int32Builder::with_capacity(rows),
+        Int32Builder::with_capacity(rows),
+    );
     let (mut text, mut kind, mut unit, mut approx) = (
-        StringBuilder::new(),
-        StringBuilder::new(),
-        StringBuilder::new(),
-        StringBuilder::new(),
+        StringBuilder::with_capacity(rows, text_bytes),
+        StringBuilder::with_capacity(rows, rows * 8),
+        StringBuilder::with_capacity(rows, unit_bytes),
+        StringBuilder::with_capacity(rows, rows * 8),
     );
     let (mut value, mut low, mut high, mut usd) = (
-        Float64Builder::new(),
-        Float64Builder::new(),
-        Float64Builder::new(),
-        Float64Builder::new(),
+        Float64Builder::with_capacity(rows),
+        Float64Builder::with_capacity(rows),
+        Float64Builder::with_capacity(rows),
+        Float64Builder::with_capacity(rows),
     );
     // the claim id `{post_id}:{sentence}`, then the figure id `{claim_id}:{k}`, written
     // in one reused buffer
     let mut id = String::new();
-    for (post, a) in items {
+    for (i, (post, a)) in items.iter().enumerate() {
         if a.figures.is_empty() {
             // no rows: the char map would go unused
             continue;
         }
-        let map = CharMap::new(&post.body);
+        let mut own = None;
+        let map = map_of(maps, i, &post.body, &mut own);
         for (f, (s, k)) in a.figures.iter().zip(figure_id_parts(a)) {
             id.clear();
             id.push_str(&post.post_id);
@@ -523,6 +594,11 @@ pub fn figures_batch(items: &[(&Post, &Analysis)]) -> Result<RecordBatch> {
 
 /// The `claims` table of analysed posts.
 pub fn claims_batch(items: &[(&Post, &Analysis)]) -> Result<RecordBatch> {
+    claims_batch_with(items, &[])
+}
+
+/// [`claims_batch`] with the posts' [`char_maps`] (built here when `maps` is shorter).
+pub fn claims_batch_with(items: &[(&Post, &Analysis)], maps: &[CharMap]) -> Result<RecordBatch> {
     // builders sized up front: one pass over the claims is cheaper than regrowing
     let (mut rows, mut id_bytes, mut text_bytes) = (0usize, 0usize, 0usize);
     for (post, a) in items {
@@ -569,13 +645,15 @@ pub fn claims_batch(items: &[(&Post, &Analysis)]) -> Result<RecordBatch> {
     );
     d_off.push(0i32);
     let mut id = String::new();
-    for (post, a) in items {
-        let map = CharMap::new(&post.body);
-        let ids_of_figs = if a.claims.iter().any(|c| !c.figures.is_empty()) {
-            figure_ids(&post.post_id, a)
-        } else {
-            Vec::new()
-        };
+    // (sentence, ordinal) of each figure of the post: its id is written when needed
+    let mut parts: Vec<(usize, usize)> = Vec::new();
+    for (i, (post, a)) in items.iter().enumerate() {
+        let mut own = None;
+        let map = map_of(maps, i, &post.body, &mut own);
+        parts.clear();
+        if a.claims.iter().any(|c| !c.figures.is_empty()) {
+            parts.extend(figure_id_parts(a));
+        }
         for c in &a.claims {
             let Some(s) = a.sentences.get(c.sentence) else {
                 continue;
@@ -599,8 +677,15 @@ pub fn claims_batch(items: &[(&Post, &Analysis)]) -> Result<RecordBatch> {
             certainty.append_value(&c.certainty);
             hedges.push(&c.hedges);
             entities.push(&c.entities);
-            for f in c.figures.iter().filter_map(|i| ids_of_figs.get(*i)) {
-                fig_ids.append_value(f);
+            for &(fs, fk) in c.figures.iter().filter_map(|i| parts.get(*i)) {
+                // = figure_ids(..)[i], in the reused buffer
+                id.clear();
+                id.push_str(&post.post_id);
+                id.push(':');
+                ids::push_num(&mut id, fs);
+                id.push(':');
+                ids::push_num(&mut id, fk);
+                fig_ids.append_value(&id);
             }
             fig_off.push(fig_ids.len() as i32);
             for d in &c.dates {
@@ -657,16 +742,39 @@ pub fn trade_batch(items: &[(&Post, &Analysis)]) -> Result<RecordBatch> {
     );
     let (mut value, mut change) = (Float64Builder::new(), Float64Builder::new());
     let mut derived = BooleanBuilder::new();
+    let mut id = String::new();
+    let mut parts: Vec<(usize, usize)> = Vec::new();
     for (post, a) in items {
         if a.trade.is_empty() {
             continue;
         }
-        let ids_of_figs = figure_ids(&post.post_id, a);
+        parts.clear();
+        parts.extend(figure_id_parts(a));
         for (n, t) in a.trade.iter().enumerate() {
-            s[0].append_value(ids::trade_id(&post.post_id, n));
+            // the ids (= ids::trade_id, ids::claim_id, figure_ids(..)[i]) in a reused buffer
+            id.clear();
+            id.push_str(&post.post_id);
+            id.push_str(":t");
+            ids::push_num(&mut id, n);
+            s[0].append_value(&id);
             s[1].append_value(&post.post_id);
-            s[2].append_value(ids::claim_id(&post.post_id, t.sentence));
-            s[3].append_option(t.figure.and_then(|i| ids_of_figs.get(i)));
+            id.clear();
+            id.push_str(&post.post_id);
+            id.push(':');
+            ids::push_num(&mut id, t.sentence);
+            s[2].append_value(&id);
+            match t.figure.and_then(|i| parts.get(i)) {
+                Some(&(fs, fk)) => {
+                    id.clear();
+                    id.push_str(&post.post_id);
+                    id.push(':');
+                    ids::push_num(&mut id, fs);
+                    id.push(':');
+                    ids::push_num(&mut id, fk);
+                    s[3].append_value(&id);
+                }
+                None => s[3].append_null(),
+            }
             s[4].append_value(&t.period);
             first.append_value(date_to_days(t.period_first));
             last.append_value(date_to_days(t.period_last));
@@ -1035,6 +1143,32 @@ mod tests {
                 let want = starts.get(c.max(0) as usize).copied().unwrap_or(t.len());
                 assert_eq!(m.to_byte(c), want, "{t:?} char {c}");
             }
+        }
+    }
+
+    #[test]
+    fn char_map_agrees_with_char_indices_on_random_texts() {
+        let pieces = [
+            "a",
+            " ",
+            "ŭ",
+            "—",
+            "𝄞",
+            "é",
+            "abcdefghijklmnopqrstuvwxyz0123456789",
+            "“",
+        ];
+        let mut rng = crate::test_rng::Rng(7);
+        for round in 0..500 {
+            let t = rng.text(&pieces, round % 60);
+            let m = CharMap::new(&t);
+            for (ci, (b, ch)) in t.char_indices().enumerate() {
+                for x in b..b + ch.len_utf8() {
+                    assert_eq!(m.to_char(x), ci as i32, "{t:?} byte {x}");
+                }
+                assert_eq!(m.to_byte(ci as i32), b, "{t:?} char {ci}");
+            }
+            assert_eq!(m.to_char(t.len()), t.chars().count() as i32);
         }
     }
 

@@ -249,8 +249,16 @@ fn currency_prefix(t: &Text, i: usize) -> Option<(usize, Cur)> {
         {
             return Some((d - 3, Cur::Iso("USD")));
         }
-        let letters: Vec<u8> = t.lc[s..d].iter().copied().filter(|&c| c != b'.').collect();
-        return lex::dollar_prefix(&letters).map(|code| (s, Cur::Iso(code)));
+        // the letters without dots (at most five), in a stack buffer
+        let mut letters = [0u8; 5];
+        let mut nl = 0;
+        for &c in t.lc[s..d].iter().filter(|&&c| c != b'.') {
+            if let Some(x) = letters.get_mut(nl) {
+                *x = c;
+                nl += 1;
+            }
+        }
+        return lex::dollar_prefix(&letters[..nl]).map(|code| (s, Cur::Iso(code)));
     }
     // every symbol ends with a non-ASCII byte, every code with an upper-case letter
     let last = if k > 0 { b[k - 1] } else { 0 };

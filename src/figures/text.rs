@@ -73,14 +73,23 @@ impl<'a> Text<'a> {
         }
     }
 
-    /// The char starting at `i`.
+    /// The char starting at `i` (`None` at the end or off a char boundary).
     pub fn char_at(&self, i: usize) -> Option<char> {
-        self.s.get(i..).and_then(|r| r.chars().next())
+        match self.b.get(i) {
+            // an ASCII byte is a whole char
+            Some(&c) if c < 0x80 => Some(char::from(c)),
+            _ => self.s.get(i..).and_then(|r| r.chars().next()),
+        }
     }
 
-    /// The char ending at `i`.
+    /// The char ending at `i` (`None` at the start or off a char boundary).
     pub fn char_before(&self, i: usize) -> Option<char> {
-        self.s.get(..i).and_then(|r| r.chars().next_back())
+        match i.checked_sub(1).and_then(|j| self.b.get(j)) {
+            // an ASCII byte is a whole char, and no continuation byte follows it: `i`
+            // is a boundary
+            Some(&c) if c < 0x80 => Some(char::from(c)),
+            _ => self.s.get(..i).and_then(|r| r.chars().next_back()),
+        }
     }
 
     /// A word of letters starting at `i`: `(i, end)`; `end == i` when there is none.
@@ -319,6 +328,25 @@ impl<'a> Text<'a> {
 mod tests {
     use super::*;
     use crate::test_rng::Rng;
+
+    #[test]
+    fn char_at_and_before_agree_with_str() {
+        for s in ["", "a", "ŭa", "a—b", "𝄞x", "x “y” z"] {
+            let t = Text::new(s);
+            for i in 0..s.len() + 2 {
+                assert_eq!(
+                    t.char_at(i),
+                    s.get(i..).and_then(|r| r.chars().next()),
+                    "{s:?} {i}"
+                );
+                assert_eq!(
+                    t.char_before(i),
+                    s.get(..i).and_then(|r| r.chars().next_back()),
+                    "{s:?} {i}"
+                );
+            }
+        }
+    }
 
     /// The byte walk [`Text::sentence_start`] replaces (test oracle).
     fn sentence_start_walk(t: &Text, i: usize, max: usize) -> usize {
