@@ -63,6 +63,8 @@ struct Raw {
     has_quote: bool,
     figures: Vec<usize>,
     hits: Vec<gazetteer::Hit>,
+    /// A date expression may be in the sentence (false: [`crate::dates::find`] finds none).
+    may_date: bool,
 }
 
 /// Resolved speaker of a sentence.
@@ -152,6 +154,14 @@ pub fn extract(post: &Post, sentences: &[Sentence], figures: &[Figure]) -> Vec<C
             k += 1;
         }
         figs.sort_unstable();
+        // only a sentence that may give a claim needs its dates: one with a voice other
+        // than citation and an attribution, a quotation, a hedge or a figure
+        let may_claim = voice.is_some_and(|v| v != Voice::Citation)
+            && (attribution.is_some() || fully_quoted || !hedges.is_empty() || !figs.is_empty());
+        let may_date = may_claim
+            && toks
+                .iter()
+                .any(|t| t.word && crate::dates::word_may_hold_date(t.t, t.ascii_letters()));
         raws.push(Raw {
             para,
             voice,
@@ -163,6 +173,7 @@ pub fn extract(post: &Post, sentences: &[Sentence], figures: &[Figure]) -> Vec<C
             has_quote,
             figures: figs,
             hits,
+            may_date,
         });
     }
 
@@ -436,7 +447,11 @@ pub fn extract(post: &Post, sentences: &[Sentence], figures: &[Figure]) -> Vec<C
                 .get(s.start..s.end)
                 .map(|t| gazetteer::entities_from(t, &raw.hits))
                 .unwrap_or_default(),
-            dates: crate::dates::find(body, s.start, s.end, post.published),
+            dates: if raw.may_date {
+                crate::dates::find(body, s.start, s.end, post.published)
+            } else {
+                Vec::new()
+            },
             figures: raw.figures.clone(),
         });
     }
