@@ -259,6 +259,47 @@ pub fn tokenize<'a>(
             });
             continue;
         }
+        // the common word: ASCII letters and digits ended by the span's end or an ASCII
+        // byte that continues no word (not an apostrophe, hyphen or dot)
+        if cl != WIDE {
+            let mut j = k + 1;
+            let mut class = cl;
+            while let Some(&b) = bytes.get(j) {
+                let c = CLASS[usize::from(b)];
+                if c & ALNUM == 0 {
+                    break;
+                }
+                class |= c;
+                j += 1;
+            }
+            let ends = match bytes.get(j) {
+                None => true,
+                Some(&b) => b < 0x80 && !matches!(b, b'\'' | b'-' | b'.'),
+            };
+            if ends {
+                let t = span.get(i..j).unwrap_or("");
+                if class & UPPER != 0 {
+                    let a = buf.len();
+                    buf.push_str(t);
+                    if let Some(l) = buf.get_mut(a..) {
+                        l.make_ascii_lowercase();
+                    }
+                    lowered.push((out.len(), a, buf.len()));
+                }
+                out.push(Tok {
+                    s: start + i,
+                    e: start + j,
+                    t,
+                    lo: t,
+                    word: true,
+                    quoted: quoted(start + i),
+                    cap: cl == UPPER,
+                    letters: class & DIGIT == 0,
+                });
+                k = j;
+                continue;
+            }
+        }
         // a word: `class` ORs the ASCII classes of its bytes; `wide`: it has a non-ASCII
         // char (then lower-cased by `lower`); `joined`: it has an apostrophe, hyphen or dot
         let (cap, mut class, mut wide);
