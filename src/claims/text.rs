@@ -296,7 +296,8 @@ pub fn tokenize<'a>(
                     cap: cl == UPPER,
                     letters: class & DIGIT == 0,
                 });
-                k = j;
+                // (most words are followed by a space)
+                k = j + usize::from(bytes.get(j) == Some(&b' '));
                 continue;
             }
         }
