@@ -136,14 +136,15 @@ pub fn extract(post: &Post, sentences: &[Sentence], figures: &[Figure]) -> Vec<C
             cited_finder.as_ref(),
             &hits,
         );
-        let (mut any_word, mut all_quoted) = (false, true);
-        for t in toks.iter().filter(|t| t.word) {
-            any_word = true;
-            all_quoted &= t.quoted;
+        // one pass: any word, all words quoted, any token quoted
+        let (mut any_word, mut all_quoted, mut has_quote) = (false, true, false);
+        for t in &toks {
+            any_word |= t.word;
+            all_quoted &= t.quoted || !t.word;
+            has_quote |= t.quoted;
         }
         let fully_quoted = any_word && all_quoted;
         let starts_quoted = toks.first().is_some_and(|t| t.quoted);
-        let has_quote = toks.iter().any(|t| t.quoted);
         while fig_i < fig_sorted.len() && figures[fig_sorted[fig_i]].start < s.start {
             fig_i += 1;
         }
@@ -548,10 +549,17 @@ fn outlet_mentions(
             .is_some_and(|t| t.quoted)
     };
     // descriptor + name: "the newspaper Kommersant", "the business daily RBC"
-    for (i, t) in toks.iter().enumerate() {
-        if !t.word || t.quoted {
-            continue;
-        }
+    // a tight scan for the next unquoted lower-case word of a descriptor's length (5 to 11)
+    let maybe_descriptor =
+        |t: &Tok| t.word && !t.quoted && !t.capitalised() && (5..=11).contains(&t.lower().len());
+    let mut from = 0;
+    while let Some(off) = toks
+        .get(from..)
+        .and_then(|r| r.iter().position(maybe_descriptor))
+    {
+        let i = from + off;
+        from = i + 1;
+        let t = &toks[i];
         let l = t.lower();
         let descriptor =
             matches!(
