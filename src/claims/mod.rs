@@ -471,10 +471,19 @@ fn paragraph_of(post: &Post, pos: usize) -> Option<usize> {
     Some(i - 1)
 }
 
+/// `s` without the copies of `prefix` it starts with (`str::trim_start_matches` for a
+/// string prefix, without building a searcher).
+fn strip_all<'s>(mut s: &'s str, prefix: &str) -> &'s str {
+    while let Some(rest) = s.strip_prefix(prefix) {
+        s = rest;
+    }
+    s
+}
+
 /// Generic references to an outlet: "the outlet", "the newspaper", "the news agency".
 fn is_generic_outlet(s: &str) -> bool {
     let l = s.to_lowercase();
-    let l = l.trim_start_matches("the ").trim_start_matches("that ");
+    let l = strip_all(strip_all(&l, "the "), "that ");
     matches!(
         l,
         "outlet"
@@ -491,11 +500,11 @@ fn is_generic_outlet(s: &str) -> bool {
 
 /// Canonical outlet name, spelled as the post's citation spells it when it is the same outlet.
 fn canonical_outlet(name: &str, cited: Option<&str>) -> String {
-    let canon = gazetteer::lookup(name.trim_start_matches("The ").trim_start_matches("the "))
+    let canon = gazetteer::lookup(strip_all(strip_all(name, "The "), "the "))
         .filter(|(_, k)| *k == EntityKind::Outlet)
         .map(|(c, _)| c.to_string());
     if let (Some(c), Some(cit)) = (&canon, cited) {
-        let cc = gazetteer::lookup(cit.trim_start_matches("The ")).map(|(x, _)| x);
+        let cc = gazetteer::lookup(strip_all(cit, "The ")).map(|(x, _)| x);
         if cc == Some(c.as_str()) {
             return cit.to_string();
         }
@@ -515,9 +524,7 @@ fn named_outlet(speaker: &str, cited: Option<&str>) -> Option<String> {
         Some(hit) => Some(canonical_outlet(&speaker[hit.start..hit.end], cited)),
         None => {
             // an outlet the gazetteer does not know: its name as written ("Kyunghyang Shinmun")
-            let name = speaker
-                .trim_start_matches("The ")
-                .trim_start_matches("the ");
+            let name = strip_all(strip_all(speaker, "The "), "the ");
             let words: Vec<&str> = name.split_whitespace().collect();
             let proper = !words.is_empty()
                 && words.len() <= 5
@@ -676,4 +683,27 @@ fn is_direct(toks: &[Tok], pos: usize) -> bool {
             && matches!(l, "told" | "tell" | "tells" | "to" | "by" | "with" | "via");
     }
     false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::strip_all;
+
+    #[test]
+    fn strip_all_is_trim_start_matches() {
+        for s in [
+            "",
+            "The ",
+            "The The X",
+            "TheX",
+            "The  X",
+            "the The X",
+            "The",
+            "X The ",
+        ] {
+            for p in ["The ", "the ", "that "] {
+                assert_eq!(strip_all(s, p), s.trim_start_matches(p), "{s:?} {p:?}");
+            }
+        }
+    }
 }
