@@ -54,6 +54,142 @@ thread_local! {
     static TOKS: std::cell::RefCell<Vec<Tok>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
+/// False when no date expression can start in a text of which `w` is one word: [`find`]
+/// finds none in a span when this is false for each of its words. A word here is a run of
+/// non-whitespace chars that holds every letter and digit next to it, cut where it likes
+/// between a letter or digit and any other char (as the claims tokenizer's words are);
+/// `ascii_letters` says that `w` is ASCII letters only (then one table test mostly answers).
+#[inline]
+pub(crate) fn word_may_hold_date(w: &str, ascii_letters: bool) -> bool {
+    if ascii_letters {
+        let b = w.as_bytes();
+        let lens = b.first().map_or(0, |&f| TRIGGER_LENS[f as usize]);
+        return b.len() < 16 && lens >> b.len() & 1 != 0 && ascii_reach(b) != NO_TRIGGER;
+    }
+    may_hold_date(w)
+}
+
+/// Per first byte, a bit per length (below 16) of the ASCII trigger words starting with
+/// it ([`ascii_reach`]: month and weekday names as written, trigger words in any case).
+static TRIGGER_LENS: [u16; 256] = {
+    const CASED: [&str; 31] = [
+        "January",
+        "Jan",
+        "February",
+        "Feb",
+        "March",
+        "Mar",
+        "April",
+        "Apr",
+        "May",
+        "June",
+        "Jun",
+        "July",
+        "Jul",
+        "August",
+        "Aug",
+        "September",
+        "Sep",
+        "Sept",
+        "October",
+        "Oct",
+        "November",
+        "Nov",
+        "December",
+        "Dec",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ];
+    const ANY_CASE: [&str; 9] = [
+        "year",
+        "week",
+        "half",
+        "month",
+        "today",
+        "months",
+        "quarter",
+        "tomorrow",
+        "yesterday",
+    ];
+    let mut t = [0u16; 256];
+    let mut k = 0;
+    while k < CASED.len() {
+        let b = CASED[k].as_bytes();
+        t[b[0] as usize] |= 1 << b.len();
+        k += 1;
+    }
+    k = 0;
+    while k < ANY_CASE.len() {
+        let b = ANY_CASE[k].as_bytes();
+        t[b[0] as usize] |= 1 << b.len();
+        t[b[0].to_ascii_uppercase() as usize] |= 1 << b.len();
+        k += 1;
+    }
+    t
+};
+
+/// False when `span` surely holds no date expression ([`find_in`] finds none); true when
+/// it may hold one.
+///
+/// Every expression holds a trigger token ([`tokenize`]). This scan looks for the
+/// triggers without building tokens: a maximal run of ASCII letters that is a trigger
+/// ([`ascii_reach`], the same runs the tokenizer makes, or a part of a word with other
+/// letters: more "maybe"), a 4-digit run that may be a year, the Kelvin sign (the one
+/// non-ASCII char whose lower case is ASCII, so a word with it may lower-case to "week";
+/// other words with non-ASCII letters lower-case to no trigger). A number that is no year
+/// is a trigger only for "Q1"/"H2": a day needs a month after it, the other expressions
+/// at or before a number need a month, weekday or trigger word, or a year; so a digit
+/// run counts only right after a "Q" or "H". Whitespace and other chars only separate, so
+/// the scan of each part of a span cut between a letter or digit and another char (or
+/// at whitespace) says "no" only when the scan of the span does.
+fn may_hold_date(span: &str) -> bool {
+    let b = span.as_bytes();
+    let n = b.len();
+    let mut i = 0;
+    while i < n {
+        match CLASS[b[i] as usize] {
+            ALPHA => {
+                let s = i;
+                i = letters_end(b, i + 1);
+                if ascii_reach(b.get(s..i).unwrap_or(b"")) != NO_TRIGGER {
+                    return true;
+                }
+            }
+            DIGIT => {
+                let s = i;
+                i += 1;
+                while i < n && CLASS[b[i] as usize] == DIGIT {
+                    i += 1;
+                }
+                if i - s == 4
+                    && b.get(s..i).is_some_and(|d| {
+                        plausible_year(d.iter().fold(0, |n, &c| n * 10 + u32::from(c - b'0')))
+                    })
+                {
+                    return true;
+                }
+                if s > 0 && matches!(b[s - 1], b'Q' | b'H') {
+                    return true;
+                }
+            }
+            WIDE => {
+                // U+212A KELVIN SIGN
+                if b[i] == 0xE2 && b.get(i + 1..i + 3) == Some(&[0x84, 0xAA]) {
+                    return true;
+                }
+                i += 1;
+            }
+            _ => i += 1,
+        }
+    }
+    false
+}
+
 /// [`find`] on `span` (at byte `start` of the text), tokenizing into `toks`.
 fn find_in(
     span: &str,
@@ -1785,6 +1921,195 @@ mod tests {
             found += new.len();
         }
         assert!(found > 100_000, "{found}");
+    }
+
+    /// `find` without the pre-scan.
+    fn find_plain(text: &str, start: usize, end: usize, anchor: Option<Date>) -> Vec<DateMention> {
+        match text.get(start..end) {
+            Some(span) => find_in(span, start, anchor, &mut Vec::new()),
+            None => Vec::new(),
+        }
+    }
+
+    /// The pre-scans of `text[start..end]`: on the whole span, and on the words of the
+    /// claims tokenizer (as the claims extractor asks); both must say "no" alike.
+    fn may_hold(text: &str, start: usize, end: usize) -> bool {
+        let mut buf = String::new();
+        let toks = crate::claims::text::tokenize(text, start, end, &[], start, &mut buf);
+        let by_words = toks
+            .iter()
+            .any(|t| t.word && word_may_hold_date(t.t, t.ascii_letters()));
+        let by_span = text.get(start..end).is_some_and(may_hold_date);
+        assert_eq!(by_words, by_span, "{:?}", text.get(start..end));
+        by_words
+    }
+
+    /// Sentences with few triggers: words, numbers (some after "Q"/"H" or a dollar sign),
+    /// punctuation, and now and then a trigger-like word in other case or with other letters.
+    fn sparse_sentence(rng: &mut Rng) -> String {
+        const WORDS: &[&str] = &[
+            "the",
+            "first",
+            "last",
+            "on",
+            "between",
+            "early",
+            "mid",
+            "late",
+            "end",
+            "of",
+            "this",
+            "next",
+            "since",
+            "earlier",
+            "later",
+            "prices",
+            "rose",
+            "Q",
+            "H",
+            "q",
+            "h",
+            "AQ",
+            "QH",
+            "yearly",
+            "days",
+            "Mayor",
+            "Market",
+            "Marc",
+            "Decline",
+            "Sunday’s",
+            "MAY",
+            "may",
+            "march",
+            "Months",
+            "YEAR",
+            "Year",
+            "wee\u{212A}",
+            "Ye\u{212A}ar",
+            "İn",
+            "naïve",
+            "Sinŭiju",
+            "북한",
+            "won",
+            "tons",
+            "percent",
+            "s",
+            "th",
+            "st",
+            "x",
+        ];
+        const PUNCTS: &[&str] = &[
+            ",", ".", "-", "–", "$", "%", "(", "“", "”", "’", ":", "/", "\u{a0}", "\u{3000}",
+        ];
+        let n = 1 + rng.below(30);
+        let mut s = String::new();
+        for _ in 0..n {
+            match rng.below(8) {
+                0..=3 => s.push_str(rng.pick(WORDS)),
+                4 => s.push_str(rng.pick(PUNCTS)),
+                5 => s.push_str(&rng.below(40).to_string()),
+                6 => s.push_str(&(1880 + rng.below(240)).to_string()),
+                _ => s.push_str(&rng.next().to_string()[..1 + rng.below(7)]),
+            }
+            s.push_str(["", " ", " ", " ", "-", "\n"][rng.below(6)]);
+        }
+        s
+    }
+
+    #[test]
+    fn pre_scan_never_hides_a_date() {
+        let known = known_words();
+        let anchors = [None, Some(d("2022-10-26")), Some(d("2020-02-29"))];
+        let mut rng = Rng(0x2545_F491_4F6C_DD1D);
+        let (mut skipped, mut found) = (0usize, 0usize);
+        for k in 0..300_000 {
+            let text = if k % 2 == 0 {
+                sentence(&mut rng, &known)
+            } else {
+                sparse_sentence(&mut rng)
+            };
+            let anchor = anchors[k % anchors.len()];
+            let (start, end) = if k % 5 == 0 {
+                let a = rng.below(text.len() + 1);
+                (a, a + rng.below(text.len() + 1 - a))
+            } else {
+                (0, text.len())
+            };
+            let plain = find_plain(&text, start, end, anchor);
+            if !may_hold(&text, start, end) {
+                assert!(plain.is_empty(), "{text:?} {start}..{end}");
+                skipped += 1;
+            }
+            found += plain.len();
+        }
+        assert!(skipped > 30_000 && found > 50_000, "{skipped} {found}");
+    }
+
+    #[test]
+    fn pre_scan_on_the_dev_corpus() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/dev");
+        let Ok(dir) = std::fs::read_dir(&root) else {
+            eprintln!("skipping: ../shared/corpus absent");
+            return;
+        };
+        let anchor = Some(d("2016-05-17"));
+        let (mut skipped, mut found) = (0usize, 0usize);
+        for e in dir.flatten() {
+            let raw = std::fs::read_to_string(e.path()).unwrap_or_default();
+            for line in raw.lines() {
+                let v: serde_json::Value = serde_json::from_str(line).unwrap_or_default();
+                let text = v["text"].as_str().unwrap_or("");
+                // sentence-sized pieces: cut after ". " and at line ends
+                let mut start = 0;
+                for (i, _) in text.match_indices(['.', '\n']) {
+                    let end = i + 1;
+                    let plain = find_plain(text, start, end, anchor);
+                    if !may_hold(text, start, end) {
+                        assert!(plain.is_empty(), "{:?}", &text[start..end]);
+                        skipped += 1;
+                    }
+                    found += plain.len();
+                    start = end;
+                }
+            }
+        }
+        assert!(skipped > 0 && found > 0, "{skipped} {found}");
+    }
+
+    #[test]
+    fn trigger_lengths_cover_the_triggers() {
+        let mut words = known_words();
+        for m in MONTH_NAMES {
+            words.push(m.to_string());
+            words.push(m[..3].to_string());
+        }
+        words.push("Sept".into());
+        for w in &words {
+            let mut forms = vec![w.clone(), w.to_uppercase(), w.to_lowercase()];
+            let mut cap = w.to_lowercase();
+            if let Some(f) = cap.get_mut(..1) {
+                f.make_ascii_uppercase();
+            }
+            forms.push(cap);
+            for f in forms {
+                if f.bytes().all(|b| b.is_ascii_alphabetic())
+                    && ascii_reach(f.as_bytes()) != NO_TRIGGER
+                {
+                    assert!(word_may_hold_date(&f, true), "{f}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn kelvin_is_the_one_wide_char_lowering_to_ascii() {
+        for c in (0x80u32..=0x10FFFF).filter_map(char::from_u32) {
+            let l: String = c.to_lowercase().collect();
+            if l.is_ascii() {
+                assert_eq!(c, '\u{212A}', "{c:?}");
+            }
+        }
+        assert_eq!("\u{212A}".as_bytes(), [0xE2, 0x84, 0xAA]);
     }
 
     #[test]

@@ -345,17 +345,16 @@ fn is_np_cut(w: &str) -> bool {
 /// Finds the attribution of the sentence made of `toks`.
 pub fn find(toks: &[Tok], body: &str) -> Option<Attribution> {
     let mut weak: Option<Attribution> = None;
-    for (v, t) in toks.iter().enumerate() {
-        if !t.word || t.quoted {
-            continue;
-        }
-        // reporting verbs are lower-case ASCII words of 3+ letters ("According" aside)
-        if t.t.len() < 3
-            || !VERB_SHAPES.may_contain(t.t)
-            || !t.t.bytes().all(|b| b.is_ascii_alphabetic())
-        {
-            continue;
-        }
+    // reporting verbs are unquoted words of 3+ ASCII letters, lower case ("According"
+    // aside); a tight scan finds the next such word of a verb's shape (see [`Shapes`])
+    let candidate = |t: &Tok| {
+        t.word && !t.quoted && t.ascii_letters() && t.t.len() >= 3 && VERB_SHAPES.may_contain(t.t)
+    };
+    let mut from = 0;
+    while let Some(off) = toks.get(from..).and_then(|r| r.iter().position(candidate)) {
+        let v = from + off;
+        from = v + 1;
+        let t = &toks[v];
         // verbs are written in lower case, "According" aside: no allocation per word
         let lw: &str = if t.t.bytes().all(|b| b.is_ascii_lowercase()) {
             t.t

@@ -198,12 +198,12 @@ static FIRST_WORDS: Shapes = {
 pub fn find(toks: &[Tok], body: &str) -> Vec<Hedge> {
     let mut out = Vec::new();
     let mut i = 0;
-    while let Some(t) = toks.get(i) {
-        // most words fail the shape test before any hashing
-        if !t.word || !FIRST_WORDS.may_contain(t.lower()) {
-            i += 1;
-            continue;
-        }
+    // most words fail the shape test before any hashing: a tight scan finds the next
+    // word that passes it
+    let shaped = |t: &Tok| t.word && FIRST_WORDS.may_contain(t.lower());
+    while let Some(off) = toks.get(i..).and_then(|r| r.iter().position(shaped)) {
+        i += off;
+        let t = &toks[i];
         let Some(cands) = candidates(t.lower()) else {
             i += 1;
             continue;

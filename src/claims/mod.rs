@@ -63,6 +63,8 @@ struct Raw {
     has_quote: bool,
     figures: Vec<usize>,
     hits: Vec<gazetteer::Hit>,
+    /// A date expression may be in the sentence (false: [`crate::dates::find`] finds none).
+    may_date: bool,
 }
 
 /// Resolved speaker of a sentence.
@@ -134,14 +136,15 @@ pub fn extract(post: &Post, sentences: &[Sentence], figures: &[Figure]) -> Vec<C
             cited_finder.as_ref(),
             &hits,
         );
-        let (mut any_word, mut all_quoted) = (false, true);
-        for t in toks.iter().filter(|t| t.word) {
-            any_word = true;
-            all_quoted &= t.quoted;
+        // one pass: any word, all words quoted, any token quoted
+        let (mut any_word, mut all_quoted, mut has_quote) = (false, true, false);
+        for t in &toks {
+            any_word |= t.word;
+            all_quoted &= t.quoted || !t.word;
+            has_quote |= t.quoted;
         }
         let fully_quoted = any_word && all_quoted;
         let starts_quoted = toks.first().is_some_and(|t| t.quoted);
-        let has_quote = toks.iter().any(|t| t.quoted);
         while fig_i < fig_sorted.len() && figures[fig_sorted[fig_i]].start < s.start {
             fig_i += 1;
         }
@@ -152,6 +155,14 @@ pub fn extract(post: &Post, sentences: &[Sentence], figures: &[Figure]) -> Vec<C
             k += 1;
         }
         figs.sort_unstable();
+        // only a sentence that may give a claim needs its dates: one with a voice other
+        // than citation and an attribution, a quotation, a hedge or a figure
+        let may_claim = voice.is_some_and(|v| v != Voice::Citation)
+            && (attribution.is_some() || fully_quoted || !hedges.is_empty() || !figs.is_empty());
+        let may_date = may_claim
+            && toks
+                .iter()
+                .any(|t| t.word && crate::dates::word_may_hold_date(t.t, t.ascii_letters()));
         raws.push(Raw {
             para,
             voice,
@@ -163,6 +174,7 @@ pub fn extract(post: &Post, sentences: &[Sentence], figures: &[Figure]) -> Vec<C
             has_quote,
             figures: figs,
             hits,
+            may_date,
         });
     }
 
@@ -436,7 +448,11 @@ pub fn extract(post: &Post, sentences: &[Sentence], figures: &[Figure]) -> Vec<C
                 .get(s.start..s.end)
                 .map(|t| gazetteer::entities_from(t, &raw.hits))
                 .unwrap_or_default(),
-            dates: crate::dates::find(body, s.start, s.end, post.published),
+            dates: if raw.may_date {
+                crate::dates::find(body, s.start, s.end, post.published)
+            } else {
+                Vec::new()
+            },
             figures: raw.figures.clone(),
         });
     }
@@ -455,10 +471,19 @@ fn paragraph_of(post: &Post, pos: usize) -> Option<usize> {
     Some(i - 1)
 }
 
+/// `s` without the copies of `prefix` it starts with (`str::trim_start_matches` for a
+/// string prefix, without building a searcher).
+fn strip_all<'s>(mut s: &'s str, prefix: &str) -> &'s str {
+    while let Some(rest) = s.strip_prefix(prefix) {
+        s = rest;
+    }
+    s
+}
+
 /// Generic references to an outlet: "the outlet", "the newspaper", "the news agency".
 fn is_generic_outlet(s: &str) -> bool {
     let l = s.to_lowercase();
-    let l = l.trim_start_matches("the ").trim_start_matches("that ");
+    let l = strip_all(strip_all(&l, "the "), "that ");
     matches!(
         l,
         "outlet"
@@ -475,11 +500,11 @@ fn is_generic_outlet(s: &str) -> bool {
 
 /// Canonical outlet name, spelled as the post's citation spells it when it is the same outlet.
 fn canonical_outlet(name: &str, cited: Option<&str>) -> String {
-    let canon = gazetteer::lookup(name.trim_start_matches("The ").trim_start_matches("the "))
+    let canon = gazetteer::lookup(strip_all(strip_all(name, "The "), "the "))
         .filter(|(_, k)| *k == EntityKind::Outlet)
         .map(|(c, _)| c.to_string());
     if let (Some(c), Some(cit)) = (&canon, cited) {
-        let cc = gazetteer::lookup(cit.trim_start_matches("The ")).map(|(x, _)| x);
+        let cc = gazetteer::lookup(strip_all(cit, "The ")).map(|(x, _)| x);
         if cc == Some(c.as_str()) {
             return cit.to_string();
         }
@@ -499,9 +524,7 @@ fn named_outlet(speaker: &str, cited: Option<&str>) -> Option<String> {
         Some(hit) => Some(canonical_outlet(&speaker[hit.start..hit.end], cited)),
         None => {
             // an outlet the gazetteer does not know: its name as written ("Kyunghyang Shinmun")
-            let name = speaker
-                .trim_start_matches("The ")
-                .trim_start_matches("the ");
+            let name = strip_all(strip_all(speaker, "The "), "the ");
             let words: Vec<&str> = name.split_whitespace().collect();
             let proper = !words.is_empty()
                 && words.len() <= 5
@@ -533,10 +556,17 @@ fn outlet_mentions(
             .is_some_and(|t| t.quoted)
     };
     // descriptor + name: "the newspaper Kommersant", "the business daily RBC"
-    for (i, t) in toks.iter().enumerate() {
-        if !t.word || t.quoted {
-            continue;
-        }
+    // a tight scan for the next unquoted lower-case word of a descriptor's length (5 to 11)
+    let maybe_descriptor =
+        |t: &Tok| t.word && !t.quoted && !t.capitalised() && (5..=11).contains(&t.lower().len());
+    let mut from = 0;
+    while let Some(off) = toks
+        .get(from..)
+        .and_then(|r| r.iter().position(maybe_descriptor))
+    {
+        let i = from + off;
+        from = i + 1;
+        let t = &toks[i];
         let l = t.lower();
         let descriptor =
             matches!(
@@ -653,4 +683,27 @@ fn is_direct(toks: &[Tok], pos: usize) -> bool {
             && matches!(l, "told" | "tell" | "tells" | "to" | "by" | "with" | "via");
     }
     false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::strip_all;
+
+    #[test]
+    fn strip_all_is_trim_start_matches() {
+        for s in [
+            "",
+            "The ",
+            "The The X",
+            "TheX",
+            "The  X",
+            "the The X",
+            "The",
+            "X The ",
+        ] {
+            for p in ["The ", "the ", "that "] {
+                assert_eq!(strip_all(s, p), s.trim_start_matches(p), "{s:?} {p:?}");
+            }
+        }
+    }
 }

@@ -21,6 +21,8 @@ pub struct Tok<'a> {
     pub quoted: bool,
     /// The first char is upper-case.
     cap: bool,
+    /// A word of ASCII letters only.
+    letters: bool,
 }
 
 impl<'a> Tok<'a> {
@@ -49,6 +51,12 @@ impl<'a> Tok<'a> {
     #[inline]
     pub fn capitalised(&self) -> bool {
         self.cap
+    }
+
+    /// A word of ASCII letters only (no digit, apostrophe, hyphen, dot or other char).
+    #[inline]
+    pub fn ascii_letters(&self) -> bool {
+        self.letters
     }
 
     /// Is this punctuation token one of `chars`?
@@ -165,13 +173,14 @@ impl Shapes {
 use crate::dates::lower;
 
 /// Byte classes of the tokenizer: ASCII whitespace (as `char::is_whitespace`), other
-/// ASCII punctuation, lower-case letters and digits, capitals; `WIDE` starts or continues
-/// a multi-byte char (decoded and classed by char).
+/// ASCII punctuation, lower-case letters and digits (`LOWER`, digits also `DIGIT`),
+/// capitals; `WIDE` starts or continues a multi-byte char (decoded and classed by char).
 const SPACE: u8 = 1;
 const PUNCT: u8 = 2;
 const LOWER: u8 = 4;
 const UPPER: u8 = 8;
 const WIDE: u8 = 16;
+const DIGIT: u8 = 32;
 const ALNUM: u8 = LOWER | UPPER;
 static CLASS: [u8; 256] = {
     let mut t = [WIDE; 256];
@@ -182,6 +191,8 @@ static CLASS: [u8; 256] = {
             SPACE
         } else if c.is_ascii_uppercase() {
             UPPER
+        } else if c.is_ascii_digit() {
+            LOWER | DIGIT
         } else if c.is_ascii_alphanumeric() {
             LOWER
         } else {
@@ -244,12 +255,56 @@ pub fn tokenize<'a>(
                 word: false,
                 quoted: quoted(start + i),
                 cap: false,
+                letters: false,
             });
             continue;
         }
+        // the common word: ASCII letters and digits ended by the span's end or an ASCII
+        // byte that continues no word (not an apostrophe, hyphen or dot)
+        if cl != WIDE {
+            let mut j = k + 1;
+            let mut class = cl;
+            while let Some(&b) = bytes.get(j) {
+                let c = CLASS[usize::from(b)];
+                if c & ALNUM == 0 {
+                    break;
+                }
+                class |= c;
+                j += 1;
+            }
+            let ends = match bytes.get(j) {
+                None => true,
+                Some(&b) => b < 0x80 && !matches!(b, b'\'' | b'-' | b'.'),
+            };
+            if ends {
+                let t = span.get(i..j).unwrap_or("");
+                if class & UPPER != 0 {
+                    let a = buf.len();
+                    buf.push_str(t);
+                    if let Some(l) = buf.get_mut(a..) {
+                        l.make_ascii_lowercase();
+                    }
+                    lowered.push((out.len(), a, buf.len()));
+                }
+                out.push(Tok {
+                    s: start + i,
+                    e: start + j,
+                    t,
+                    lo: t,
+                    word: true,
+                    quoted: quoted(start + i),
+                    cap: cl == UPPER,
+                    letters: class & DIGIT == 0,
+                });
+                // (most words are followed by a space)
+                k = j + usize::from(bytes.get(j) == Some(&b' '));
+                continue;
+            }
+        }
         // a word: `class` ORs the ASCII classes of its bytes; `wide`: it has a non-ASCII
-        // char (then lower-cased by `lower`)
+        // char (then lower-cased by `lower`); `joined`: it has an apostrophe, hyphen or dot
         let (cap, mut class, mut wide);
+        let mut joined = false;
         if cl == WIDE {
             let Some(c) = char_at(k) else {
                 break;
@@ -272,6 +327,7 @@ pub fn tokenize<'a>(
                     word: false,
                     quoted: quoted(start + i),
                     cap: c.is_uppercase(),
+                    letters: false,
                 });
                 continue;
             }
@@ -312,6 +368,7 @@ pub fn tokenize<'a>(
             // inner apostrophe / hyphen: NK’s, Hye-rin, P'yongyang
             if matches!(d, '’' | '\'' | '-' | '‑') && next.is_some_and(word_char) {
                 wide |= !d.is_ascii();
+                joined = true;
                 j = after;
                 continue;
             }
@@ -321,6 +378,7 @@ pub fn tokenize<'a>(
                 let acr = word.chars().all(|x| x.is_uppercase() || x == '.')
                     && word.chars().filter(|x| x.is_alphabetic()).count() <= 4;
                 if acr && (next.is_some_and(|x| x.is_uppercase()) || word.contains('.')) {
+                    joined = true;
                     j = after;
                     continue;
                 }
@@ -331,6 +389,7 @@ pub fn tokenize<'a>(
                 && !next.is_some_and(word_char)
             {
                 wide |= !d.is_ascii();
+                joined = true;
                 j = after;
             }
             break;
@@ -357,6 +416,7 @@ pub fn tokenize<'a>(
             word: true,
             quoted: quoted(start + i),
             cap,
+            letters: !wide && !joined && class & DIGIT == 0,
         });
         k = j;
     }
@@ -419,7 +479,8 @@ mod tests {
 
     #[test]
     fn lower_and_capitalised_as_written_form() {
-        let t = "The U.S. and İstanbul’s ÉTAT «Σ» said: Daily NK’s 38 North, ΟΔΟΣ’s Kims' x—Ⓐ'S.";
+        let t = "The U.S. and İstanbul’s ÉTAT «Σ» said: Daily NK’s 38 North, ΟΔΟΣ’s Kims' x—Ⓐ'S. \
+                 Q1 mid-2018 year-on-year 2x x2 naïve U.N N. Hye-rin P'yongyang.";
         let m = quote_mask(t, 0, t.len());
         let mut buf = String::from("stale");
         let toks = tokenize(t, 0, t.len(), &m, 0, &mut buf);
@@ -428,6 +489,8 @@ mod tests {
             assert_eq!(x.lower(), x.t.to_lowercase(), "{}", x.t);
             let cap = x.t.chars().next().is_some_and(|c| c.is_uppercase());
             assert_eq!(x.capitalised(), cap, "{}", x.t);
+            let letters = x.word && x.t.bytes().all(|b| b.is_ascii_alphabetic());
+            assert_eq!(x.ascii_letters(), letters, "{}", x.t);
         }
         for x in &toks {
             let mut stem = x.t;
