@@ -291,6 +291,8 @@ fn check(cancel: &Option<Arc<AtomicBool>>) -> Result<()> {
 /// ```
 pub fn run(inputs: &[String], out: &Path, opts: &RunOptions) -> Result<Summary> {
     let started = Instant::now();
+    // freed chunk buffers are reused, not returned to the OS and zeroed again
+    let _hold = crate::alloc::Hold::new();
     let threads = threads_of(opts.threads);
     let (files, expand_rejects) = read::expand(inputs, &opts.read)?;
     let total_bytes: u64 = files.iter().map(|f| f.size).sum();

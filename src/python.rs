@@ -63,6 +63,7 @@ fn enter<T: Send>(
         let c = cancel.clone();
         scope.spawn(move || {
             let out = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                let _hold = crate::alloc::Hold::new();
                 pipeline::with_pool(threads, move || f(c)).and_then(|r| r)
             }));
             let _ = tx.send(match out {
