@@ -436,7 +436,8 @@ pub fn run(inputs: &[String], out: &Path, opts: &RunOptions) -> Result<Summary> 
     match dedupe {
         Dedupe::Memory(m) => {
             let posts = m.into_posts();
-            write_posts(&pool, &posts, &mut writer, opts, 0, posts.len() as u64)?;
+            let total = posts.len() as u64;
+            write_posts(&pool, posts, &mut writer, opts, 0, total)?;
         }
         Dedupe::Spill { dir, files } => {
             let mut paths = Vec::new();
@@ -448,8 +449,9 @@ pub fn run(inputs: &[String], out: &Path, opts: &RunOptions) -> Result<Summary> 
             for p in &paths {
                 check(&opts.cancel)?;
                 let posts = load_partition(p)?;
-                write_posts(&pool, &posts, &mut writer, opts, done, 0)?;
-                done += posts.len() as u64;
+                let n = posts.len() as u64;
+                write_posts(&pool, posts, &mut writer, opts, done, 0)?;
+                done += n;
                 let _ = std::fs::remove_file(p);
             }
             let _ = std::fs::remove_dir_all(&dir);
@@ -658,9 +660,12 @@ fn load_partition(path: &Path) -> Result<Vec<Post>> {
     Ok(v.into_iter().map(|(_, p)| p).collect())
 }
 
+/// Analyses and writes `posts` chunk by chunk, dropping each chunk once its tables
+/// are built: the memory of the posts already written is reused by the chunks after
+/// them instead of growing the heap (fresh pages cost a kernel zeroing each).
 fn write_posts(
     pool: &rayon::ThreadPool,
-    posts: &[Post],
+    posts: Vec<Post>,
     writer: &mut WriterThread,
     opts: &RunOptions,
     done_before: u64,
@@ -668,7 +673,13 @@ fn write_posts(
 ) -> Result<()> {
     let chunk = opts.chunk_posts.max(1);
     let mut done = done_before;
-    for part in posts.chunks(chunk) {
+    let mut rest = posts.into_iter();
+    loop {
+        let owned: Vec<Post> = rest.by_ref().take(chunk).collect();
+        if owned.is_empty() {
+            break;
+        }
+        let part = &owned[..];
         check(&opts.cancel)?;
         if opts.floor {
             let (posts_batch, notes) = pool.install(|| {
