@@ -122,6 +122,49 @@ fn spilled_partitions_give_the_same_posts_as_memory() {
     assert_eq!(rows(&mem, "figures"), rows(&spill, "figures"));
 }
 
+/// Every table as its rows, concatenated in file order.
+fn table_rows(out: &Path, table: &str) -> Vec<RecordBatch> {
+    let batches = read_table(out, table);
+    match batches.first() {
+        Some(b) => {
+            vec![arrow_select::concat::concat_batches(&b.schema(), &batches).expect("concat")]
+        }
+        None => Vec::new(),
+    }
+}
+
+#[test]
+fn chunks_of_any_size_write_the_same_tables() {
+    // the posts are analysed and dropped chunk by chunk: chunk boundaries (1 post,
+    // 7 posts, all at once) must not change a row or its order
+    let d = tempfile::tempdir().expect("tmp");
+    let inputs = corpus(d.path(), 12);
+    let whole = d.path().join("whole");
+    run(
+        std::slice::from_ref(&inputs),
+        &whole,
+        &RunOptions::default(),
+    )
+    .expect("run");
+    assert_eq!(rows(&whole, "posts"), 13);
+    assert!(rows(&whole, "figures") > 13);
+    for chunk in [1, 7] {
+        let out = d.path().join(format!("chunk{chunk}"));
+        let opts = RunOptions {
+            chunk_posts: chunk,
+            ..Default::default()
+        };
+        run(std::slice::from_ref(&inputs), &out, &opts).expect("run");
+        for t in ["posts", "figures", "claims", "trade", "rejects"] {
+            assert_eq!(
+                table_rows(&whole, t),
+                table_rows(&out, t),
+                "{t}, chunks of {chunk}"
+            );
+        }
+    }
+}
+
 #[test]
 fn reruns_replace_atomically_and_failures_keep_the_old_dataset() {
     let d = tempfile::tempdir().expect("tmp");
