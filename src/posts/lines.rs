@@ -255,6 +255,16 @@ pub fn furniture(t: &str) -> Option<Furniture> {
 }
 
 fn is_menu_line(t: &str) -> bool {
+    // without a separator (a tab, a bar, three spaces) the line is one item: most
+    // lines, prose, end here after one pass over their bytes
+    let mut spaces = 0;
+    let separated = t.bytes().any(|b| {
+        spaces = if b == b' ' { spaces + 1 } else { 0 };
+        b == b'\t' || b == b'|' || spaces == 3
+    });
+    if !separated {
+        return false;
+    }
     let items: Vec<&str> = t
         .split(['\t', '|'])
         .flat_map(|p| p.split("   "))
@@ -503,6 +513,10 @@ mod tests {
             ("Home > News > Markets", Some(Furniture::Drop)),
             ("http://news.example/a/b.html [872]", Some(Furniture::Drop)),
             ("Home   About   Maps   Contact", Some(Furniture::Drop)),
+            ("Home\tAbout\tMaps", Some(Furniture::Drop)),
+            ("Home | About | Maps", Some(Furniture::Drop)),
+            ("Home About Maps Contact", None),
+            ("Home | About", None),
             (
                 "Copyright © 2001–2020. All rights reserved.",
                 Some(Furniture::End),
