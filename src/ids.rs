@@ -9,15 +9,28 @@ pub fn normalize_title(title: &str) -> String {
     let mut out = String::with_capacity(title.len());
     let mut space = false;
     for c in title.chars() {
-        if matches!(c, '\'' | '"' | '‘' | '’' | '“' | '”' | '`' | '´') {
-            continue;
-        }
-        if c.is_alphanumeric() {
+        // ASCII first (nearly every char of a title): no Unicode tables
+        let alnum = if c.is_ascii() {
+            if matches!(c, '\'' | '"' | '`') {
+                continue;
+            }
+            c.is_ascii_alphanumeric()
+        } else {
+            if matches!(c, '‘' | '’' | '“' | '”' | '´') {
+                continue;
+            }
+            c.is_alphanumeric()
+        };
+        if alnum {
             if space && !out.is_empty() {
                 out.push(' ');
             }
             space = false;
-            out.extend(c.to_lowercase());
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
         } else {
             space = true;
         }
@@ -37,11 +50,29 @@ pub fn normalize_title(title: &str) -> String {
 /// assert_eq!(a.len(), 16);
 /// ```
 pub fn post_id(title: &str, published: Option<Date>) -> String {
-    let date = published
-        .map(|d| d.format("%Y-%m-%d").to_string())
-        .unwrap_or_default();
-    let key = format!("{}\u{1f}{}", normalize_title(title), date);
-    format!("{:016x}", xxh3_64(key.as_bytes()))
+    use chrono::Datelike;
+    let mut key = normalize_title(title);
+    key.push('\u{1f}');
+    if let Some(d) = published {
+        // ISO date, as `d.format("%Y-%m-%d")` writes it, without the format parser
+        let (y, m, day) = (d.year(), d.month(), d.day());
+        if (0..=9999).contains(&y) {
+            for v in [y as u32 / 100, y as u32 % 100, 100, m, 100, day] {
+                if v == 100 {
+                    key.push('-');
+                } else {
+                    key.push(char::from(b'0' + (v / 10) as u8));
+                    key.push(char::from(b'0' + (v % 10) as u8));
+                }
+            }
+        } else {
+            key.push_str(&d.format("%Y-%m-%d").to_string());
+        }
+    }
+    let h = xxh3_64(key.as_bytes());
+    (0..16)
+        .map(|i| char::from(b"0123456789abcdef"[((h >> (60 - 4 * i)) & 0xF) as usize]))
+        .collect()
 }
 
 /// Appends the decimal digits of `n` to `s` (what `write!(s, "{n}")` does, without
@@ -100,6 +131,56 @@ pub fn trade_id(post_id: &str, n: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The id as first written: `format!` all the way.
+    fn post_id_plain(title: &str, published: Option<Date>) -> String {
+        let mut norm = String::new();
+        let mut space = false;
+        for c in title.chars() {
+            if matches!(c, '\'' | '"' | '‘' | '’' | '“' | '”' | '`' | '´') {
+                continue;
+            }
+            if c.is_alphanumeric() {
+                if space && !norm.is_empty() {
+                    norm.push(' ');
+                }
+                space = false;
+                norm.extend(c.to_lowercase());
+            } else {
+                space = true;
+            }
+        }
+        let date = published
+            .map(|d| d.format("%Y-%m-%d").to_string())
+            .unwrap_or_default();
+        let key = format!("{norm}\u{1f}{date}");
+        format!("{:016x}", xxh3_64(key.as_bytes()))
+    }
+
+    #[test]
+    fn post_id_matches_the_plain_format() {
+        let pieces = [
+            "North", " Korea", "’s", "'", "\"", "“", "”", "`", "´", "‘", " ", "  ", "-", "—", "$",
+            "1.5", "É", "İ", "Ä", "ß", "Σ", "平壤", "\t", "KCNA", ":", "é", "\u{1f}", "ǅ",
+        ];
+        let dates = [
+            None,
+            chrono::NaiveDate::from_ymd_opt(2019, 3, 7),
+            chrono::NaiveDate::from_ymd_opt(1, 12, 31),
+            chrono::NaiveDate::from_ymd_opt(999, 1, 1),
+            chrono::NaiveDate::from_ymd_opt(9999, 12, 31),
+            chrono::NaiveDate::from_ymd_opt(-44, 3, 15),
+            chrono::NaiveDate::from_ymd_opt(12_345, 6, 1),
+            chrono::NaiveDate::from_ymd_opt(0, 1, 1),
+        ];
+        let mut rng = crate::test_rng::Rng(0x1d_5eed);
+        for _ in 0..5_000 {
+            let n = rng.below(12);
+            let t = rng.text(&pieces, n);
+            let d = dates[rng.below(dates.len())];
+            assert_eq!(post_id(&t, d), post_id_plain(&t, d), "{t:?} {d:?}");
+        }
+    }
 
     #[test]
     fn ids_join_with_colons() {
