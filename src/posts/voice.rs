@@ -32,7 +32,15 @@ pub fn is_quote_intro(t: &str) -> bool {
 }
 
 /// The text outside quotation marks (“…” and "…"), for cue detection.
-fn outside_quotes(t: &str) -> String {
+fn outside_quotes(t: &str) -> std::borrow::Cow<'_, str> {
+    // no quotation mark ('"', '“' = E2 80 9C, '”' = E2 80 9D): all of it, borrowed
+    let b = t.as_bytes();
+    let quoted = memchr::memchr2_iter(b'"', 0xE2, b).any(|i| {
+        b[i] == b'"' || (b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0x9C | 0x9D)))
+    });
+    if !quoted {
+        return std::borrow::Cow::Borrowed(t);
+    }
     let mut out = String::with_capacity(t.len());
     let mut depth_curly = 0usize;
     let mut straight = false;
@@ -45,7 +53,7 @@ fn outside_quotes(t: &str) -> String {
             _ => {}
         }
     }
-    out
+    std::borrow::Cow::Owned(out)
 }
 
 const CUE_WORDS: [&str; 8] = [
@@ -107,15 +115,16 @@ fn cue_matcher() -> Option<&'static AhoCorasick> {
 /// True when a paragraph reads as the blogger's own comment.
 pub fn authorial(t: &str) -> bool {
     let o = outside_quotes(t);
+    let o: &str = &o;
     // a standalone capital "I"
-    if memchr::memchr_iter(b'I', o.as_bytes()).any(|i| is_boundary(&o, i, i + 1)) {
+    if memchr::memchr_iter(b'I', o.as_bytes()).any(|i| is_boundary(o, i, i + 1)) {
         return true;
     }
     let Some(ac) = cue_matcher() else {
         return false;
     };
-    ac.find_iter(o.as_str()).any(|m| {
-        if !is_boundary(&o, m.start(), m.end()) {
+    ac.find_iter(o).any(|m| {
+        if !is_boundary(o, m.start(), m.end()) {
             return false;
         }
         if m.pattern().as_usize() < PRONOUNS.len() {
@@ -208,6 +217,36 @@ fn mark_run(paras: &[(&str, ParaKind)], v: &mut [Voice], start: usize, end: usiz
 mod tests {
     use super::*;
     use ParaKind::*;
+
+    #[test]
+    fn outside_quotes_borrows_only_text_without_quotation_marks() {
+        // the char loop alone, the reference
+        let plain = |t: &str| -> String {
+            let (mut out, mut curly, mut straight) = (String::new(), 0usize, false);
+            for c in t.chars() {
+                match c {
+                    '“' => curly += 1,
+                    '”' => curly = curly.saturating_sub(1),
+                    '"' => straight = !straight,
+                    _ if curly == 0 && !straight => out.push(c),
+                    _ => {}
+                }
+            }
+            out
+        };
+        let pieces = [
+            "We ", "said", " ", "\"", "“", "”", "’", "‘", "—", "…", "\u{2010}", "I", "é", "x",
+        ];
+        let mut rng = crate::test_rng::Rng(0x90_7e);
+        for _ in 0..5_000 {
+            let n = rng.below(16);
+            let t = rng.text(&pieces, n);
+            let o = outside_quotes(&t);
+            assert_eq!(o, plain(&t), "{t:?}");
+            let has_mark = t.contains(['"', '“', '”']);
+            assert_eq!(matches!(o, std::borrow::Cow::Owned(_)), has_mark, "{t:?}");
+        }
+    }
 
     #[test]
     fn intro_and_trailing_comment() {
