@@ -1148,9 +1148,9 @@ impl Scanner<'_, '_> {
         }
         // the word before, read once: the checks below, the qualifier and "between"/"from"
         // all start from it
-        let pw_s = t.prev_word(s);
+        let pw_s = t.prev_word_to(s, e);
         // the word before (across "Nov." style abbreviations)
-        let pw = t.prev_word_abbr(s, pw_s);
+        let pw = t.prev_word_abbr(s, e, pw_s);
         if let Some((ws, we)) = pw {
             let w = &t.lc[ws..we];
             let orig = &b[ws..we];
@@ -1266,7 +1266,7 @@ impl Scanner<'_, '_> {
         }
         // qualifier words
         if left.approx.is_none() {
-            if let Some((cs, ap, in_span)) = self.cue_before(s, pw_s).filter(|&(cs, _, _)| {
+            if let Some((cs, ap, in_span)) = self.cue_before(s, e, pw_s).filter(|&(cs, _, _)| {
                 // "would add up to 759,793 barrels": a sum, not a bound
                 !(t.lc_word_at(cs, b"up")
                     && t.prev_word(cs).is_some_and(|(ws, we)| {
@@ -1348,8 +1348,13 @@ impl Scanner<'_, '_> {
     }
 
     /// A qualifier phrase ending right before `s`: (its start, approx, part of span).
-    /// `pw_s` is `prev_word(s)`.
-    fn cue_before(&self, s: usize, pw_s: Option<(usize, usize)>) -> Option<(usize, Approx, bool)> {
+    /// `e_s` is `skip_sp_back(s)` and `pw_s` is `prev_word(s)`.
+    fn cue_before(
+        &self,
+        s: usize,
+        e_s: usize,
+        pw_s: Option<(usize, usize)>,
+    ) -> Option<(usize, Approx, bool)> {
         let t = self.t;
         // up to four previous words, nearest first; an opening quote or bracket may sit in between
         let mut k = s;
@@ -1365,7 +1370,10 @@ impl Scanner<'_, '_> {
         while nw < 4 {
             let pw = if pos == s { pw_s } else { t.prev_word(pos) };
             match pw {
-                Some((ws, we)) if t.skip_sp_back(pos) == we && (we < pos || pos == k) => {
+                Some((ws, we))
+                    if (if pos == s { e_s } else { t.skip_sp_back(pos) }) == we
+                        && (we < pos || pos == k) =>
+                {
                     if we == pos && pos != k {
                         break;
                     }

@@ -172,7 +172,12 @@ impl<'a> Text<'a> {
     /// The previous word separated from `i` by spaces only (hyphenated words whole):
     /// `(start, end)` or `None` at punctuation or the start of the text.
     pub fn prev_word(&self, i: usize) -> Option<(usize, usize)> {
-        let e = self.skip_sp_back(i);
+        self.prev_word_to(i, self.skip_sp_back(i))
+    }
+
+    /// [`Text::prev_word`] at `i`, `e` being `skip_sp_back(i)` (callers that need both
+    /// read the spaces once).
+    pub fn prev_word_to(&self, i: usize, e: usize) -> Option<(usize, usize)> {
         if e == i && i > 0 && !self.b[i - 1].is_ascii_alphabetic() {
             // no space: only a letter directly before counts (callers check that case)
             return None;
@@ -189,9 +194,14 @@ impl<'a> Text<'a> {
     }
 
     /// The previous word, also across one `.` after a short abbreviation ("Nov. 1", "No. 3").
-    /// `prev` is [`Text::prev_word`] at `i` (callers that need both read it once).
-    pub fn prev_word_abbr(&self, i: usize, prev: Option<(usize, usize)>) -> Option<(usize, usize)> {
-        let e = self.skip_sp_back(i);
+    /// `e` is `skip_sp_back(i)` and `prev` is [`Text::prev_word`] at `i` (callers that
+    /// need them all read each once).
+    pub fn prev_word_abbr(
+        &self,
+        i: usize,
+        e: usize,
+        prev: Option<(usize, usize)>,
+    ) -> Option<(usize, usize)> {
         if e == i || e == 0 {
             return None;
         }
@@ -346,6 +356,40 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// [`Text::prev_word_to`] and [`Text::prev_word_abbr`], given the spaces read once,
+    /// find what reading them afresh at each call finds.
+    #[test]
+    fn prev_words_with_spaces_read_once() {
+        let pieces = [
+            "Nov", ".", " ", "  ", "\u{a0}", "ab", "x", "-", "3", "\n", "No", "won",
+        ];
+        let mut rng = Rng(0x7f4a_7c15_9e37_79b9);
+        let mut found = 0;
+        for _ in 0..3000 {
+            let n = 1 + rng.below(8);
+            let s = rng.text(&pieces, n);
+            let t = Text::new(&s);
+            for i in (0..=s.len()).filter(|&i| s.is_char_boundary(i)) {
+                let e = t.skip_sp_back(i);
+                let prev = t.prev_word(i);
+                assert_eq!(t.prev_word_to(i, e), prev, "{s:?} {i}");
+                // the reading of the abbreviation, spaces read afresh
+                let e2 = t.skip_sp_back(i);
+                let want = if e2 == i || e2 == 0 {
+                    None
+                } else if t.b[e2 - 1] == b'.' {
+                    let (ws, we) = t.word_before(e2 - 1);
+                    (we > ws && we - ws <= 4).then_some((ws, we))
+                } else {
+                    prev
+                };
+                assert_eq!(t.prev_word_abbr(i, e, prev), want, "{s:?} {i}");
+                found += usize::from(want.is_some());
+            }
+        }
+        assert!(found > 1000, "{found}");
     }
 
     /// The byte walk [`Text::sentence_start`] replaces (test oracle).

@@ -139,13 +139,12 @@ struct Ctx {
     baseline_spec: Option<(usize, Spec)>,
 }
 
-/// Per-token tables of [`sentence_rows`], kept from one sentence to the next.
+/// Tables of [`sentence_rows`], kept from one sentence to the next.
 #[derive(Debug, Default)]
 struct Scratch {
-    /// Where the clause of each token starts.
-    clause_starts: Vec<usize>,
-    /// The last modal verb before each token.
-    last_modal: Vec<Option<usize>>,
+    /// For each money figure of the sentence (in token order): where its clause starts,
+    /// and the last modal verb before it.
+    money_clause: Vec<(usize, Option<usize>)>,
 }
 
 /// A row before ids: the figure's token and what was read.
@@ -540,31 +539,10 @@ fn sentence_rows(
         countries(toks)
     };
     let ms = mentions(toks);
-    // Per token: where its clause starts, and the last modal verb before it.
-    let Scratch {
-        clause_starts,
-        last_modal,
-    } = scratch;
-    clause_starts.clear();
-    last_modal.clear();
-    if !money.is_empty() {
-        clause_starts.reserve(toks.len() + 1);
-        last_modal.reserve(toks.len() + 1);
-        let mut cs_at = 0;
-        let mut modal = None;
-        for (j, tk) in toks.iter().enumerate() {
-            if tk.strong_break_before() {
-                cs_at = j;
-            } else if j > 0 && toks[j - 1].any(&["while", "whereas"]) {
-                cs_at = j - 1;
-            }
-            clause_starts.push(cs_at);
-            last_modal.push(modal);
-            if tk.in_set(&MODAL_SET) && !tk.cap {
-                modal = Some(j);
-            }
-        }
-    }
+    // Per money figure: where its clause starts, and the last modal verb before it
+    // (read up to the last money figure only).
+    let money_clause = &mut scratch.money_clause;
+    clauses_at(toks, &money, money_clause);
     let comparison_sentence = at(toks, 0, &["by", "comparison"])
         || at(toks, 0, &["in", "comparison"])
         || at(toks, 0, &["for", "comparison"])
@@ -578,7 +556,7 @@ fn sentence_rows(
     let mut any_cue = false;
     for (k, &t) in money.iter().enumerate() {
         let prev_money = k.checked_sub(1).map(|p| money[p]);
-        let cstart = clause_starts[t];
+        let (cstart, modal_before) = money_clause[k];
         let seg_start = prev_money.map_or(cstart, |p| cstart.max(p + 1));
         let Some(value) = is_money(toks, t, figures) else {
             continue;
@@ -615,7 +593,7 @@ fn sentence_rows(
         if rate {
             continue;
         }
-        if last_modal[t].is_some_and(|m| m >= cstart) {
+        if modal_before.is_some_and(|m| m >= cstart) {
             continue;
         }
         let commodity = commodity_in(toks, seg_start, t).or_else(|| after_commodity(toks, &cs, t));
@@ -867,6 +845,33 @@ fn sentence_rows(
         }
     }
     drafts
+}
+
+/// For each token index of `at` (increasing), where its clause starts ([`clause_start`])
+/// and the last modal verb before it, into `out`: one pass up to the last index.
+fn clauses_at(toks: &[Tok], at: &[usize], out: &mut Vec<(usize, Option<usize>)>) {
+    out.clear();
+    let Some(&last) = at.last() else {
+        return;
+    };
+    out.reserve(at.len());
+    let mut cs_at = 0;
+    let mut modal = None;
+    let mut next = 0;
+    for (j, tk) in toks.iter().enumerate().take(last + 1) {
+        if tk.strong_break_before() {
+            cs_at = j;
+        } else if j > 0 && toks[j - 1].any(&["while", "whereas"]) {
+            cs_at = j - 1;
+        }
+        while at.get(next) == Some(&j) {
+            out.push((cs_at, modal));
+            next += 1;
+        }
+        if tk.in_set(&MODAL_SET) && !tk.cap {
+            modal = Some(j);
+        }
+    }
 }
 
 /// "from $X", "compared with $X", "against $X", "below the $X".
@@ -1619,5 +1624,41 @@ mod tests {
             found += usize::from(want);
         }
         assert!(found > 500, "{found}");
+    }
+
+    /// [`clauses_at`] gives, at each index, what the per-token walk gives there.
+    #[test]
+    fn clauses_at_matches_the_walk() {
+        let parts = [
+            "while", "whereas", "While", "may", "May", "could", "expected", "trade", "$5", ";",
+            ":", "—", ",", "the", "exports", "will",
+        ];
+        let mut rng = crate::test_rng::Rng(0x3c6e_f372_fe94_f82b);
+        let mut out = Vec::new();
+        let mut checked = 0;
+        for _ in 0..5000 {
+            let n = 1 + rng.below(14);
+            let text: Vec<&str> = (0..n).map(|_| rng.pick(&parts)).collect();
+            let text = text.join(" ");
+            let mut buf = Lowered::default();
+            let toks = tokenize(&text, 0, text.len(), &[], &mut buf);
+            // the plain walk: a value for every token
+            let mut plain = Vec::new();
+            let mut modal = None;
+            for (j, tk) in toks.iter().enumerate() {
+                plain.push((clause_start(&toks, j), modal));
+                if tk.in_set(&MODAL_SET) && !tk.cap {
+                    modal = Some(j);
+                }
+            }
+            let at: Vec<usize> = (0..toks.len()).filter(|_| rng.below(3) == 0).collect();
+            clauses_at(&toks, &at, &mut out);
+            assert_eq!(out.len(), at.len(), "{text}");
+            for (k, &j) in at.iter().enumerate() {
+                assert_eq!(out[k], plain[j], "{text} at {j}");
+                checked += 1;
+            }
+        }
+        assert!(checked > 5000, "{checked}");
     }
 }
