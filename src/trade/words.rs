@@ -144,7 +144,7 @@ impl Tok<'_> {
     }
 
     /// True when the token is one of `ws`.
-    #[inline]
+    #[inline(always)]
     pub fn any(&self, ws: &[&str]) -> bool {
         if self.fig.is_some() {
             return false;
