@@ -97,6 +97,7 @@ pub fn extract(post: &Post, sentences: &[Sentence], figures: &[Figure]) -> Vec<C
     let mut raws: Vec<Raw> = Vec::with_capacity(sentences.len());
     // lower-cased token text, reused from sentence to sentence
     let mut lower_buf = String::new();
+    let mut scratch = text::Scratch::default();
     let mut fig_i = 0;
     let mut fig_sorted: Vec<usize> = (0..figures.len()).collect();
     fig_sorted.sort_by_key(|&i| figures[i].start);
@@ -123,7 +124,15 @@ pub fn extract(post: &Post, sentences: &[Sentence], figures: &[Figure]) -> Vec<C
         } else {
             (mask, base)
         };
-        let toks = text::tokenize(body, s.start, s.end, mask, base, &mut lower_buf);
+        let toks = text::tokenize_with(
+            body,
+            s.start,
+            s.end,
+            mask,
+            base,
+            &mut lower_buf,
+            &mut scratch,
+        );
         let attribution = attribution::find(&toks, body);
         let hedges = hedges::find(&toks, body);
         let stext = body.get(s.start..s.end).unwrap_or("");
