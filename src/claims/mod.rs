@@ -198,7 +198,8 @@ pub fn extract(post: &Post, sentences: &[Sentence], figures: &[Figure]) -> Vec<C
     for (i, raw) in raws.iter().enumerate() {
         let s = sentences[i];
         let antecedent = |pronoun: &str| -> Option<Said> {
-            let fits = |k: Option<SpeakerKind>| match pronoun.to_lowercase().as_str() {
+            let lowered = pronoun.to_lowercase();
+            let fits = |k: Option<SpeakerKind>| match lowered.as_str() {
                 "he" | "she" => matches!(
                     k,
                     Some(
@@ -322,25 +323,25 @@ pub fn extract(post: &Post, sentences: &[Sentence], figures: &[Figure]) -> Vec<C
                     !(speaker_is_outlet && span.is_some_and(|(a, b)| m.start >= a && m.end <= b))
                 };
                 // "told Daily NK", "RFA’s source", "interviewed by Radio Free Asia"
-                let direct = raw
-                    .outlets
-                    .iter()
-                    .filter(usable)
-                    .filter(|m| {
-                        m.direct
-                            || (!speaker_is_outlet
-                                && span.is_some_and(|(a, b)| m.start >= a && m.end <= b))
-                    })
-                    .find_map(&resolve);
-                let any = raw.outlets.iter().filter(usable).find_map(&resolve);
+                let any = || raw.outlets.iter().filter(usable).find_map(&resolve);
                 let generic_speaker = speaker_is_outlet && is_generic_outlet(&x.speaker);
                 let quoted_voice = raw.voice == Some(Voice::Quoted);
-                let through = cited_canon.clone().or_else(|| lead_in_outlet.clone());
                 let in_sentence = if quoted_voice {
                     // the report came through the quoted article ("According to Reuters:")
-                    direct.or(through).or(any)
+                    raw.outlets
+                        .iter()
+                        .filter(usable)
+                        .filter(|m| {
+                            m.direct
+                                || (!speaker_is_outlet
+                                    && span.is_some_and(|(a, b)| m.start >= a && m.end <= b))
+                        })
+                        .find_map(&resolve)
+                        .or_else(|| cited_canon.clone())
+                        .or_else(|| lead_in_outlet.clone())
+                        .or_else(any)
                 } else {
-                    any
+                    any()
                 };
                 x.outlet = in_sentence.or_else(|| {
                     if speaker_is_outlet {
@@ -391,10 +392,11 @@ pub fn extract(post: &Post, sentences: &[Sentence], figures: &[Figure]) -> Vec<C
             last_outlet_para = Some((raw.para, o.clone()));
             last_outlet_post = Some(o);
         }
-        prev_said = said.clone().map(|x| (raw.para, x, raw.has_quote));
-        if said.is_none() {
-            prev_said = None;
-        }
+        // (used only when the sentence quotes: cloned only then)
+        prev_said = match &said {
+            Some(x) if raw.has_quote => Some((raw.para, x.clone(), true)),
+            _ => None,
+        };
 
         let Some(voice) = raw.voice else {
             continue;
