@@ -97,6 +97,7 @@ pub fn extract(post: &Post, sentences: &[Sentence], figures: &[Figure]) -> Vec<C
     let mut raws: Vec<Raw> = Vec::with_capacity(sentences.len());
     // lower-cased token text, reused from sentence to sentence
     let mut lower_buf = String::new();
+    let mut scratch = text::Scratch::default();
     let mut fig_i = 0;
     let mut fig_sorted: Vec<usize> = (0..figures.len()).collect();
     fig_sorted.sort_by_key(|&i| figures[i].start);
@@ -123,7 +124,15 @@ pub fn extract(post: &Post, sentences: &[Sentence], figures: &[Figure]) -> Vec<C
         } else {
             (mask, base)
         };
-        let toks = text::tokenize(body, s.start, s.end, mask, base, &mut lower_buf);
+        let toks = text::tokenize_with(
+            body,
+            s.start,
+            s.end,
+            mask,
+            base,
+            &mut lower_buf,
+            &mut scratch,
+        );
         let attribution = attribution::find(&toks, body);
         let hedges = hedges::find(&toks, body);
         let stext = body.get(s.start..s.end).unwrap_or("");
@@ -189,7 +198,8 @@ pub fn extract(post: &Post, sentences: &[Sentence], figures: &[Figure]) -> Vec<C
     for (i, raw) in raws.iter().enumerate() {
         let s = sentences[i];
         let antecedent = |pronoun: &str| -> Option<Said> {
-            let fits = |k: Option<SpeakerKind>| match pronoun.to_lowercase().as_str() {
+            let lowered = pronoun.to_lowercase();
+            let fits = |k: Option<SpeakerKind>| match lowered.as_str() {
                 "he" | "she" => matches!(
                     k,
                     Some(
@@ -313,25 +323,25 @@ pub fn extract(post: &Post, sentences: &[Sentence], figures: &[Figure]) -> Vec<C
                     !(speaker_is_outlet && span.is_some_and(|(a, b)| m.start >= a && m.end <= b))
                 };
                 // "told Daily NK", "RFA’s source", "interviewed by Radio Free Asia"
-                let direct = raw
-                    .outlets
-                    .iter()
-                    .filter(usable)
-                    .filter(|m| {
-                        m.direct
-                            || (!speaker_is_outlet
-                                && span.is_some_and(|(a, b)| m.start >= a && m.end <= b))
-                    })
-                    .find_map(&resolve);
-                let any = raw.outlets.iter().filter(usable).find_map(&resolve);
+                let any = || raw.outlets.iter().filter(usable).find_map(&resolve);
                 let generic_speaker = speaker_is_outlet && is_generic_outlet(&x.speaker);
                 let quoted_voice = raw.voice == Some(Voice::Quoted);
-                let through = cited_canon.clone().or_else(|| lead_in_outlet.clone());
                 let in_sentence = if quoted_voice {
                     // the report came through the quoted article ("According to Reuters:")
-                    direct.or(through).or(any)
+                    raw.outlets
+                        .iter()
+                        .filter(usable)
+                        .filter(|m| {
+                            m.direct
+                                || (!speaker_is_outlet
+                                    && span.is_some_and(|(a, b)| m.start >= a && m.end <= b))
+                        })
+                        .find_map(&resolve)
+                        .or_else(|| cited_canon.clone())
+                        .or_else(|| lead_in_outlet.clone())
+                        .or_else(any)
                 } else {
-                    any
+                    any()
                 };
                 x.outlet = in_sentence.or_else(|| {
                     if speaker_is_outlet {
@@ -382,10 +392,11 @@ pub fn extract(post: &Post, sentences: &[Sentence], figures: &[Figure]) -> Vec<C
             last_outlet_para = Some((raw.para, o.clone()));
             last_outlet_post = Some(o);
         }
-        prev_said = said.clone().map(|x| (raw.para, x, raw.has_quote));
-        if said.is_none() {
-            prev_said = None;
-        }
+        // (used only when the sentence quotes: cloned only then)
+        prev_said = match &said {
+            Some(x) if raw.has_quote => Some((raw.para, x.clone(), true)),
+            _ => None,
+        };
 
         let Some(voice) = raw.voice else {
             continue;

@@ -207,6 +207,14 @@ fn word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
+/// A buffer that [`tokenize_with`] reuses from call to call (the list of a sentence's
+/// lower-cased tokens), so that it is not allocated and grown for every sentence.
+#[derive(Default)]
+pub struct Scratch {
+    /// Tokens lowered into the caller's buffer: (token index, range in the buffer).
+    lowered: Vec<(usize, usize, usize)>,
+}
+
 /// Tokenises `text[start..end]`; `mask` (relative to `mask_base`) marks quoted bytes.
 /// Tokens whose lower-cased form differs from the text get it written to `buf`.
 pub fn tokenize<'a>(
@@ -216,6 +224,27 @@ pub fn tokenize<'a>(
     mask: &[bool],
     mask_base: usize,
     buf: &'a mut String,
+) -> Vec<Tok<'a>> {
+    tokenize_with(
+        text,
+        start,
+        end,
+        mask,
+        mask_base,
+        buf,
+        &mut Scratch::default(),
+    )
+}
+
+/// [`tokenize`] with the reusable buffer `scratch`.
+pub fn tokenize_with<'a>(
+    text: &'a str,
+    start: usize,
+    end: usize,
+    mask: &[bool],
+    mask_base: usize,
+    buf: &'a mut String,
+    scratch: &mut Scratch,
 ) -> Vec<Tok<'a>> {
     buf.clear();
     let Some(span) = text.get(start..end) else {
@@ -234,8 +263,10 @@ pub fn tokenize<'a>(
         Some(_) => span.get(pos..).and_then(|r| r.chars().next()),
         None => None,
     };
-    // Tokens lowered into `buf`: (token index, range in `buf`).
-    let mut lowered: Vec<(usize, usize, usize)> = Vec::new();
+    // Tokens lowered into `buf`: (token index, range in `buf`). (Taken out of `scratch`
+    // for the loop: pushing through `&mut scratch` there costs more than it saves.)
+    let mut lowered = std::mem::take(&mut scratch.lowered);
+    lowered.clear();
     let mut out: Vec<Tok<'a>> = Vec::with_capacity(span.len() / 4 + 2);
     let mut k = 0;
     while k < bytes.len() {
@@ -421,11 +452,12 @@ pub fn tokenize<'a>(
         k = j;
     }
     let buf: &'a String = buf;
-    for (ti, a, b) in lowered {
+    for &(ti, a, b) in lowered.iter() {
         if let (Some(t), Some(l)) = (out.get_mut(ti), buf.get(a..b)) {
             t.lo = l;
         }
     }
+    scratch.lowered = lowered;
     out
 }
 
@@ -446,6 +478,69 @@ mod tests {
         );
         assert!(toks[1].quoted);
         assert!(!toks.iter().find(|x| x.t == "said").unwrap().quoted);
+    }
+
+    /// Random sentences of ASCII and other words (some lower-casing to other lengths),
+    /// punctuation and quotation marks.
+    fn random_sentence(rng: &mut crate::test_rng::Rng) -> String {
+        const PIECES: &[&str] = &[
+            "the ",
+            "The ",
+            "U.S. ",
+            "NK’s ",
+            "Kim ",
+            "KIM ",
+            "said",
+            " ",
+            " ",
+            ", ",
+            ". ",
+            "“",
+            "”",
+            "\"",
+            "İstanbul",
+            "ÉTAT ",
+            "Σ",
+            "«",
+            "»",
+            "é",
+            "x",
+            "Ⱥ",
+            "ΟΔΟΣ",
+            "’s ",
+            "'",
+            "-",
+            "Hye-rin ",
+            "38 ",
+            "Q1 ",
+            "naïve ",
+            "—",
+            "Ⓐ",
+            "mid-2018 ",
+            "N. ",
+            "AB",
+        ];
+        let n = 1 + rng.below(30);
+        rng.text(PIECES, n)
+    }
+
+    #[test]
+    fn reused_scratch_tokenizes_as_a_fresh_one() {
+        let mut rng = crate::test_rng::Rng(0x7a3c_91e5_0b2d_4f68);
+        let (mut buf, mut fresh_buf) = (String::new(), String::new());
+        let mut scratch = Scratch::default();
+        for _ in 0..20_000 {
+            let t = random_sentence(&mut rng);
+            let m = quote_mask(&t, 0, t.len());
+            let a = rng.below(t.len() / 2 + 1);
+            let a = (a..t.len()).find(|&i| t.is_char_boundary(i)).unwrap_or(0);
+            let reused = tokenize_with(&t, a, t.len(), &m, 0, &mut buf, &mut scratch);
+            let fresh = tokenize(&t, a, t.len(), &m, 0, &mut fresh_buf);
+            assert_eq!(format!("{reused:?}"), format!("{fresh:?}"), "{t:?}");
+            for x in &reused {
+                assert_eq!(x.lower(), x.t.to_lowercase(), "{t:?} {}", x.t);
+            }
+        }
     }
 
     #[test]
