@@ -67,6 +67,23 @@ struct Raw {
     may_date: bool,
 }
 
+/// Words that describe an outlet before its name ("the newspaper Kommersant"); "agency"
+/// only after "news".
+const DESCRIPTORS: &[&str] = &[
+    "newspaper",
+    "daily",
+    "outlet",
+    "broadcaster",
+    "magazine",
+    "weekly",
+    "paper",
+    "website",
+    "tabloid",
+];
+
+/// Shapes of the descriptors and "agency" (see [`text::Shapes`]).
+static DESCRIPTOR_SHAPES: text::Shapes = text::Shapes::EMPTY.with(DESCRIPTORS).with(&["agency"]);
+
 /// Resolved speaker of a sentence.
 #[derive(Debug, Clone)]
 struct Said {
@@ -568,8 +585,9 @@ fn outlet_mentions(
     };
     // descriptor + name: "the newspaper Kommersant", "the business daily RBC"
     // a tight scan for the next unquoted lower-case word of a descriptor's length (5 to 11)
+    // (`&` rather than `&&`: one test of all, not a branch per condition)
     let maybe_descriptor =
-        |t: &Tok| t.word && !t.quoted && !t.capitalised() && (5..=11).contains(&t.lower().len());
+        |t: &Tok| t.word & !t.quoted & !t.capitalised() & DESCRIPTOR_SHAPES.may_contain(t.lower());
     let mut from = 0;
     while let Some(off) = toks
         .get(from..)
@@ -579,19 +597,8 @@ fn outlet_mentions(
         from = i + 1;
         let t = &toks[i];
         let l = t.lower();
-        let descriptor =
-            matches!(
-                l,
-                "newspaper"
-                    | "daily"
-                    | "outlet"
-                    | "broadcaster"
-                    | "magazine"
-                    | "weekly"
-                    | "paper"
-                    | "website"
-                    | "tabloid"
-            ) || (l == "agency" && i > 0 && toks[i - 1].t.eq_ignore_ascii_case("news"));
+        let descriptor = DESCRIPTORS.contains(&l)
+            || (l == "agency" && i > 0 && toks[i - 1].t.eq_ignore_ascii_case("news"));
         if !descriptor || t.capitalised() {
             continue;
         }
