@@ -155,7 +155,7 @@ fn may_hold_date(span: &str) -> bool {
         match CLASS[b[i] as usize] {
             ALPHA => {
                 let s = i;
-                i = letters_end(b, i + 1);
+                i = crate::swar::letters_end(b, i + 1);
                 if ascii_reach(b.get(s..i).unwrap_or(b"")) != NO_TRIGGER {
                     return true;
                 }
@@ -342,7 +342,7 @@ fn tokenize(span: &str, toks: &mut Vec<Tok>) -> Option<usize> {
             }
             ALPHA => {
                 let s = i;
-                i = letters_end(b, i + 1);
+                i = crate::swar::letters_end(b, i + 1);
                 let e = if i < n && b[i] >= 0x80 {
                     word_end(span, i)
                 } else {
@@ -440,15 +440,6 @@ fn word_end(span: &str, mut e: usize) -> usize {
         }
     }
     e
-}
-
-/// End of the run of ASCII letters from byte `i` of `b`.
-#[inline]
-fn letters_end(b: &[u8], mut i: usize) -> usize {
-    while i < b.len() && CLASS[b[i] as usize] == ALPHA {
-        i += 1;
-    }
-    i
 }
 
 /// Dashes, quotes, bullets and ellipsis (U+2010 to U+2027): neither whitespace nor

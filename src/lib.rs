@@ -197,6 +197,7 @@ pub mod pipeline;
 pub mod posts;
 pub mod read;
 pub mod sentences;
+mod swar;
 pub mod table;
 #[cfg(test)]
 mod test_rng;

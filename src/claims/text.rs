@@ -203,9 +203,7 @@ static CLASS: [u8; 256] = {
     t
 };
 
-const LO7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
-const HI: u64 = 0x8080_8080_8080_8080;
-const ONES: u64 = 0x0101_0101_0101_0101;
+use crate::swar::{digit_bits, letter_bits, upper_bits, HI};
 
 /// Where the run of ASCII letters and digits starting at `j` ends, and whether it holds
 /// a capital or a digit (its bytes' `UPPER` and `DIGIT` class bits, ORed).
@@ -217,15 +215,8 @@ fn alnum_run(bytes: &[u8], mut j: usize) -> (usize, u8) {
     let mut class = 0u8;
     while let Some(c) = bytes.get(j..).and_then(|r| r.first_chunk::<8>()) {
         let w = u64::from_le_bytes(*c);
-        // per ASCII byte, the high bit of `ge(n)` is set when the byte is >= n (no sum
-        // carries out of a byte: 0x7F + 0x50 < 0x100)
-        let h = w & LO7;
-        let ascii = !w & HI;
-        let ge = |n: u8| h.wrapping_add(ONES * u64::from(0x80 - n));
-        let digit = ge(b'0') & !ge(b'9' + 1) & ascii;
-        let upper = ge(b'A') & !ge(b'Z' + 1) & ascii;
-        let lower = ge(b'a') & !ge(b'z' + 1) & ascii;
-        let stop = !(digit | upper | lower) & HI;
+        let (digit, upper) = (digit_bits(w), upper_bits(w));
+        let stop = !(digit | letter_bits(w)) & HI;
         // the bytes of the run in this word: all eight, or those before the first stop
         let run = if stop == 0 {
             u64::MAX

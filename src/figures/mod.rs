@@ -515,17 +515,7 @@ fn won_automaton() -> &'static aho_corasick::AhoCorasick {
     })
 }
 
-const LO7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-const HI: u64 = 0x8080_8080_8080_8080;
-
-/// The high bit of each byte of `w` (little-endian) that is an ASCII digit.
-#[inline]
-fn digit_bits(w: u64) -> u64 {
-    let h = w & LO7;
-    let ge_0 = h.wrapping_add(0x5050_5050_5050_5050);
-    let gt_9 = h.wrapping_add(0x4646_4646_4646_4646);
-    ge_0 & !gt_9 & !w & HI
-}
+use crate::swar::{digit_bits, HI};
 
 /// The first position `q >= p` where the scan acts: a digit, a letter at `p` itself, or
 /// a letter after a non-letter (a word start) that may begin a number word; `b.len()`

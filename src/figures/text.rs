@@ -1,19 +1,7 @@
 //! The text being scanned, with an ASCII-lowercased copy (same byte offsets) and
 //! small cursor helpers. Every returned offset lies on a `char` boundary.
 
-const LO7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-const HI: u64 = 0x8080_8080_8080_8080;
-
-/// The high bit of each byte of `w` (little-endian) that is an ASCII letter.
-#[inline]
-pub(crate) fn letter_bits(w: u64) -> u64 {
-    // per byte: seven low bits with the case bit set; a letter is 0x61..=0x7a there and
-    // has its high bit clear (no carry crosses a byte: 0x7f + 0x1f < 0x100)
-    let h = (w | 0x2020_2020_2020_2020) & LO7;
-    let ge_a = h.wrapping_add(0x1f1f_1f1f_1f1f_1f1f);
-    let gt_z = h.wrapping_add(0x0505_0505_0505_0505);
-    ge_a & !gt_z & !w & HI
-}
+pub(crate) use crate::swar::{letter_bits, HI};
 
 /// A text and its lowercased bytes.
 pub(crate) struct Text<'a> {
