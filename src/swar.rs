@@ -38,20 +38,44 @@ pub(crate) fn upper_bits(w: u64) -> u64 {
     ge_a & !gt_z & !w & HI
 }
 
-/// Where the run of ASCII letters starting at byte `i` of `b` ends.
-#[inline]
-pub(crate) fn letters_end(b: &[u8], mut i: usize) -> usize {
+/// The first byte from `i` on (or `b.len()`) where `stop_bits` (a byte class as the
+/// high bit of each byte) sets the bit: eight bytes at a time, then byte by byte with
+/// `is_stop` over the last few.
+#[inline(always)]
+fn run_end(
+    b: &[u8],
+    mut i: usize,
+    stop_bits: impl Fn(u64) -> u64,
+    is_stop: impl Fn(u8) -> bool,
+) -> usize {
     while let Some(c) = b.get(i..).and_then(|r| r.first_chunk::<8>()) {
-        let other = !letter_bits(u64::from_le_bytes(*c)) & HI;
-        if other != 0 {
-            return i + (other.trailing_zeros() / 8) as usize;
+        let stop = stop_bits(u64::from_le_bytes(*c));
+        if stop != 0 {
+            return i + (stop.trailing_zeros() / 8) as usize;
         }
         i += 8;
     }
-    while b.get(i).is_some_and(u8::is_ascii_alphabetic) {
+    while b.get(i).is_some_and(|&c| !is_stop(c)) {
         i += 1;
     }
-    i
+    i.min(b.len())
+}
+
+/// Where the run of ASCII letters starting at byte `i` of `b` ends.
+#[inline]
+pub(crate) fn letters_end(b: &[u8], i: usize) -> usize {
+    run_end(b, i, |w| !letter_bits(w) & HI, |c| !c.is_ascii_alphabetic())
+}
+
+/// Where the run of ASCII letters and digits starting at byte `i` of `b` ends.
+#[inline]
+pub(crate) fn alnum_end(b: &[u8], i: usize) -> usize {
+    run_end(
+        b,
+        i,
+        |w| !(letter_bits(w) | digit_bits(w)) & HI,
+        |c| !c.is_ascii_alphanumeric(),
+    )
 }
 
 #[cfg(test)]
@@ -77,20 +101,25 @@ mod tests {
     }
 
     #[test]
-    fn letters_end_matches_a_byte_loop() {
+    fn run_ends_match_a_byte_loop() {
         let mut rng = crate::test_rng::Rng(0x2d4e_6f80_91a3_b5c7);
-        const ALPHABET: &[u8] = b"abcxyzABCXYZaaaeee09 .-'@[`{\x80\xc3\xff";
+        const ALPHABET: &[u8] = b"abcxyzABCXYZaaaeee0919 .-'@[`{/:\x80\xc3\xff";
+        let end = |b: &[u8], mut i: usize, f: fn(&u8) -> bool| {
+            while i < b.len() && f(&b[i]) {
+                i += 1;
+            }
+            i
+        };
         for _ in 0..20_000 {
             let n = rng.below(40);
             let b: Vec<u8> = (0..n)
                 .map(|_| ALPHABET[rng.below(ALPHABET.len())])
                 .collect();
-            for i in 0..=n {
-                let mut e = i;
-                while e < n && b[e].is_ascii_alphabetic() {
-                    e += 1;
-                }
-                assert_eq!(letters_end(&b, i), e, "{b:?} at {i}");
+            for i in 0..=n + 1 {
+                let want = end(&b, i, u8::is_ascii_alphabetic).min(n);
+                assert_eq!(letters_end(&b, i), want, "{b:?} at {i}");
+                let want = end(&b, i, u8::is_ascii_alphanumeric).min(n);
+                assert_eq!(alnum_end(&b, i), want, "{b:?} at {i}");
             }
         }
     }

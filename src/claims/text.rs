@@ -229,6 +229,7 @@ fn alnum_run(bytes: &[u8], mut j: usize) -> (usize, u8) {
         }
         j += 8;
     }
+    // the last few bytes of the span
     while let Some(&b) = bytes.get(j) {
         let c = CLASS[usize::from(b)];
         if c & ALNUM == 0 {

@@ -434,12 +434,7 @@ fn words_between<'a>(
             i += 1;
         }
         loop {
-            i += bytes
-                .get(i..stop)
-                .unwrap_or_default()
-                .iter()
-                .position(|&c| ASCII_WORD[usize::from(c)] == 0)
-                .unwrap_or(stop.saturating_sub(i));
+            i = crate::swar::alnum_end(bytes.get(..stop).unwrap_or_default(), i).max(i);
             if i < stop && bytes[i] >= 0x80 {
                 if let Some(c) = slice.get(i..).and_then(|r| r.chars().next()) {
                     if alphanumeric(c) {
