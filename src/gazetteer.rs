@@ -370,30 +370,6 @@ impl Gazetteer {
         let mut i = 0;
         while i < n {
             let b = bytes[i];
-            if ALNUM[b as usize] {
-                // A run of ASCII letters and digits: only its first byte can start a
-                // name (every later byte follows an alphanumeric byte), so the rest of
-                // the run is skipped in one tight loop.
-                if start[b as usize] && starts_word::<FOLD>(text, i) {
-                    if let Some((e, p)) = self.longest::<FOLD>(text, i) {
-                        if let Some(&(canonical, kind)) = self.entries.get(p) {
-                            out.push(Hit {
-                                start: i,
-                                end: e,
-                                canonical,
-                                kind,
-                            });
-                            i = e;
-                            continue;
-                        }
-                    }
-                }
-                i += 1;
-                while i < n && ALNUM[bytes[i] as usize] {
-                    i += 1;
-                }
-                continue;
-            }
             if !start[b as usize] {
                 i += 1;
                 continue;
@@ -424,17 +400,6 @@ impl Gazetteer {
         out
     }
 }
-
-/// ASCII letters and digits, by byte.
-static ALNUM: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut b = 0;
-    while b < 128 {
-        t[b] = (b as u8).is_ascii_alphanumeric();
-        b += 1;
-    }
-    t
-};
 
 /// Whether `text` has a byte in 0xC3..=0xCA (the lead bytes of Latin letters with
 /// diacritics), testing 8 bytes at a time for any non-ASCII byte first.
