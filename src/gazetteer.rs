@@ -9,6 +9,8 @@
 
 use std::sync::OnceLock;
 
+use crate::swar::{digit_bits, letter_bits};
+
 /// What a gazetteer name denotes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum EntityKind {
@@ -52,6 +54,20 @@ struct Gazetteer {
     start_plain: [bool; 256],
     /// The same for folded text, plus every lead byte (its char may fold to one).
     start_fold: [bool; 256],
+    /// Unfolded text: a bit per hash of the first three bytes of some pattern (every
+    /// third byte for a pattern of two), so that most word starts are turned away
+    /// before a trie walk.
+    prefix3: Box<[u64; PREFIX3_WORDS]>,
+}
+
+/// Size of [`Gazetteer::prefix3`] in 64-bit words (2^15 bits).
+const PREFIX3_WORDS: usize = 1 << 9;
+
+/// The bit of [`Gazetteer::prefix3`] for three bytes.
+#[inline(always)]
+fn prefix3_bit(b0: u8, b1: u8, b2: u8) -> usize {
+    let k = u32::from(b0) | u32::from(b1) << 8 | u32::from(b2) << 16;
+    (k.wrapping_mul(0x9E37_79B1) >> 17) as usize
 }
 
 /// False starts rejected for a pattern.
@@ -218,12 +234,29 @@ fn gazetteer() -> &'static Gazetteer {
             start_plain[b] = trie.root[b] != 0;
             start_fold[b] = start_plain[b] || b >= 0xC0;
         }
+        let mut prefix3 = Box::new([0u64; PREFIX3_WORDS]);
+        for p in &patterns {
+            let b = p.as_bytes();
+            let thirds: Vec<u8> = match b.get(2) {
+                Some(&t) => vec![t],
+                None => (0..=255).collect(),
+            };
+            for t in thirds {
+                let bit = prefix3_bit(
+                    b.first().copied().unwrap_or(0),
+                    b.get(1).copied().unwrap_or(0),
+                    t,
+                );
+                prefix3[bit / 64] |= 1 << (bit % 64);
+            }
+        }
         Gazetteer {
             trie,
             entries,
             guard,
             start_plain,
             start_fold,
+            prefix3,
         }
     })
 }
@@ -356,9 +389,46 @@ impl Gazetteer {
         best
     }
 
+    /// The name starting at byte `p` of `text`, if one does: `p` holds a start byte
+    /// (`start`), no letter or digit comes before it, and a pattern is accepted there.
+    #[inline(always)]
+    fn name_at<const FOLD: bool>(&self, text: &str, p: usize, start: &[bool; 256]) -> Option<Hit> {
+        let b = *text.as_bytes().get(p)?;
+        if !start[b as usize] {
+            return None;
+        }
+        if !FOLD {
+            // no pattern begins with these three bytes (a shorter text is walked)
+            if let Some(&[b0, b1, b2]) = text.as_bytes().get(p..p + 3) {
+                let bit = prefix3_bit(b0, b1, b2);
+                if self.prefix3[bit / 64] & (1 << (bit % 64)) == 0 {
+                    return None;
+                }
+            }
+        }
+        let root = &self.trie.root;
+        let cand = if FOLD && b >= 0xC0 {
+            // a char that folds to a pattern's first byte (Ŭ, Ŏ, É…)
+            char_at::<true>(text, p).is_some_and(|(c, _)| c.is_ascii() && root[c as usize] != 0)
+                || root[b as usize] != 0
+        } else {
+            true
+        };
+        if !(cand && starts_word::<FOLD>(text, p)) {
+            return None;
+        }
+        let (e, pat) = self.longest::<FOLD>(text, p)?;
+        let &(canonical, kind) = self.entries.get(pat)?;
+        Some(Hit {
+            start: p,
+            end: e,
+            canonical,
+            kind,
+        })
+    }
+
     fn find<const FOLD: bool>(&self, text: &str) -> Vec<Hit> {
         let bytes = text.as_bytes();
-        let root = &self.trie.root;
         // bytes worth a closer look: a pattern's first byte, and (folding) a lead byte
         let start = if FOLD {
             &self.start_fold
@@ -368,34 +438,41 @@ impl Gazetteer {
         let mut out = Vec::new();
         let n = bytes.len();
         let mut i = 0;
-        while i < n {
-            let b = bytes[i];
-            if !start[b as usize] {
-                i += 1;
-                continue;
+        // Eight bytes at a time, looking only at start bytes after a byte that is no ASCII
+        // letter or digit (a char beyond ASCII before one is judged by `starts_word`):
+        // no name starts after a letter or digit.
+        while let Some(c) = bytes.get(i..).and_then(|r| r.first_chunk::<8>()) {
+            let w = u64::from_le_bytes(*c);
+            let before = (w << 8) | u64::from(if i == 0 { b' ' } else { bytes[i - 1] });
+            let prev_alnum = letter_bits(before) | digit_bits(before);
+            // the start bytes, one table load each, without a branch
+            let mut starts = 0u64;
+            for (k, &b) in c.iter().enumerate() {
+                starts |= u64::from(start[usize::from(b)]) << (8 * k + 7);
             }
-            let cand = if FOLD && b >= 0xC0 {
-                // a char that folds to a pattern's first byte (Ŭ, Ŏ, É…)
-                char_at::<true>(text, i).is_some_and(|(c, _)| c.is_ascii() && root[c as usize] != 0)
-                    || root[b as usize] != 0
-            } else {
-                true
-            };
-            if cand && starts_word::<FOLD>(text, i) {
-                if let Some((e, p)) = self.longest::<FOLD>(text, i) {
-                    if let Some(&(canonical, kind)) = self.entries.get(p) {
-                        out.push(Hit {
-                            start: i,
-                            end: e,
-                            canonical,
-                            kind,
-                        });
-                        i = e;
-                        continue;
-                    }
+            let mut cand = starts & !prev_alnum;
+            let mut next = i + 8;
+            while cand != 0 {
+                let p = i + (cand.trailing_zeros() / 8) as usize;
+                cand &= cand - 1;
+                if let Some(h) = self.name_at::<FOLD>(text, p, start) {
+                    // go on after the name (the rest of this chunk is read again)
+                    next = h.end;
+                    out.push(h);
+                    break;
                 }
             }
-            i += 1;
+            i = next;
+        }
+        // the last few bytes one by one
+        while i < n {
+            match self.name_at::<FOLD>(text, i, start) {
+                Some(h) => {
+                    i = h.end;
+                    out.push(h);
+                }
+                None => i += 1,
+            }
         }
         out
     }
