@@ -79,7 +79,7 @@ const NUMBER_SECOND: [[u32; 16]; 32] = {
 /// `first` and `second` (`second` unused for one letter) may be a [`small_number`] or "a".
 #[inline]
 pub(crate) fn may_be_number_word(first: u8, second: u8, len: usize) -> bool {
-    len < 16 && NUMBER_SECOND[(first & 31) as usize][len] & (1 << (second & 31)) != 0
+    (len < 16) & (NUMBER_SECOND[(first & 31) as usize][len & 15] & (1 << (second & 31)) != 0)
 }
 
 /// True when some word of [`NUMBER_WORDS`] starts with the lowercased ASCII letter `first`.

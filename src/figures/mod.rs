@@ -547,11 +547,11 @@ fn next_event(b: &[u8], p: usize) -> usize {
                 let k = starts.trailing_zeros() as usize;
                 starts &= starts - 1;
                 let first = blk[k] | 0x20;
-                if !lex::may_start_number_word(first) {
-                    continue;
-                }
                 let rest = other >> k;
                 if rest == 0 {
+                    if !lex::may_start_number_word(first) {
+                        continue;
+                    }
                     // the word runs past the block: the last start, and every digit and
                     // start before it is already in `hit`
                     if hit != 0 {
@@ -569,10 +569,11 @@ fn next_event(b: &[u8], p: usize) -> usize {
                     continue 'blocks;
                 }
                 // the word ends in the block, so the byte after its first letter is there too
+                // both table tests, then one OR into `hit`: no branch per word
                 let second = blk.get(k + 1).map_or(0, |c| c | 0x20);
-                if lex::may_be_number_word(first, second, rest.trailing_zeros() as usize) {
-                    hit |= 1 << k;
-                }
+                let may = lex::may_start_number_word(first)
+                    & lex::may_be_number_word(first, second, rest.trailing_zeros() as usize);
+                hit |= u32::from(may) << k;
             }
             if hit != 0 {
                 return i + hit.trailing_zeros() as usize;
