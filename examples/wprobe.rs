@@ -2,7 +2,9 @@
 //! writer properties nkecon uses, one column at a time, so that callgrind can tell which
 //! columns the Parquet writer spends its time on.
 //!
-//! `cargo run --release --example wprobe -- DATASET TABLE [COLUMN]`
+//! `cargo run --release --example wprobe -- DATASET TABLE [COLUMN]`, with `LEVEL` (zstd,
+//! default 3), `STATS=none|chunk`, `DICT=off` and `ENC=delta|dlba` (`DELTA_BYTE_ARRAY`,
+//! `DELTA_LENGTH_BYTE_ARRAY`) in the environment.
 use std::fs::File;
 
 use arrow_array::RecordBatch;
@@ -43,8 +45,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             Ok("chunk") => EnabledStatistics::Chunk,
             _ => EnabledStatistics::Page,
         })
-        .set_dictionary_enabled(std::env::var("DICT").as_deref() != Ok("off"))
-        .build();
+        .set_dictionary_enabled(std::env::var("DICT").as_deref() != Ok("off"));
+    let props = match std::env::var("ENC").as_deref() {
+        Ok("delta") => props.set_encoding(parquet::basic::Encoding::DELTA_BYTE_ARRAY),
+        Ok("dlba") => props.set_encoding(parquet::basic::Encoding::DELTA_LENGTH_BYTE_ARRAY),
+        _ => props,
+    }
+    .build();
     let out = File::create("/tmp/wprobe.parquet")?;
     let mut w = ArrowWriter::try_new(out, batches[0].schema(), Some(props))?;
     for b in &batches {
